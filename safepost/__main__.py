@@ -1,0 +1,3 @@
+from safepost.cli import main
+
+main()

@@ -1,0 +1,133 @@
+"""Platform rules: a post longer than its network allows fails at publishing time, when nobody is
+watching (hold); the same text pasted unchanged onto several networks reads as a bot (flag)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from safepost.checks import Context
+from safepost.model import Finding, Verdict
+
+NAME = "platform"
+URL_WEIGHT = 23  # X and Mastodon count every link as 23 characters, whatever its length
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Platform:
+    name: str
+    limit: int
+    counting: str = "chars"  # chars | weighted (X) | graphemes (Bluesky) | links23 (Mastodon)
+
+
+PLATFORMS = {
+    "twitter": Platform("X/Twitter", 280, "weighted"),
+    "facebook": Platform("Facebook", 63206),
+    "instagram": Platform("Instagram", 2200),
+    "linkedin": Platform("LinkedIn", 3000),
+    "threads": Platform("Threads", 500),
+    "bluesky": Platform("Bluesky", 300, "graphemes"),
+    "mastodon": Platform("Mastodon", 500, "links23"),
+    "tiktok": Platform("TikTok", 4000),
+    "vk": Platform("VK", 16384),
+    "telegram": Platform("Telegram", 4096),
+}
+ALIASES = {
+    "x": "twitter", "x.com": "twitter", "tweet": "twitter", "x/twitter": "twitter",
+    "twitter/x": "twitter", "fb": "facebook", "facebook page": "facebook", "meta": "facebook",
+    "ig": "instagram", "insta": "instagram", "li": "linkedin", "linkedin page": "linkedin",
+    "bsky": "bluesky", "bsky.app": "bluesky", "toot": "mastodon", "fediverse": "mastodon",
+    "tik tok": "tiktok", "vkontakte": "vk", "вконтакте": "vk", "вк": "vk", "tg": "telegram",
+}
+
+
+def canonical(platform: str) -> str:
+    """The platform's canonical key (aliases resolved); unknown names come back lower-cased."""
+    key = platform.strip().lower()
+    return ALIASES.get(key, key)
+
+
+def measure(text: str, counting: str) -> int:
+    if counting == "chars":
+        return len(text)
+    if counting == "graphemes":
+        import regex
+
+        return len(regex.findall(r"\X", text))
+    links = len(_URL.findall(text))
+    rest = _URL.sub("", text)
+    if counting == "links23":
+        return len(rest) + URL_WEIGHT * links
+    return _x_weight(rest) + URL_WEIGHT * links
+
+
+def _x_weight(text: str) -> int:
+    """X's weighted length: Latin and common punctuation count 1, CJK and emoji count 2."""
+    import regex
+
+    total = 0
+    for grapheme in regex.findall(r"\X", text):
+        if len(grapheme) > 1 and any(ord(c) > 0xFFFF or c in "\u200d\ufe0f" for c in grapheme):
+            total += 2  # an emoji sequence, however many code points it joins
+            continue
+        for char in grapheme:
+            code = ord(char)
+            light = code <= 0x10FF or 0x2000 <= code <= 0x200D or 0x2010 <= code <= 0x201F \
+                or 0x2032 <= code <= 0x2037
+            total += 1 if light else 2
+    return total
+
+
+def limits(ctx: Context) -> Platform | None:
+    key = canonical(ctx.post.platform)
+    custom = ctx.rulebook.platform_limits.get(key)
+    if custom is not None:
+        base = PLATFORMS.get(key)
+        return Platform(base.name if base else ctx.post.platform, custom, base.counting if base else "chars")
+    return PLATFORMS.get(key)
+
+
+def run(ctx: Context) -> Iterable[Finding]:
+    platform = limits(ctx)
+    if platform is None:
+        return
+    length = measure(ctx.post.text, platform.counting)
+    if length > platform.limit:
+        yield Finding(
+            "platform.too-long", NAME, Verdict.HOLD,
+            f"{length:,} characters: {platform.name} allows {platform.limit:,}; it would fail to publish",
+            match=ctx.post.text[platform.limit:platform.limit + 40],
+            span=(min(platform.limit, len(ctx.post.text)), len(ctx.post.text)),
+            evidence={"length": length, "limit": platform.limit, "platform": platform.name,
+                      "counting": platform.counting},
+        )
+
+
+def _fingerprint(text: str) -> str:
+    return _SPACE.sub(" ", _URL.sub("", text)).strip().casefold()
+
+
+def run_queue(contexts: list[Context]) -> Iterable[tuple[int, Finding]]:
+    if not contexts:
+        return
+    level = contexts[0].rulebook.policies.cross_post
+    if level is None:
+        return
+    groups: dict[str, list[Context]] = {}
+    for ctx in contexts:
+        fingerprint = _fingerprint(ctx.post.text)
+        if len(fingerprint) >= 20:
+            groups.setdefault(fingerprint, []).append(ctx)
+    for group in groups.values():
+        if len({canonical(c.post.platform) for c in group}) < 2:
+            continue
+        for ctx in group:
+            others = [c for c in group if c is not ctx]
+            where = ", ".join(f"{c.post.platform} (post {c.post.id})" for c in others)
+            yield ctx.index, Finding(
+                "platform.cross-post", NAME, level,
+                f"The same text is also scheduled on {where}: tailor it to each network",
+                evidence={"posts": [c.post.id for c in others]},
+            )

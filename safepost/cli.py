@@ -1,0 +1,143 @@
+"""Command line: parse options, call the core, render, exit. Heavy modules load inside commands so
+`safepost --help` stays instant. Exit codes: 0 clear, 1 something at or above --fail-on, 2 bad
+usage or bad input (one line naming file and line, never a traceback)."""
+from __future__ import annotations
+
+import functools
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import click
+
+from safepost import __version__
+from safepost.errors import InputError
+
+FORMATS = ("text", "json", "markdown")
+
+
+def reports_input_errors(command):
+    """Turn InputError into `safepost: error: file:line: message` and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except InputError as exc:
+            click.echo(f"safepost: error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@dataclass
+class Setup:
+    """What every command needs: the config, the rulebook compiled for it, and the instant."""
+
+    config: object
+    rulebook: object
+    now: datetime
+
+
+def parse_now(value: str | None, default_zone: str | None) -> datetime:
+    if not value:
+        return datetime.now(timezone.utc)
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"--now: '{value}' is not an ISO 8601 time (e.g. 2026-07-20T14:30:00Z)") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(default_zone) if default_zone else timezone.utc)
+    return moment
+
+
+def parse_columns(value: str | None) -> dict[str, str]:
+    if not value:
+        return {}
+    mapping = {}
+    for pair in value.split(","):
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InputError(f"--columns: '{pair}' should look like text=Message")
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+def setup(config_path: str | None, rules: tuple[str, ...], now: str | None) -> Setup:
+    from safepost.config import find_config, load_config
+    from safepost.rulebook import Audience, load_rulebook
+
+    config = load_config(find_config(config_path))
+    rulebook = load_rulebook(list(config.rules) + list(rules), include_shipped=config.shipped_rules,
+                             levels=config.levels, policies=config.policies)
+    rulebook.audience = Audience(config.regions, config.timezone, config.language)
+    rulebook.platform_limits = dict(config.platforms)
+    return Setup(config, rulebook, parse_now(now, config.timezone))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="safepost")
+def main() -> None:
+    """safepost: check scheduled social posts against the news, sensitive dates and risky words
+    before they go out."""
+
+
+@main.command()
+@click.argument("queue", type=click.Path(dir_okay=False))
+@click.option("--feed", "feeds", multiple=True, metavar="URL|PATH",
+              help="News feed (RSS/Atom) to cross-check against; repeatable.")
+@click.option("--rules", multiple=True, metavar="PATH", help="Extra rulebook file or folder; repeatable.")
+@click.option("--config", "config_path", metavar="FILE", help="Config file (default: ./safepost.yaml).")
+@click.option("--now", metavar="ISO8601", help="Evaluation instant (default: the clock).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(("flag", "hold")), default="hold", show_default=True,
+              help="Exit 1 when any post is at or above this level.")
+@click.option("--columns", metavar="FIELD=COLUMN,...", help="Map queue columns: text=Message,scheduled_at=Date.")
+@click.option("--preset", metavar="NAME", help="Scheduler export format (detected from the header if omitted).")
+@click.option("--platform", "default_platform", metavar="NAME", help="Platform for rows that name none.")
+@click.option("--all", "show_passes", is_flag=True, help="List passing posts too.")
+@reports_input_errors
+def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns, preset,
+          default_platform, show_passes):
+    """Check a queue of scheduled posts (CSV, JSON or YAML) and say pass, flag or hold for each."""
+    from safepost import gate
+    from safepost.model import Verdict
+    from safepost.queue import read_queue
+    from safepost.render import Report, fails
+
+    ctx = setup(config_path, rules, now)
+    config = ctx.config
+    posts = read_queue(queue, columns={**config.columns, **parse_columns(columns)}, preset=preset,
+                       timezone=config.timezone, platform=default_platform,
+                       date_order=config.date_order, languages=config.languages)
+    news = gather_news(ctx, feeds, output_format)
+    decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now)
+    report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses), list(news.notices))
+    emit(report, output_format, show_passes)
+    sys.exit(1 if fails(decisions, Verdict.parse(fail_on)) else 0)
+
+
+def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str):
+    from safepost.config import FeedSource
+    from safepost.news import collect_news
+
+    sources = list(ctx.config.feeds) + [FeedSource(f) for f in feeds]
+    return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format == "text")
+
+
+def emit(report, output_format: str, show_passes: bool) -> None:
+    if output_format == "json":
+        from safepost.render.json import render
+
+        click.echo(render(report))
+    elif output_format == "markdown":
+        from safepost.render.markdown import render
+
+        click.echo(render(report, show_passes), nl=False)
+    else:
+        from rich.console import Console
+
+        from safepost.render.terminal import render
+
+        render(report, Console(highlight=False, emoji=False), show_passes)

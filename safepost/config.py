@@ -1,0 +1,145 @@
+"""The team's settings (`safepost.yaml`): audience, time zone, languages, rulebooks, feeds, policies."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from safepost.errors import InputError
+from safepost.model import Verdict
+from safepost.rulebook import Policies
+from safepost.rulebook.fields import Fields, check_language
+from safepost.yamlsafe import load_file
+
+DEFAULT_NAME = "safepost.yaml"
+DATE_ORDERS = ("DMY", "MDY", "YMD")
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    location: str  # URL or local path
+    name: str = ""
+    region: str | None = None
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    regions: tuple[str, ...] = ()
+    timezone: str | None = None
+    language: str | None = None
+    languages: tuple[str, ...] = ()
+    date_order: str = "DMY"
+    rules: tuple[str, ...] = ()
+    shipped_rules: bool = True
+    feeds: tuple[FeedSource, ...] = ()
+    levels: dict[str, Verdict | None] = field(default_factory=dict)
+    policies: Policies = field(default_factory=Policies)
+    platforms: dict[str, int] = field(default_factory=dict)
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+def find_config(explicit: str | None) -> Path | None:
+    if explicit:
+        return Path(explicit)
+    candidate = Path.cwd() / DEFAULT_NAME
+    return candidate if candidate.is_file() else None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    data = load_file(path)
+    if data is None:
+        return Config(path=str(path))
+    f = Fields(data, str(path), "the config")
+    f.reject_unknown(("regions", "timezone", "language", "languages", "date_order", "rules",
+                      "shipped_rules", "feeds", "levels", "policies", "platforms", "columns"))
+    base = path.parent
+    timezone = f.text("timezone")
+    if timezone:
+        check_timezone(timezone, str(path), f.line("timezone"))
+    language = f.text("language")
+    if language:
+        check_language(language, str(path), f.line("language"))
+    date_order = (f.text("date_order", "DMY") or "DMY").upper()
+    if date_order not in DATE_ORDERS:
+        raise f.error(f"'date_order' must be one of {', '.join(DATE_ORDERS)}", "date_order")
+    return Config(
+        path=str(path),
+        regions=f.regions("regions"),
+        timezone=timezone,
+        language=language,
+        languages=f.languages("languages"),
+        date_order=date_order,
+        rules=tuple(str(base / p) for p in f.texts("rules")),
+        shipped_rules=f.flag("shipped_rules", True),
+        feeds=_feeds(f, base),
+        levels=_levels(f),
+        policies=_policies(f),
+        platforms=_platforms(f),
+        columns={k: str(v) for k, v in (_mapping(f, "columns") or {}).items()},
+    )
+
+
+def check_timezone(name: str, path: str | None, line: int | None) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(f"unknown time zone '{name}' (use an IANA name such as Europe/Warsaw)",
+                         path, line) from None
+
+
+def _mapping(f: Fields, key: str) -> dict | None:
+    if not f.has(key):
+        return None
+    value = f.data[key]
+    if not isinstance(value, dict):
+        raise f.error(f"'{key}' must be a mapping", key)
+    return value
+
+
+def _feeds(f: Fields, base: Path) -> tuple[FeedSource, ...]:
+    if not f.has("feeds"):
+        return ()
+    items = f.data["feeds"]
+    if not isinstance(items, list):
+        raise f.error("'feeds' must be a list", "feeds")
+    feeds = []
+    for item, line in zip(items, f.item_lines("feeds")):
+        if isinstance(item, str):
+            item = {"url": item}
+        sub = Fields(item, f.path, "a feed", line or 0)
+        sub.reject_unknown(("url", "name", "region"))
+        location = sub.text("url", required=True)
+        if "://" not in location:
+            location = str(base / location)
+        region = sub.regions("region")
+        feeds.append(FeedSource(location, sub.text("name", "") or "", region[0] if region else None))
+    return tuple(feeds)
+
+
+def _levels(f: Fields) -> dict[str, Verdict | None]:
+    levels = _mapping(f, "levels") or {}
+    sub = Fields(levels, f.path, "levels")
+    return {str(rule_id): sub.level(rule_id, allow_off=True) for rule_id in levels}
+
+
+def _policies(f: Fields) -> Policies:
+    data = _mapping(f, "policies")
+    if not data:
+        return Policies()
+    sub = Fields(data, f.path, "policies")
+    sub.reject_unknown(("promotional_during_incident", "on_news_unavailable", "cross_post"))
+    defaults = Policies()
+    return Policies(
+        promotional_during_incident=sub.level("promotional_during_incident") or defaults.promotional_during_incident,
+        on_news_unavailable=sub.level("on_news_unavailable", "flag", allow_off=True),
+        cross_post=sub.level("cross_post", "flag", allow_off=True),
+    )
+
+
+def _platforms(f: Fields) -> dict[str, int]:
+    data = _mapping(f, "platforms") or {}
+    sub = Fields(data, f.path, "platforms")
+    return {str(name).lower(): int(sub.number(name, minimum=1)) for name in data}

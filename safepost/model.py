@@ -1,0 +1,82 @@
+"""Plain data passed between the rooms of the house; no behaviour beyond ordering verdicts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+
+class Verdict(IntEnum):
+    """Ordered so that a post's verdict is simply the max of its findings' levels."""
+
+    PASS = 0
+    FLAG = 1
+    HOLD = 2
+
+    @classmethod
+    def parse(cls, word: str) -> "Verdict":
+        return cls[word.strip().upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Post:
+    id: str
+    platform: str
+    scheduled_at: datetime  # always timezone-aware
+    text: str
+    timezone: str | None = None
+    region: str | None = None
+    language: str | None = None
+    reply_to: str | None = None
+    link: str | None = None
+    media_alt: str | None = None
+    source_line: int | None = None  # where the post sits in the queue file, for messages
+
+
+@dataclass(frozen=True)
+class Headline:
+    title: str
+    source: str = ""
+    link: str = ""
+    published: datetime | None = None
+    summary: str = ""
+    language: str | None = None
+    region: str | None = None
+
+
+@dataclass(frozen=True)
+class Incident:
+    id: str
+    title: str
+    kind: str
+    severity: int  # 1 (minor) .. 5 (mass casualty); see news/detect.py
+    terms: tuple[str, ...]
+    headlines: tuple[Headline, ...] = ()
+    regions: tuple[str, ...] = ()  # empty = everywhere
+    started: datetime | None = None
+    active_until: datetime | None = None
+    language: str | None = None
+    manual: bool = False  # entered by hand in the rulebook rather than detected
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    check: str
+    level: Verdict
+    message: str
+    match: str = ""
+    span: tuple[int, int] | None = None
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Decision:
+    post: Post
+    verdict: Verdict
+    findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()  # informational: what could not be checked and why

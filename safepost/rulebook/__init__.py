@@ -1,0 +1,152 @@
+"""Load the rulebook (shipped YAML plus the user's), validate it, and compile its matchers.
+
+A rulebook file is a mapping of sections (`words:`, and as safepost grows `dates:`, `incidents:`,
+...) each holding a list of rules. Every rule has an `id`, unique across all files, and a `level`
+that the config may override (`off`, `flag`, `hold`), the way Vale lets a config tune a style.
+"""
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+from safepost.errors import InputError
+from safepost.model import Verdict
+from safepost.rulebook.fields import did_you_mean
+from safepost.rulebook.words import WordRule, parse_word_rule
+from safepost.text.matcher import TermIndex
+from safepost.yamlsafe import LineList, load_file
+
+# section name -> parser of one item; later issues register their sections here.
+SECTIONS: dict[str, Callable[[Any, str], Any]] = {
+    "words": parse_word_rule,
+}
+
+
+@dataclass
+class Policies:
+    """Knobs the config sets for how strict the gate is."""
+
+    promotional_during_incident: Verdict = Verdict.HOLD
+    on_news_unavailable: Verdict | None = Verdict.FLAG
+    cross_post: Verdict | None = Verdict.FLAG
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who the posts are for, from the config: the fallbacks a post's own columns override."""
+
+    regions: tuple[str, ...] = ()
+    timezone: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Rulebook:
+    """The rules plus the team's settings that decide how they apply."""
+
+    sections: dict[str, list] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    policies: Policies = field(default_factory=Policies)
+    audience: Audience = field(default_factory=Audience)
+    platform_limits: dict[str, int] = field(default_factory=dict)
+    _indexes: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def word_rules(self) -> list[WordRule]:
+        return self.sections.get("words", [])
+
+    def word_languages(self) -> set[str]:
+        return {language for rule in self.word_rules for language in rule.languages}
+
+    def word_index(self, language: str | None) -> tuple[TermIndex, TermIndex]:
+        """(terms, exceptions) of the word rules that apply to a language, built once."""
+        key = ("words", language)
+        if key not in self._indexes:
+            terms, exceptions = TermIndex(), TermIndex()
+            for rule in self.word_rules:
+                for lang in (language, "any"):
+                    for term in rule.terms.get(lang, ()):
+                        terms.add(term, rule)
+                    for term in rule.exceptions.get(lang, ()):
+                        exceptions.add(term, rule)
+            self._indexes[key] = (terms, exceptions)
+        return self._indexes[key]
+
+
+def shipped_rule_files() -> list[Path]:
+    root = Path(str(resources.files("safepost.rules")))
+    return sorted(root.rglob("*.yaml"))
+
+
+def _expand(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    if not path.exists():
+        raise InputError("no such rulebook file or directory", path)
+    return [path]
+
+
+def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
+                  levels: dict[str, Verdict | None] | None = None,
+                  policies: Policies | None = None) -> Rulebook:
+    files = shipped_rule_files() if include_shipped else []
+    for path in paths:
+        files.extend(_expand(Path(path)))
+    book = Rulebook(policies=policies or Policies())
+    first_seen: dict[str, str] = {}
+    for path in files:
+        for section, rule in _read_file(path):
+            where = f"{rule.path}:{rule.line}"
+            if rule.id in first_seen:
+                raise InputError(f"duplicate rule id '{rule.id}' (first defined at {first_seen[rule.id]})",
+                                 rule.path, rule.line)
+            first_seen[rule.id] = where
+            book.sections.setdefault(section, []).append(rule)
+        book.files.append(str(path))
+    if levels:
+        _apply_levels(book, levels)
+    return book
+
+
+def _read_file(path: Path):
+    data = load_file(path)
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        raise InputError("a rulebook file must be a mapping of sections (words:, ...)", path,
+                         getattr(data, "line", 1))
+    for section, items in data.items():
+        parser = SECTIONS.get(section)
+        if parser is None:
+            raise InputError(f"unknown section '{section}'{did_you_mean(section, SECTIONS)}",
+                             path, data.line_of(section))
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise InputError(f"section '{section}' must be a list of rules", path, data.line_of(section))
+        for i, item in enumerate(items):
+            line = items.line_of(i) if isinstance(items, LineList) else None
+            if not isinstance(item, dict):
+                raise InputError(f"each entry of '{section}' must be a mapping", path, line)
+            yield section, parser(item, str(path))
+
+
+def _apply_levels(book: Rulebook, levels: dict[str, Verdict | None]) -> None:
+    """Config overrides by rule id or glob (`insult.*`); the most specific pattern wins."""
+    ordered = sorted(levels.items(), key=lambda kv: (kv[0].count("*"), -len(kv[0])))
+    for section, rules in book.sections.items():
+        kept = []
+        for rule in rules:
+            level = getattr(rule, "level", None)
+            for pattern, override in ordered:
+                if fnmatch.fnmatchcase(rule.id, pattern):
+                    level = override
+                    break
+            if level is None and hasattr(rule, "level"):
+                continue
+            kept.append(dataclasses.replace(rule, level=level) if hasattr(rule, "level") else rule)
+        book.sections[section] = kept

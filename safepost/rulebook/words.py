@@ -1,0 +1,93 @@
+"""Word rules: risky words and phrases, per language, with exceptions and examples."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from safepost.errors import InputError
+from safepost.model import Verdict
+from safepost.rulebook.fields import Fields
+from safepost.text.matcher import Term, TermError, compile_term
+
+CATEGORIES = ("profanity", "insult", "innuendo", "drugging", "slur", "violence", "sarcasm",
+              "dismissive", "other")
+EXAMPLE_KINDS = ("hold", "flag", "pass")
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Texts a rule must hold, flag, or let pass; `safepost rules test` runs them."""
+
+    cases: tuple[tuple[str, str], ...] = ()  # (expected verdict, text)
+    context: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WordRule:
+    id: str
+    level: Verdict
+    message: str
+    languages: tuple[str, ...]
+    terms: dict[str, tuple[Term, ...]]  # by language ("any" = every language)
+    exceptions: dict[str, tuple[Term, ...]] = field(default_factory=dict)
+    category: str = "other"
+    note: str = ""
+    source: str = ""
+    in_reply: Verdict | None = None  # level when the post answers someone (replies check)
+    replies_only: bool = False  # meaningful only when said to a customer
+    examples: Examples = Examples()
+    path: str = ""
+    line: int = 0
+
+
+def parse_examples(fields: Fields) -> Examples:
+    if not fields.has("examples"):
+        return Examples()
+    sub = Fields(fields.data["examples"], fields.path, "examples", fields.line("examples") or 0)
+    sub.reject_unknown(EXAMPLE_KINDS + ("context",))
+    cases = tuple((kind, text) for kind in EXAMPLE_KINDS for text in sub.texts(kind))
+    context = sub.data.get("context") or {}
+    if not isinstance(context, dict):
+        raise sub.error("'context' must be a mapping", "context")
+    return Examples(cases, dict(context))
+
+
+def compile_terms(fields: Fields, key: str, languages: tuple[str, ...],
+                  required: bool) -> dict[str, tuple[Term, ...]]:
+    """Terms compiled once per language the rule covers (each language has its own word forms)."""
+    texts = fields.texts(key, required=required)
+    lines = fields.item_lines(key)
+    compiled: dict[str, list[Term]] = {language: [] for language in languages}
+    for text, line in zip(texts, lines):
+        for language in languages:
+            try:
+                compiled[language].append(compile_term(text, None if language == "any" else language))
+            except TermError as exc:
+                raise InputError(f"{key}: {exc}", fields.path, line) from None
+    return {language: tuple(terms) for language, terms in compiled.items()}
+
+
+def parse_word_rule(data, path: str) -> WordRule:
+    fields = Fields(data, path, "a word rule")
+    fields.reject_unknown(("id", "level", "message", "language", "languages", "terms",
+                           "exceptions", "category", "note", "source", "in_reply", "replies_only",
+                           "examples"))
+    languages = fields.languages("languages") or fields.languages("language", required=True)
+    category = fields.text("category", "other")
+    if category not in CATEGORIES:
+        raise fields.error(f"unknown category '{category}' (one of {', '.join(CATEGORIES)})", "category")
+    return WordRule(
+        id=fields.text("id", required=True),
+        level=fields.level("level", "flag"),
+        message=fields.text("message", required=True),
+        languages=languages,
+        terms=compile_terms(fields, "terms", languages, required=True),
+        exceptions=compile_terms(fields, "exceptions", languages, required=False),
+        category=category,
+        note=fields.text("note", ""),
+        source=fields.text("source", ""),
+        in_reply=fields.level("in_reply"),
+        replies_only=fields.flag("replies_only", False),
+        examples=parse_examples(fields),
+        path=path,
+        line=fields.line() or 0,
+    )

@@ -1,0 +1,161 @@
+"""Find rule terms in analysed text: word-form aware, multi-word, hashtag aware, indexed.
+
+A term is written the way a rulebook editor thinks of it:
+  `shooter`           the word and its inflections (shooters, Shooter's)
+  `spike ... drink`   up to three words in between ("spike your friend's drink")
+  `endirim*`          any word starting with "endirim" (for languages without a lemmatiser)
+  `=ass`              exactly this word, no other forms
+  `not guilty`        a phrase; also matches the hashtag #notguilty / #NotGuilty
+
+Terms are indexed by their first word's keys, so the cost of matching grows with the length of
+the post, not with the number of rules.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from safepost.text.lemmas import keys_for
+from safepost.text.tokens import scan
+
+GAP = 3  # how many words `...` may stand for
+MIN_PREFIX = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    keys: frozenset[str]
+    prefix: str = ""  # non-empty: match any word starting with it
+
+    def accepts(self, token) -> bool:
+        if self.prefix:
+            return token.norm.startswith(self.prefix)
+        return not self.keys.isdisjoint(token.keys)
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str
+    words: tuple  # of Word, or None standing for a gap
+    joined: str  # the phrase as one lower-case word, for hashtags; "" when it has gaps/prefixes
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    payload: Any
+    term: str
+    start: int  # character span in the original text
+    end: int
+    first: int  # token range [first, last)
+    last: int
+    text: str
+
+
+class TermError(ValueError):
+    """A term that can never match; the rulebook loader turns it into a file:line error."""
+
+
+def compile_term(text: str, language: str | None) -> Term:
+    keys = keys_for(language)
+    words: list = []
+    exact_surface: list[str] = []
+    for chunk in text.split():
+        if chunk in ("...", "…"):
+            if not words or words[-1] is None:
+                raise TermError(f"'...' must stand between two words in '{text}'")
+            words.append(None)
+            continue
+        exact = chunk.startswith("=")
+        prefix = chunk.endswith("*")
+        chunk = chunk.strip("=*")
+        tokens = scan(chunk, language)[0]
+        if not tokens:
+            raise TermError(f"'{chunk}' has no letters or digits to match")
+        for i, token in enumerate(tokens):
+            surface = token.norm
+            exact_surface.append(surface)
+            if prefix and i == len(tokens) - 1:
+                if len(surface) < MIN_PREFIX:
+                    raise TermError(f"prefix '{surface}*' is too short (at least {MIN_PREFIX} letters)")
+                words.append(Word(frozenset(), surface))
+            else:
+                words.append(Word(frozenset((surface,) if exact else keys(surface))))
+    if not words:
+        raise TermError("empty term")
+    if words[-1] is None:
+        raise TermError(f"'...' must stand between two words in '{text}'")
+    plain = all(w is not None and not w.prefix for w in words)
+    return Term(text, tuple(words), "".join(exact_surface) if plain else "")
+
+
+class TermIndex:
+    """Terms with payloads, indexed for matching against analysed posts."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[tuple[Term, Any]]] = {}
+        self._by_prefix: dict[str, list[tuple[Term, Any]]] = {}
+        self._joined: dict[str, list[tuple[Term, Any]]] = {}
+        self.size = 0
+
+    def add(self, term: Term, payload: Any) -> None:
+        first = term.words[0]
+        entry = (term, payload)
+        if first.prefix:
+            self._by_prefix.setdefault(first.prefix[:MIN_PREFIX], []).append(entry)
+        else:
+            for key in first.keys:
+                self._by_key.setdefault(key, []).append(entry)
+        if term.joined and len(term.words) > 1:
+            self._joined.setdefault(term.joined, []).append(entry)
+        self.size += 1
+
+    def __bool__(self) -> bool:
+        return self.size > 0
+
+    def find(self, analysis) -> list[Match]:
+        """Every occurrence of every term, longest first at each position."""
+        tokens = analysis.tokens
+        found: list[Match] = []
+        seen: set[tuple[int, int, int]] = set()
+        for i, token in enumerate(tokens):
+            for term, payload in self._candidates(token):
+                last = _match_from(term.words, tokens, i)
+                if last is None:
+                    continue
+                key = (id(payload), i, last)
+                if key in seen:
+                    continue
+                seen.add(key)
+                start, end = tokens[i].start, tokens[last - 1].end
+                found.append(Match(payload, term.text, start, end, i, last, analysis.text[start:end]))
+        for tag in analysis.hashtags:
+            for term, payload in self._joined.get(tag.joined, ()):
+                first, last = analysis.tag_tokens(tag)
+                key = (id(payload), first, last)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(Match(payload, term.text, tag.start, tag.end, first, last, tag.text))
+        return found
+
+    def _candidates(self, token) -> Iterable[tuple[Term, Any]]:
+        for key in token.keys:
+            yield from self._by_key.get(key, ())
+        if self._by_prefix:
+            yield from self._by_prefix.get(token.norm[:MIN_PREFIX], ())
+
+
+def _match_from(words: tuple, tokens: list, i: int) -> int | None:
+    """Index one past the last token if the term's words match starting at token i."""
+    if not words:
+        return i
+    word = words[0]
+    if word is None:
+        for skip in range(GAP + 1):
+            end = _match_from(words[1:], tokens, i + skip)
+            if end is not None:
+                return end
+        return None
+    if i >= len(tokens) or not word.accepts(tokens[i]):
+        return None
+    return _match_from(words[1:], tokens, i + 1)
+

@@ -1,0 +1,120 @@
+"""Safe YAML that remembers line numbers and refuses anchors, so errors can say `file:line`.
+
+Rulebooks and configs are written by hand; a message that names the line is the difference
+between a fix and a support ticket. Aliases are refused outright: hand-written rules never need
+them and they are how a "billion laughs" file eats memory.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+class LineDict(dict):
+    """A mapping that knows the line it starts on and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    """A sequence that knows the line it starts on and the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _LineLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(
+                problem="anchors and aliases (*name) are not allowed", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.MarkedYAMLError(problem="a key must be plain text",
+                                           problem_mark=key_node.start_mark) from None
+            if key in result:
+                raise yaml.MarkedYAMLError(problem=f"duplicate key '{key}'",
+                                           problem_mark=key_node.start_mark)
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(self, node, deep=False):
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def load_text(text: str, path: str | Path):
+    """Parse YAML text; any problem becomes an InputError naming path and line."""
+    from safepost.errors import InputError
+
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(problem, path, line, column) from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"invalid YAML: {exc}", path) from None
+    except RecursionError:
+        raise InputError("YAML nested too deeply", path) from None
+
+
+def load_file(path: str | Path, max_bytes: int = MAX_BYTES):
+    """Read and parse a YAML file with size, encoding and syntax checks."""
+    from safepost.errors import InputError
+
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"file is {size:,} bytes; the limit is {max_bytes:,}", path)
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory, expected a YAML file", path) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path) from None
+    return load_text(decode_utf8(raw, path), path)
+
+
+def decode_utf8(raw: bytes, path: str | Path) -> str:
+    """Decode UTF-8 (BOM allowed); invalid bytes are reported with their line."""
+    from safepost.errors import InputError
+
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", path, line) from None
+
