@@ -113,6 +113,9 @@ def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns
                        date_order=config.date_order, languages=config.languages)
     news = gather_news(ctx, feeds, output_format)
     decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now)
+    unread = news.unavailable_finding(ctx.rulebook)
+    if unread:
+        decisions = gate.annotate(decisions, unread)
     report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses), list(news.notices))
     emit(report, output_format, show_passes)
     sys.exit(1 if fails(decisions, Verdict.parse(fail_on)) else 0)

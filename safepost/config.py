@@ -130,12 +130,18 @@ def _policies(f: Fields) -> Policies:
     if not data:
         return Policies()
     sub = Fields(data, f.path, "policies")
-    sub.reject_unknown(("promotional_during_incident", "on_news_unavailable", "cross_post"))
+    sub.reject_unknown(("promotional_during_incident", "on_news_unavailable", "cross_post",
+                        "first_hours", "severe_from"))
     defaults = Policies()
+    severe_from = sub.number("severe_from", defaults.severe_from, minimum=1)
+    if severe_from != int(severe_from) or severe_from > 5:
+        raise sub.error("'severe_from' must be a whole number from 1 to 5", "severe_from")
     return Policies(
         promotional_during_incident=sub.level("promotional_during_incident") or defaults.promotional_during_incident,
         on_news_unavailable=sub.level("on_news_unavailable", "flag", allow_off=True),
         cross_post=sub.level("cross_post", "flag", allow_off=True),
+        first_hours=sub.number("first_hours", defaults.first_hours, minimum=0),
+        severe_from=int(severe_from),
     )
 
 

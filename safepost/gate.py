@@ -8,13 +8,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable
 
-from safepost.checks import Context, platform, replies, words
+from safepost.checks import (Context, Scope, incident_terms, incident_window, incident_words, platform,
+                             replies, topics, words)
 from safepost.model import Decision, Finding, Incident, Post, Verdict
 from safepost.rulebook import Rulebook
 from safepost.text import analyze
 from safepost.text.detect import detect_language
 
-POST_CHECKS = (words, replies, platform)
+POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_window, topics)
 QUEUE_CHECKS = (platform,)
 
 
@@ -33,21 +34,19 @@ def choose_language(post: Post, rulebook: Rulebook) -> tuple[str | None, str | N
     return language, None
 
 
-def build_contexts(posts: Iterable[Post], incidents: tuple[Incident, ...], rulebook: Rulebook,
-                   now: datetime) -> tuple[list[Context], list[str | None]]:
+def build_contexts(posts: Iterable[Post], scope: Scope) -> tuple[list[Context], list[str | None]]:
     contexts, notes = [], []
     for i, post in enumerate(posts):
-        language, note = choose_language(post, rulebook)
-        contexts.append(Context(i, post, language, analyze(post.text, language), rulebook,
-                                incidents, now))
+        language, note = choose_language(post, scope.rulebook)
+        contexts.append(Context(i, post, language, analyze(post.text, language), scope))
         notes.append(note)
     return contexts, notes
 
 
 def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebook,
           now: datetime) -> list[Decision]:
-    incidents = tuple(incidents)
-    contexts, notes = build_contexts(posts, incidents, rulebook, now)
+    incidents = tuple(sorted(incidents, key=lambda i: -i.severity))  # checks cite the worst first
+    contexts, notes = build_contexts(posts, Scope(rulebook, incidents, now))
     findings: list[list[Finding]] = [[] for _ in contexts]
     for ctx in contexts:
         for module in POST_CHECKS:
@@ -55,10 +54,17 @@ def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebo
     for module in QUEUE_CHECKS:
         for index, finding in module.run_queue(contexts):
             findings[index].append(finding)
-    return [decide(ctx.post, findings[ctx.index], notes[ctx.index]) for ctx in contexts]
+    return [decide(ctx.post, findings[ctx.index], (notes[ctx.index],) if notes[ctx.index] else ())
+            for ctx in contexts]
 
 
-def decide(post: Post, findings: list[Finding], note: str | None = None) -> Decision:
+def decide(post: Post, findings: list[Finding], notes: tuple[str, ...] = ()) -> Decision:
     ordered = sorted(findings, key=lambda f: (-f.level, f.span[0] if f.span else -1, f.rule))
     verdict = max((f.level for f in ordered), default=Verdict.PASS)
-    return Decision(post, verdict, tuple(ordered), (note,) if note else ())
+    return Decision(post, verdict, tuple(ordered), notes)
+
+
+def annotate(decisions: list[Decision], finding: Finding) -> list[Decision]:
+    """Add one run-wide finding to every post (news unavailable, queue paused): the edge knows
+    these facts, the core does not."""
+    return [decide(d.post, [*d.findings, finding], d.notes) for d in decisions]

@@ -37,6 +37,14 @@ class Post:
     source_line: int | None = None  # where the post sits in the queue file, for messages
 
 
+def iso(moment: datetime | None) -> str | None:
+    """ISO 8601 with 'Z' for UTC, the form the JSON contract uses."""
+    if moment is None:
+        return None
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
 @dataclass(frozen=True)
 class Headline:
     title: str
@@ -46,6 +54,11 @@ class Headline:
     summary: str = ""
     language: str | None = None
     region: str | None = None
+
+    def as_dict(self) -> dict:
+        """The evidence form: what a finding quotes and the JSON output prints."""
+        return {"title": self.title, "source": self.source, "link": self.link,
+                "published": iso(self.published)}
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,7 @@ class Incident:
     active_until: datetime | None = None
     language: str | None = None
     manual: bool = False  # entered by hand in the rulebook rather than detected
+    sources: int = 1  # independent sources reporting it: more sources, more confidence
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ them and they are how a "billion laughs" file eats memory.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -67,6 +68,14 @@ class _LineLoader(yaml.SafeLoader):
         return result
 
 
+# YAML 1.1 reads yes/no/on/off as booleans: a rulebook listing the word "on", or Norway as "no",
+# would silently change meaning. Only true/false are booleans here, as in YAML 1.2.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                  list("tTfF"))
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 

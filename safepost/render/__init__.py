@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from safepost.model import Decision, Finding, Headline, Incident, Verdict
+from safepost.model import Decision, Finding, Incident, Verdict, iso
 
 
 @dataclass
@@ -22,27 +22,15 @@ class Report:
         return {name: counts.get(name, 0) for name in ("pass", "flag", "hold")}
 
 
-def iso(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    text = moment.isoformat()
-    return text[:-6] + "Z" if text.endswith("+00:00") else text
-
-
 def utc_label(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def headline_dict(headline: Headline) -> dict:
-    return {"title": headline.title, "source": headline.source, "link": headline.link,
-            "published": iso(headline.published)}
 
 
 def incident_dict(incident: Incident) -> dict:
     return {"id": incident.id, "title": incident.title, "kind": incident.kind,
             "severity": incident.severity, "terms": list(incident.terms),
             "regions": list(incident.regions), "active_until": iso(incident.active_until),
-            "headlines": [headline_dict(h) for h in incident.headlines]}
+            "headlines": [h.as_dict() for h in incident.headlines]}
 
 
 def finding_dict(finding: Finding) -> dict:

@@ -16,6 +16,8 @@ from typing import Any, Callable
 from safepost.errors import InputError
 from safepost.model import Verdict
 from safepost.rulebook.fields import did_you_mean
+from safepost.rulebook.news import (parse_incident_kind, parse_lexicon, parse_manual_incident,
+                                    parse_places, parse_topic)
 from safepost.rulebook.words import WordRule, parse_word_rule
 from safepost.text.matcher import TermIndex
 from safepost.yamlsafe import LineList, load_file
@@ -23,6 +25,11 @@ from safepost.yamlsafe import LineList, load_file
 # section name -> parser of one item; later issues register their sections here.
 SECTIONS: dict[str, Callable[[Any, str], Any]] = {
     "words": parse_word_rule,
+    "incident_kinds": parse_incident_kind,
+    "news_lexicon": parse_lexicon,
+    "places": parse_places,
+    "incidents": parse_manual_incident,
+    "topics": parse_topic,
 }
 
 
@@ -33,6 +40,8 @@ class Policies:
     promotional_during_incident: Verdict = Verdict.HOLD
     on_news_unavailable: Verdict | None = Verdict.FLAG
     cross_post: Verdict | None = Verdict.FLAG
+    first_hours: float = 24  # how long every post in the audience region is flagged ...
+    severe_from: int = 4  # ... after an incident of at least this severity breaks
 
 
 @dataclass(frozen=True)
@@ -62,19 +71,34 @@ class Rulebook:
     def word_languages(self) -> set[str]:
         return {language for rule in self.word_rules for language in rule.languages}
 
-    def word_index(self, language: str | None) -> tuple[TermIndex, TermIndex]:
-        """(terms, exceptions) of the word rules that apply to a language, built once."""
-        key = ("words", language)
+    def rules(self, section: str) -> list:
+        return self.sections.get(section, [])
+
+    def cached(self, key: Any, build: Callable[[], Any]) -> Any:
+        """Indexes compiled from the rules, built on first use and kept with the rulebook."""
         if key not in self._indexes:
-            terms, exceptions = TermIndex(), TermIndex()
-            for rule in self.word_rules:
-                for lang in (language, "any"):
-                    for term in rule.terms.get(lang, ()):
-                        terms.add(term, rule)
-                    for term in rule.exceptions.get(lang, ()):
-                        exceptions.add(term, rule)
-            self._indexes[key] = (terms, exceptions)
+            self._indexes[key] = build()
         return self._indexes[key]
+
+    def index(self, section: str, language: str | None, terms: str,
+              exceptions: str | None = None) -> tuple[TermIndex, TermIndex]:
+        """(terms, exceptions) of a section's rules for a language (plus "any"); the payload of
+        each term is its rule. `terms`/`exceptions` name the rule attributes holding them."""
+
+        def build():
+            found, excepted = TermIndex(), TermIndex()
+            for rule in self.rules(section):
+                for lang in (language, "any"):
+                    for term in getattr(rule, terms).get(lang, ()):
+                        found.add(term, rule)
+                    for term in (getattr(rule, exceptions).get(lang, ()) if exceptions else ()):
+                        excepted.add(term, rule)
+            return found, excepted
+
+        return self.cached((section, language, terms), build)
+
+    def word_index(self, language: str | None) -> tuple[TermIndex, TermIndex]:
+        return self.index("words", language, "terms", "exceptions")
 
 
 def shipped_rule_files() -> list[Path]:

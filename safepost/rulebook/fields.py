@@ -130,7 +130,7 @@ class Fields:
 
 
 def check_language(code: str, path: str | None, line: int | None) -> None:
-    if code == "no":
-        raise InputError("use 'nb' (Norwegian Bokmål), not 'no'", path, line)
+    if code in ("no", "False"):  # YAML 1.1 reads a bare `no:` as false
+        raise InputError("use 'nb' for Norwegian (Bokmål), not 'no'", path, line)
     if code != "any" and not _LANGUAGE.match(code):
         raise InputError(f"'{code}' is not a language code (en, ru, uk, pl, nb, az, ...)", path, line)

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from safepost.errors import InputError
 from safepost.model import Verdict
 from safepost.rulebook.fields import Fields
-from safepost.text.matcher import Term, TermError, compile_term
+from safepost.rulebook.terms import compile_terms
+from safepost.text.matcher import Term
 
 CATEGORIES = ("profanity", "insult", "innuendo", "drugging", "slur", "violence", "sarcasm",
               "dismissive", "other")
@@ -49,21 +49,6 @@ def parse_examples(fields: Fields) -> Examples:
     if not isinstance(context, dict):
         raise sub.error("'context' must be a mapping", "context")
     return Examples(cases, dict(context))
-
-
-def compile_terms(fields: Fields, key: str, languages: tuple[str, ...],
-                  required: bool) -> dict[str, tuple[Term, ...]]:
-    """Terms compiled once per language the rule covers (each language has its own word forms)."""
-    texts = fields.texts(key, required=required)
-    lines = fields.item_lines(key)
-    compiled: dict[str, list[Term]] = {language: [] for language in languages}
-    for text, line in zip(texts, lines):
-        for language in languages:
-            try:
-                compiled[language].append(compile_term(text, None if language == "any" else language))
-            except TermError as exc:
-                raise InputError(f"{key}: {exc}", fields.path, line) from None
-    return {language: tuple(terms) for language, terms in compiled.items()}
 
 
 def parse_word_rule(data, path: str) -> WordRule:

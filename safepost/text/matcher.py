@@ -26,10 +26,13 @@ MIN_PREFIX = 3
 class Word:
     keys: frozenset[str]
     prefix: str = ""  # non-empty: match any word starting with it
+    exact: bool = False  # only this very form, not the word's other forms
 
     def accepts(self, token) -> bool:
         if self.prefix:
             return token.norm.startswith(self.prefix)
+        if self.exact:
+            return token.norm in self.keys
         return not self.keys.isdisjoint(token.keys)
 
 
@@ -79,7 +82,8 @@ def compile_term(text: str, language: str | None) -> Term:
                     raise TermError(f"prefix '{surface}*' is too short (at least {MIN_PREFIX} letters)")
                 words.append(Word(frozenset(), surface))
             else:
-                words.append(Word(frozenset((surface,) if exact else keys(surface))))
+                words.append(Word(frozenset((surface,)), exact=True) if exact
+                             else Word(frozenset(keys(surface))))
     if not words:
         raise TermError("empty term")
     if words[-1] is None:
@@ -159,3 +163,10 @@ def _match_from(words: tuple, tokens: list, i: int) -> int | None:
         return None
     return _match_from(words[1:], tokens, i + 1)
 
+
+
+def remove_excepted(matches: list[Match], exceptions: list[Match]) -> list[Match]:
+    """Drop a match when an exception with the same payload covers it ("photo shoot", "bath bomb")."""
+    return [m for m in matches
+            if not any(e.payload is m.payload and e.first <= m.first and m.last <= e.last
+                       for e in exceptions)]

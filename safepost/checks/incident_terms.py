@@ -1,0 +1,45 @@
+"""A post that mentions what an active incident is about (#Aurora, Boston, #notguilty) collides
+with it: held when promotional or light, flagged when sincere (a person should still read it).
+The shop that read the trending #Aurora as its dress hashtag is the case this exists for."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from safepost.checks import Context
+from safepost.checks.incident_scope import active_for, evidence
+from safepost.model import Finding, Verdict
+from safepost.text.matcher import TermError, TermIndex, compile_term
+
+NAME = "incident-terms"
+
+
+def _index(incidents, language: str | None) -> TermIndex:
+    index = TermIndex()
+    for incident in incidents:
+        for text in incident.terms:
+            for lang in {incident.language, language}:
+                try:
+                    index.add(compile_term(text, lang), incident)
+                except TermError:
+                    continue  # a term with nothing to match (punctuation from a headline)
+    return index
+
+
+def run(ctx: Context) -> Iterable[Finding]:
+    if not ctx.incidents:
+        return
+    index = ctx.scope.cached((NAME, ctx.language), lambda: _index(ctx.incidents, ctx.language))
+    seen = set()
+    for match in index.find(ctx.analysis):
+        incident = match.payload
+        if incident.id in seen or not active_for(ctx, incident):
+            continue
+        seen.add(incident.id)
+        sincere = ctx.sincere and not ctx.promotional
+        level = Verdict.FLAG if sincere else Verdict.HOLD
+        tone = "a sincere message, but a person should read it" if sincere else "in a promotional or light post"
+        yield Finding(
+            f"incident.{incident.kind}.mention", NAME, level,
+            f"Mentions '{match.term}', which is what \"{incident.title}\" is about: {tone}",
+            match.text, (match.start, match.end), evidence(incident, term=match.term),
+        )

@@ -1,0 +1,294 @@
+"""Find tragedies in headlines without a trained model: the rulebook's trigger words say what kind
+of event a headline reports, number words next to death words say how many died, capitalised
+words say what and where it is about, and headlines sharing those are one incident.
+
+Pure: headlines + rulebook + now in, incidents out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from safepost.model import Headline, Incident
+from safepost.rulebook import Rulebook
+from safepost.rulebook.news import IncidentKind, ManualIncident
+from safepost.text import Analysis, analyze
+from safepost.text.matcher import TermIndex, remove_excepted
+
+LOOKBACK = timedelta(days=7)  # older headlines are history, whatever their kind
+CLOCK_SKEW = timedelta(minutes=10)  # a feed's clock may run a little ahead of ours
+MAX_TERMS = 12
+SAME_EVENT_WITHIN = timedelta(hours=12)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
+
+
+@dataclass
+class Reading:
+    """One headline as the detector understands it."""
+
+    headline: Headline
+    published: datetime
+    language: str
+    kind: IncidentKind
+    deaths: int = 0
+    injured: int = 0
+    terms: dict[str, str] = field(default_factory=dict)  # key -> the term as written
+    content: set[str] = field(default_factory=set)  # keys of meaningful words, for grouping
+    regions: set[str] = field(default_factory=set)
+
+    @property
+    def severity(self) -> int:
+        if self.deaths >= 10 or self.injured >= 50:
+            casualty = 5
+        elif self.deaths >= 3 or self.injured >= 10:
+            casualty = 4
+        elif self.deaths:
+            casualty = 3
+        else:
+            casualty = 0
+        return max(self.kind.severity, casualty)
+
+
+def news_languages(rulebook: Rulebook) -> list[str]:
+    return [lexicon.language for lexicon in rulebook.rules("news_lexicon")]
+
+
+def guess_language(text: str, rulebook: Rulebook) -> str:
+    """Headline language from its letters and stopwords: cheap, and feeds rarely say."""
+    languages = news_languages(rulebook) or ["en"]
+    cyrillic = bool(_CYRILLIC.search(text))
+    lowered = text.lower()
+    words = set(re.findall(r"[^\W\d_]+", lowered))
+
+    def score(language: str) -> int:
+        lexicon = _lexicon(rulebook, language)
+        hits = len(words & lexicon.stopwords) if lexicon else 0
+        return hits + 3 * sum(lowered.count(ch) for ch in _DISTINCTIVE.get(language, ""))
+
+    candidates = [lang for lang in languages if (lang in ("ru", "uk")) == cyrillic] or languages
+    return max(candidates, key=lambda lang: (score(lang), lang == "en"))
+
+
+def _lexicon(rulebook: Rulebook, language: str):
+    return next((x for x in rulebook.rules("news_lexicon") if x.language == language), None)
+
+
+def _trigger_matches(rulebook: Rulebook, analysis: Analysis):
+    triggers, excepted = rulebook.index("incident_kinds", analysis.language, "triggers", "not_triggers")
+    matches = triggers.find(analysis)
+    return remove_excepted(matches, excepted.find(analysis)) if matches and excepted else matches
+
+
+def _lexicon_index(rulebook: Rulebook, language: str, attribute: str) -> TermIndex:
+    def build():
+        index = TermIndex()
+        lexicon = _lexicon(rulebook, language)
+        for term in getattr(lexicon, attribute, ()) if lexicon else ():
+            index.add(term, attribute)
+        return index
+
+    return rulebook.cached(("lexicon", language, attribute), build)
+
+
+def _number(analysis: Analysis, i: int, numbers: dict[str, int]) -> int | None:
+    """The number a token stands for: digits ("12", "1,200") or a number word ("dozens")."""
+    tokens = analysis.tokens
+    word = tokens[i].norm
+    if word.isdigit():
+        value, j = word, i
+        while j + 1 < len(tokens) and len(tokens[j + 1].norm) == 3 and tokens[j + 1].norm.isdigit() \
+                and analysis.text[tokens[j].end:tokens[j + 1].start] in (",", ".", " ", "\u202f"):
+            j += 1
+            value += tokens[j].norm
+        return int(value)
+    return numbers.get(word)
+
+
+def _count_near(analysis: Analysis, index: TermIndex, numbers: dict[str, int]) -> int:
+    """The largest number within three words of a death (or injury) word."""
+    best = 0
+    tokens = analysis.tokens
+    for match in index.find(analysis):
+        for i in range(max(0, match.first - 3), min(len(tokens), match.last + 3)):
+            value = _number(analysis, i, numbers)
+            if value is not None and value < 1_000_000:
+                best = max(best, value)
+    return best
+
+
+def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Reading | None:
+    """A Reading when the headline reports a tragedy, else None."""
+    language = headline.language if headline.language in news_languages(rulebook) else \
+        guess_language(headline.title, rulebook)
+    text = headline.title if not headline.summary else f"{headline.title}. {headline.summary[:300]}"
+    analysis = analyze(text, language)
+    triggers = _trigger_matches(rulebook, analysis)
+    if not triggers:
+        return None
+    kind = max((m.payload for m in triggers), key=lambda k: k.priority)
+    title = analyze(headline.title, language)
+    lexicon = _lexicon(rulebook, language)
+    numbers = lexicon.numbers if lexicon else {}
+    reading = Reading(headline, headline.published or now, language, kind,
+                      deaths=_count_near(analysis, _lexicon_index(rulebook, language, "death"), numbers),
+                      injured=_count_near(analysis, _lexicon_index(rulebook, language, "injury"), numbers))
+    if headline.region:
+        reading.regions.add(headline.region)
+    _read_terms(reading, title, rulebook, lexicon, triggers_in_title=_trigger_matches(rulebook, title))
+    return reading
+
+
+def _read_terms(reading: Reading, title: Analysis, rulebook: Rulebook, lexicon, triggers_in_title) -> None:
+    """Key terms: capitalised words and runs of them (names, places), hashtags; and the places."""
+    tokens = title.tokens
+    excluded = {i for m in triggers_in_title for i in range(m.first, m.last)}
+    for attribute in ("death", "injury"):
+        for m in _lexicon_index(rulebook, title.language, attribute).find(title):
+            excluded.update(range(m.first, m.last))
+    places, countries = _place_indexes(rulebook, title.language)
+    for m in countries.find(title):
+        reading.regions.add(m.payload)
+        excluded.update(range(m.first, m.last))
+    for m in places.find(title):
+        reading.regions.add(m.payload)
+    place_tokens = {i for m in places.find(title) for i in range(m.first, m.last)}
+    stop = (lexicon.stopwords | lexicon.generic) if lexicon else frozenset()
+    numbers = lexicon.numbers if lexicon else {}
+    letters = [t for t in tokens if t.norm[:1].isalpha()]
+    title_case = len(letters) > 3 and sum(title.text[t.start].isupper() for t in letters) > 0.7 * len(letters)
+    run: list = []
+    for i, token in enumerate(tokens + [None]):
+        strong = token is not None and i not in excluded and _is_name_like(title, token, stop, numbers)
+        if strong and title_case and i not in place_tokens:
+            strong = False  # In Title Case Every Word Looks Like A Name: trust only known places
+        if strong:
+            run.append(token)
+            continue
+        if run:
+            if len(run) > 1:
+                reading.terms[" ".join(t.norm for t in run)] = title.text[run[0].start:run[-1].end]
+            for t in run:
+                reading.terms[key_of(t)] = title.text[t.start:t.end]
+            run = []
+        if token is not None and i not in excluded and not stop.intersection(token.keys) \
+                and token.norm not in numbers and not token.norm.isdigit() and len(token.norm) > 2:
+            reading.content.add(key_of(token))
+    for tag in title.hashtags:
+        reading.terms[tag.joined] = tag.text
+    reading.content.update(reading.terms)
+
+
+def key_of(token) -> str:
+    """The token's dictionary form when known (Казани -> казань), else the word itself."""
+    return token.keys[1] if len(token.keys) > 1 else token.keys[0]
+
+
+def _is_name_like(title: Analysis, token, stop: frozenset[str], numbers: dict[str, int]) -> bool:
+    first = title.text[token.start]
+    return (first.isupper() and len(token.norm) >= 3 and not token.norm.isdigit()
+            and token.norm not in numbers and stop.isdisjoint(token.keys))
+
+
+def _place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermIndex]:
+    def build():
+        places, countries = TermIndex(), TermIndex()
+        for entry in rulebook.rules("places"):
+            for lang in (language, "any"):
+                for term in entry.names.get(lang, ()):
+                    places.add(term, entry.region)
+                for term in entry.country_names.get(lang, ()):
+                    countries.add(term, entry.region)
+        return places, countries
+
+    return rulebook.cached(("places", language), build)
+
+
+def _group(readings: list[Reading]) -> list[list[Reading]]:
+    """Union headlines that share a key term; or that report the same kind of event and share a
+    meaningful word, or happened in the same place within hours ("Gunman opens fire at Batman
+    premiere in Colorado" and "Aurora cinema shooting")."""
+    parent = list(range(len(readings)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(keys_of, same_kind: bool) -> None:
+        owner: dict = {}
+        for i, reading in enumerate(readings):
+            for key in keys_of(reading):
+                key = (reading.kind.id, key) if same_kind else key
+                if key in owner:
+                    parent[find(i)] = find(owner[key])
+                else:
+                    owner[key] = i
+
+    union(lambda r: r.terms, same_kind=False)
+    union(lambda r: r.content, same_kind=True)
+    by_time = sorted(range(len(readings)), key=lambda i: readings[i].published)
+    for position, i in enumerate(by_time):
+        for j in by_time[position + 1:]:
+            if readings[j].published - readings[i].published > SAME_EVENT_WITHIN:
+                break
+            if readings[i].kind is readings[j].kind and readings[i].regions == readings[j].regions:
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Reading]] = {}
+    for i, reading in enumerate(readings):
+        groups.setdefault(find(i), []).append(reading)
+    return list(groups.values())
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")[:40] or "event"
+
+
+def _incident(group: list[Reading]) -> Incident:
+    group.sort(key=lambda r: r.published)
+    kind = max((r.kind for r in group), key=lambda k: k.priority)
+    severity = max(r.severity for r in group)
+    lead = max(group, key=lambda r: (r.severity, len(r.terms), -r.published.timestamp()))
+    counts: dict[str, int] = {}
+    written: dict[str, str] = {}
+    for reading in group:
+        for key, text in reading.terms.items():
+            counts[key] = counts.get(key, 0) + 1
+            written.setdefault(key, text)
+    terms = sorted(counts, key=lambda k: (-counts[k], -len(k)))[:MAX_TERMS]
+    started, last = group[0].published, group[-1].published
+    window = timedelta(hours=kind.window_hours * (2 if severity >= 5 else 1))
+    label = written[terms[0]] if terms else kind.id
+    return Incident(
+        id=f"{kind.id}-{_slug(label)}-{started:%Y%m%d}", title=lead.headline.title, kind=kind.id,
+        severity=severity, terms=tuple(written[k] for k in terms),
+        headlines=tuple(r.headline for r in group),
+        regions=tuple(sorted({region for r in group for region in r.regions})), started=started,
+        active_until=last + window, language=lead.language,
+        sources=len({r.headline.source for r in group}))
+
+
+def from_manual(entry: ManualIncident) -> Incident:
+    return Incident(id=entry.id, title=entry.title, kind=entry.kind, severity=entry.severity,
+                    terms=tuple(term.text for terms in entry.terms.values() for term in terms),
+                    regions=entry.regions, started=entry.start, active_until=entry.until,
+                    manual=True, sources=0)
+
+
+def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetime) -> list[Incident]:
+    """Incidents active at `now`, most severe first: detected from headlines published in the
+    lookback window (never after `now`), plus those entered by hand in the rulebook."""
+    readings = []
+    for headline in headlines:
+        published = headline.published
+        if published is not None and not (now - LOOKBACK <= published <= now + CLOCK_SKEW):
+            continue
+        reading = read_headline(headline, rulebook, now)
+        if reading is not None:
+            readings.append(reading)
+    incidents = [_incident(group) for group in _group(readings)]
+    incidents += [from_manual(entry) for entry in rulebook.rules("incidents")]
+    active = [i for i in incidents if i.started <= now + CLOCK_SKEW and now <= i.active_until]
+    return sorted(active, key=lambda i: (-i.severity, i.started))

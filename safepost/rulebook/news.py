@@ -1,0 +1,198 @@
+"""Rulebook sections for the news cross-check, all editable by the team:
+
+- `incident_kinds`: what a tragedy looks like in a headline (triggers, per language), how severe
+  and how long it stays active, and the words that hurt while it does (its vocabulary).
+- `news_lexicon`: per language, the words for deaths and injuries, number words, and generic
+  words that are never an incident's key term ("police", "school").
+- `places`: place names that tell which audience region an incident touches.
+- `incidents`: tragedies entered by hand, with terms and a window.
+- `topics`: standing sensitive topics that apply without any news (the Boston Marathon and
+  "survived").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from safepost.errors import InputError
+from safepost.model import Verdict
+from safepost.rulebook.fields import Fields
+from safepost.rulebook.terms import compile_language_map, compile_terms
+from safepost.rulebook.words import Examples, parse_examples
+from safepost.text.matcher import Term
+
+LanguageTerms = dict[str, tuple[Term, ...]]
+
+
+@dataclass(frozen=True)
+class IncidentKind:
+    id: str
+    name: str
+    level: Verdict  # for a post using this kind's vocabulary while an incident is active
+    severity: int
+    priority: int  # the kind an incident gets when its headlines trigger several
+    window_hours: float
+    triggers: LanguageTerms
+    not_triggers: LanguageTerms = field(default_factory=dict)
+    vocabulary: LanguageTerms = field(default_factory=dict)
+    vocabulary_exceptions: LanguageTerms = field(default_factory=dict)
+    min_severity: int = 1  # vocabulary applies from this severity up
+    note: str = ""
+    source: str = ""
+    examples: Examples = Examples()
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class NewsLexicon:
+    id: str
+    language: str
+    death: tuple[Term, ...]
+    injury: tuple[Term, ...]
+    numbers: dict[str, int]
+    generic: frozenset[str]
+    stopwords: frozenset[str]
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Places:
+    id: str
+    region: str
+    names: LanguageTerms  # cities, states: key terms that also place the incident
+    country_names: LanguageTerms  # the country itself: places it, too broad to be a key term
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ManualIncident:
+    id: str
+    title: str
+    kind: str
+    severity: int
+    terms: LanguageTerms
+    regions: tuple[str, ...]
+    start: datetime
+    until: datetime
+    level: Verdict = Verdict.HOLD
+    note: str = ""
+    source: str = ""
+    path: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    level: Verdict
+    subject: LanguageTerms  # what the topic is ("Boston Marathon")
+    cues: LanguageTerms  # words that hurt next to it ("survived", "bomb")
+    message: str = ""
+    note: str = ""
+    source: str = ""
+    examples: Examples = Examples()
+    path: str = ""
+    line: int = 0
+
+
+def _severity(f: Fields, key: str, default: int) -> int:
+    value = f.number(key, default, minimum=1)
+    if value != int(value) or value > 5:
+        raise f.error(f"'{key}' must be a whole number from 1 to 5", key)
+    return int(value)
+
+
+def parse_incident_kind(data, path: str) -> IncidentKind:
+    f = Fields(data, path, "an incident kind")
+    f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
+                      "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "note",
+                      "source", "examples"))
+    return IncidentKind(
+        id=f.text("id", required=True), name=f.text("name") or f.text("id"),
+        level=f.level("level", "hold"), severity=_severity(f, "severity", 3),
+        priority=int(f.number("priority", 50)), window_hours=f.number("window_hours", 72, minimum=1),
+        triggers=compile_language_map(f, "triggers", required=True),
+        not_triggers=compile_language_map(f, "not_triggers"),
+        vocabulary=compile_language_map(f, "vocabulary"),
+        vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
+        min_severity=_severity(f, "min_severity", 1), note=f.text("note", ""),
+        source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
+
+
+def _word_set(f: Fields, key: str, language: str) -> frozenset[str]:
+    from safepost.text.lemmas import keys_for
+    from safepost.text.tokens import lower
+
+    keys = keys_for(language)
+    return frozenset(k for word in f.texts(key) for k in keys(lower(word, language)))
+
+
+def parse_lexicon(data, path: str) -> NewsLexicon:
+    f = Fields(data, path, "a news lexicon")
+    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords"))
+    language = f.languages("language", required=True)[0]
+    numbers = f.data.get("numbers") or {}
+    sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
+    death = compile_terms(f, "death", (language,), required=True)[language]
+    injury = compile_terms(f, "injury", (language,), required=False)[language]
+    return NewsLexicon(
+        id=f.text("id") or f"lexicon.{language}", language=language, death=death, injury=injury,
+        numbers={str(word).lower(): int(sub.number(word, minimum=0)) for word in numbers},
+        generic=_word_set(f, "generic", language), stopwords=_word_set(f, "stopwords", language),
+        path=path, line=f.line() or 0)
+
+
+def parse_places(data, path: str) -> Places:
+    f = Fields(data, path, "a places entry")
+    f.reject_unknown(("id", "region", "names", "country_names"))
+    region = f.regions("region")
+    if len(region) != 1:
+        raise f.error("'region' must be one two-letter region code", "region")
+    return Places(id=f.text("id") or f"places.{region[0].lower()}", region=region[0],
+                  names=compile_language_map(f, "names"),
+                  country_names=compile_language_map(f, "country_names"),
+                  path=path, line=f.line() or 0)
+
+
+def _moment(f: Fields, key: str) -> datetime:
+    text = f.text(key, required=True)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise f.error(f"'{key}' must be an ISO 8601 time with offset, e.g. 2026-07-20T09:00:00Z", key) from None
+    if moment.tzinfo is None:
+        raise f.error(f"'{key}' needs a UTC offset (Z or +02:00)", key)
+    return moment
+
+
+def parse_manual_incident(data, path: str) -> ManualIncident:
+    f = Fields(data, path, "an incident")
+    f.reject_unknown(("id", "title", "kind", "severity", "terms", "regions", "start", "until",
+                      "level", "note", "source"))
+    start, until = _moment(f, "start"), _moment(f, "until")
+    if until <= start:
+        raise f.error("'until' must be after 'start'", "until")
+    return ManualIncident(
+        id=f.text("id", required=True), title=f.text("title", required=True),
+        kind=f.text("kind", "tragedy"), severity=_severity(f, "severity", 4),
+        terms=compile_language_map(f, "terms", required=True), regions=f.regions("regions"),
+        start=start, until=until, level=f.level("level", "hold"), note=f.text("note", ""),
+        source=f.text("source", ""), path=path, line=f.line() or 0)
+
+
+def parse_topic(data, path: str) -> Topic:
+    f = Fields(data, path, "a topic")
+    f.reject_unknown(("id", "name", "level", "subject", "cues", "message", "note", "source", "examples"))
+    topic = Topic(
+        id=f.text("id", required=True), name=f.text("name") or f.text("id"), level=f.level("level", "hold"),
+        subject=compile_language_map(f, "subject", required=True),
+        cues=compile_language_map(f, "cues", required=True), message=f.text("message", ""),
+        note=f.text("note", ""), source=f.text("source", ""), examples=parse_examples(f),
+        path=path, line=f.line() or 0)
+    if "any" not in topic.subject and not set(topic.cues) & set(topic.subject):
+        raise InputError("a topic's 'subject' and 'cues' share no language", path, f.line("cues"))
+    return topic
