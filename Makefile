@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/safepost check examples/queue.csv --config examples/safepost.yaml --feed examples/feed.xml --now 2026-07-20T14:30:00Z || test $$? -eq 1
+	$(BIN)/safepost check examples/queue.csv --config examples/safepost.yaml --now 2026-07-31T16:00:00Z || test $$? -eq 1
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -144,3 +144,82 @@ def emit(report, output_format: str, show_passes: bool) -> None:
         from safepost.render.terminal import render
 
         render(report, Console(highlight=False, emoji=False), show_passes)
+
+
+@main.command()
+@click.argument("queue", required=False, type=click.Path(dir_okay=False))
+@click.option("--region", "regions", multiple=True, metavar="CODE",
+              help="Days for this region (US, PL, ...); repeatable. Default: the config's regions, else all.")
+@click.option("--from", "start", metavar="YYYY-MM-DD", help="First day to list (default: today).")
+@click.option("--days", type=click.IntRange(1, 3660), default=30, show_default=True, help="How many days to list.")
+@click.option("--ics", "ics_path", metavar="FILE", help="Also write the days to an iCalendar file.")
+@click.option("--rules", multiple=True, metavar="PATH", help="Extra rulebook file or folder; repeatable.")
+@click.option("--config", "config_path", metavar="FILE", help="Config file (default: ./safepost.yaml).")
+@click.option("--now", metavar="ISO8601", help="The instant that sets 'today' (default: the clock).")
+@reports_input_errors
+def dates(queue, regions, start, days, ics_path, rules, config_path, now):
+    """List the coming sensitive days (remembrance days, anniversaries); with QUEUE, show which
+    queued posts fall on which of them."""
+    from rich.console import Console
+
+    from safepost import calendar
+    from safepost.render.calendar import render_days, render_overlay
+
+    ctx = setup(config_path, rules, now)
+    console = Console(highlight=False, emoji=False)
+    if queue:
+        from safepost import gate
+        from safepost.queue import read_queue
+
+        config = ctx.config
+        posts = read_queue(queue, columns=dict(config.columns), timezone=config.timezone,
+                           date_order=config.date_order, languages=config.languages)
+        slots = calendar.overlay(gate.check(posts, (), ctx.rulebook, ctx.now), ctx.rulebook)
+        render_overlay(slots, console)
+        occurrences = [occurrence for occurrence, _ in slots]
+    else:
+        codes = parse_regions(regions) or ctx.config.regions
+        first = parse_day(start) if start else ctx.now.astimezone(ZoneInfo(ctx.config.timezone or "UTC")).date()
+        occurrences = calendar.upcoming(ctx.rulebook, codes, first, days)
+        render_days(occurrences, console, f"Sensitive days from {calendar.day_text(first)} {first.year}, "
+                                          f"{days} days, {', '.join(codes) or 'all regions'}")
+    if ics_path:
+        write_atomic(ics_path, calendar.to_ics(occurrences, ctx.now))
+        console.print(f"Wrote {len(occurrences)} days to {ics_path}")
+
+
+def parse_regions(values: tuple[str, ...]) -> tuple[str, ...]:
+    codes = tuple(value.strip().upper() for value in values)
+    for code in codes:
+        if len(code) != 2 or not code.isalpha():
+            raise InputError(f"--region: '{code}' is not a two-letter region code (US, PL, UA, ...)")
+    return codes
+
+
+def parse_day(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"--from: '{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so a reader never sees half a file."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    try:
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", path) from None
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, target)
+    except OSError as exc:
+        os.unlink(temp)
+        raise InputError(f"cannot write: {exc.strerror}", path) from None

@@ -8,14 +8,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable
 
-from safepost.checks import (Context, Scope, incident_terms, incident_window, incident_words, platform,
-                             replies, topics, words)
+from safepost.checks import (Context, Scope, dates, incident_terms, incident_window, incident_words,
+                             platform, replies, topics, words)
 from safepost.model import Decision, Finding, Incident, Post, Verdict
 from safepost.rulebook import Rulebook
 from safepost.text import analyze
 from safepost.text.detect import detect_language
 
-POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_window, topics)
+POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_window, topics, dates)
 QUEUE_CHECKS = (platform,)
 
 

@@ -42,6 +42,14 @@ class _LineLoader(yaml.SafeLoader):
                 problem="anchors and aliases (*name) are not allowed", problem_mark=event.start_mark)
         return super().compose_node(parent, index)
 
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, IndexError, AttributeError, OverflowError) as exc:
+            # e.g. `2026-13-01` read as a date, or `!!int x`: the line is known here, not later
+            raise yaml.MarkedYAMLError(problem=f"cannot read this value ({exc})",
+                                       problem_mark=node.start_mark) from None
+
     def construct_mapping(self, node, deep=False):
         self.flatten_mapping(node)
         result = LineDict()
@@ -102,19 +110,24 @@ def load_file(path: str | Path, max_bytes: int = MAX_BYTES):
     """Read and parse a YAML file with size, encoding and syntax checks."""
     from safepost.errors import InputError
 
+    return load_text(decode_utf8(read_bytes(path, max_bytes), path), path)
+
+
+def read_bytes(path: str | Path, max_bytes: int | None = None) -> bytes:
+    """A user's file, read whole, with the usual failures as one-line errors."""
+    from safepost.errors import InputError
+
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"file is {size:,} bytes; the limit is {max_bytes:,}", path)
-        raw = path.read_bytes()
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise InputError(f"file is {path.stat().st_size:,} bytes; the limit is {max_bytes:,}", path)
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path) from None
     except IsADirectoryError:
-        raise InputError("is a directory, expected a YAML file", path) from None
+        raise InputError("is a directory, expected a file", path) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
-    return load_text(decode_utf8(raw, path), path)
 
 
 def decode_utf8(raw: bytes, path: str | Path) -> str:

@@ -207,8 +207,9 @@ def _place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermIn
 
 def _group(readings: list[Reading]) -> list[list[Reading]]:
     """Union headlines that share a key term; or that report the same kind of event and share a
-    meaningful word, or happened in the same place within hours ("Gunman opens fire at Batman
-    premiere in Colorado" and "Aurora cinema shooting")."""
+    meaningful word, or are severe, of one kind and placed in the same region within hours
+    ("Gunman opens fire at Batman premiere in Colorado" and "Aurora cinema shooting": two such
+    events in one country on one day are rare, and merging them costs less than missing one)."""
     parent = list(range(len(readings)))
 
     def find(i: int) -> int:
@@ -234,7 +235,8 @@ def _group(readings: list[Reading]) -> list[list[Reading]]:
         for j in by_time[position + 1:]:
             if readings[j].published - readings[i].published > SAME_EVENT_WITHIN:
                 break
-            if readings[i].kind is readings[j].kind and readings[i].regions == readings[j].regions:
+            a, b = readings[i], readings[j]
+            if a.kind is b.kind and a.regions and a.regions == b.regions and min(a.severity, b.severity) >= 4:
                 parent[find(j)] = find(i)
     groups: dict[int, list[Reading]] = {}
     for i, reading in enumerate(readings):

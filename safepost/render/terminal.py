@@ -13,7 +13,7 @@ from safepost.text.normalize import clean_for_terminal
 STYLE = {Verdict.HOLD: "bold white on red", Verdict.FLAG: "bold black on yellow",
          Verdict.PASS: "bold black on green"}
 SPAN_STYLE = {Verdict.HOLD: "bold red underline", Verdict.FLAG: "bold yellow underline"}
-EVIDENCE_ORDER = ("date", "incident", "pause", "note", "source")
+EVIDENCE_ORDER = ("date", "pause", "note", "source")
 
 
 def safe(text: object) -> str:
@@ -72,8 +72,9 @@ def _decision(decision: Decision, console: Console) -> None:
     body = Text("    ")
     body.append(_highlighted(decision.post.text, decision.findings))
     console.print(body)
+    quoted: set[str] = set()  # an incident's headlines are quoted once per post
     for finding in decision.findings:
-        _finding(finding, console)
+        _finding(finding, console, quoted)
     for note in decision.notes:
         console.print(Text(f"    note: {safe(note)}", style="dim"))
     console.print()
@@ -88,7 +89,7 @@ def _highlighted(text: str, findings: tuple[Finding, ...]) -> Text:
     return out
 
 
-def _finding(finding: Finding, console: Console) -> None:
+def _finding(finding: Finding, console: Console, quoted: set[str]) -> None:
     line = Text("    ")
     line.append(f"{finding.level}", style=SPAN_STYLE[finding.level].replace(" underline", ""))
     line.append(f"  {finding.rule}", style="cyan")
@@ -97,7 +98,11 @@ def _finding(finding: Finding, console: Console) -> None:
     console.print(line)
     console.print(Text(f"      {safe(finding.message)}"))
     evidence = finding.evidence
-    for headline in evidence.get("headlines", ()):
+    incident = evidence.get("incident_id")
+    headlines = () if incident in quoted else evidence.get("headlines", ())
+    if incident:
+        quoted.add(incident)
+    for headline in headlines:
         text = Text("      headline: ", style="dim")
         text.append(f'"{safe(headline["title"])}"')
         text.append(f" ({safe(headline.get('source', ''))}, {safe(headline.get('published') or 'undated')})",

@@ -15,9 +15,11 @@ from typing import Any, Callable
 
 from safepost.errors import InputError
 from safepost.model import Verdict
+from safepost.rulebook.dates import DateRule, parse_date_rule
 from safepost.rulebook.fields import did_you_mean
 from safepost.rulebook.news import (parse_incident_kind, parse_lexicon, parse_manual_incident,
                                     parse_places, parse_topic)
+from safepost.rulebook.tone import parse_tone_rule
 from safepost.rulebook.words import WordRule, parse_word_rule
 from safepost.text.matcher import TermIndex
 from safepost.yamlsafe import LineList, load_file
@@ -30,6 +32,8 @@ SECTIONS: dict[str, Callable[[Any, str], Any]] = {
     "places": parse_places,
     "incidents": parse_manual_incident,
     "topics": parse_topic,
+    "dates": parse_date_rule,
+    "tone": parse_tone_rule,
 }
 
 
@@ -67,6 +71,10 @@ class Rulebook:
     @property
     def word_rules(self) -> list[WordRule]:
         return self.sections.get("words", [])
+
+    @property
+    def date_rules(self) -> list[DateRule]:
+        return self.sections.get("dates", [])
 
     def word_languages(self) -> set[str]:
         return {language for rule in self.word_rules for language in rule.languages}

@@ -23,16 +23,18 @@ _LATIN = re.compile(r"[a-zA-Z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Control characters (C0, DEL, C1) read as a space: they may separate words but never join them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEEDS_REPAIR = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
-def normalize(text: str) -> tuple[str, list[int]]:
-    """Return (normalised text, index) where index[i] is the original offset of character i.
+def normalize(text: str) -> tuple[str, list[int] | None]:
+    """Return (normalised text, index) where index[i] is the original offset of character i, or
+    None when nothing changed (the common case, kept cheap: most posts need no repair).
 
     The normalised text is NFKC, with invisible characters removed and control characters turned
     into spaces. It keeps case: lower-casing is the tokenizer's job (it needs case for hashtags).
     """
-    if text.isascii() and not _CONTROL.search(text):
-        return text, list(range(len(text)))
+    if not _NEEDS_REPAIR.search(text) and (text.isascii() or unicodedata.is_normalized("NFKC", text)):
+        return text, None
     out: list[str] = []
     index: list[int] = []
     for position, char in enumerate(text):

@@ -47,10 +47,18 @@ class Mention:
 
 
 def lower(word: str, language: str | None) -> str:
-    """Lower-case with the Turkic dotted/dotless i rule for Azerbaijani."""
-    if language == "az":
-        word = word.replace("I", "ı").replace("İ", "i")
-    return fold_homoglyphs(word.lower()).translate(_FOLD)
+    """Lower-case with the Turkic dotted/dotless i rule for Azerbaijani; homoglyphs folded."""
+    key = (word, language)
+    found = _LOWERED.get(key)
+    if found is None:
+        turkic = word.replace("I", "ı").replace("İ", "i") if language == "az" else word
+        found = _LOWERED[key] = fold_homoglyphs(turkic.lower()).translate(_FOLD)
+        if len(_LOWERED) > 500_000:  # a bound for very large, very varied queues
+            _LOWERED.clear()
+    return found
+
+
+_LOWERED: dict[tuple[str, str | None], str] = {}
 
 
 def split_camel(body: str) -> list[tuple[int, int]]:
@@ -80,7 +88,7 @@ def scan(text: str, language: str | None) -> tuple[list[Token], list[Hashtag], l
     norm, index = normalize(text)
 
     def original(start: int, end: int) -> tuple[int, int]:
-        return index[start], index[end - 1] + 1
+        return (start, end) if index is None else (index[start], index[end - 1] + 1)
 
     tokens: list[Token] = []
     hashtags: list[Hashtag] = []

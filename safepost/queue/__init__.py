@@ -1,0 +1,73 @@
+"""Read a queue of scheduled posts (.csv, .json, .yaml/.yml) into Posts, naming the line of any problem.
+
+Readers yield raw rows one at a time (csvfile, jsonfile, yamlfile); columns.py decides which column
+feeds which field; posts.py turns each row into a Post. A header-only CSV or an empty list is a
+queue with nothing scheduled, not an error; a blank file is an error (most likely a failed export).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from safepost.config import DATE_ORDERS, check_timezone
+from safepost.errors import InputError
+from safepost.model import Post
+from safepost.queue import csvfile, jsonfile, yamlfile
+from safepost.queue.columns import FIELDS, build_mapping
+from safepost.queue.posts import PostBuilder
+from safepost.queue.presets import PRESETS, Preset, get_preset
+from safepost.queue.source import Table, read_text
+from safepost.queue.times import TimeOptions
+
+__all__ = ["FIELDS", "PRESETS", "iter_queue", "read_queue"]
+
+FORMATS = (".csv", ".json", ".yaml", ".yml")
+
+
+def read_queue(path: str | Path, *, columns: dict[str, str] | None = None, preset: str | None = None,
+               timezone: str | None = None, platform: str | None = None, date_order: str = "DMY",
+               languages: tuple[str, ...] = ()) -> list[Post]:
+    return list(iter_queue(path, columns=columns, preset=preset, timezone=timezone, platform=platform,
+                           date_order=date_order, languages=languages))
+
+
+def iter_queue(path: str | Path, *, columns: dict[str, str] | None = None, preset: str | None = None,
+               timezone: str | None = None, platform: str | None = None, date_order: str = "DMY",
+               languages: tuple[str, ...] = ()) -> Iterator[Post]:
+    """Posts one by one, in file order; raises InputError (with file and line) at the first bad one."""
+    path = Path(path)
+    where = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(f"cannot read '{path.suffix or path.name}' files as a queue: use "
+                         f"{', '.join(FORMATS)}", path)
+    if date_order.upper() not in DATE_ORDERS:
+        raise InputError(f"date order must be one of {', '.join(DATE_ORDERS)}, not '{date_order}'")
+    zone = check_timezone(timezone, None, None) if timezone else None
+    forced = get_preset(preset) if preset else None
+    table, chosen = _read_table(read_text(path), where, suffix, forced)
+    mapping = build_mapping(chosen, columns, platform_given=bool(platform))
+    if table.columns is not None:
+        mapping.check_columns(table.columns, where, table.line)
+    builder = PostBuilder(where, path.stem, mapping, zone, platform,
+                          TimeOptions(date_order.upper(), tuple(languages)))
+    first_line: dict[str, int] = {}
+    keys: set[str] = set()
+    for row in table.rows:
+        post = builder.build(row)
+        if post.id in first_line:
+            raise InputError(f"duplicate id '{post.id}' (first on line {first_line[post.id]})", where, row.line)
+        first_line[post.id] = row.line
+        keys.update(row.values)
+        yield post
+    if table.columns is None and first_line:
+        mapping.check_seen(keys, where)
+
+
+def _read_table(text: str, path: str, suffix: str, forced: Preset | None) -> tuple[Table, Preset | None]:
+    if suffix == ".csv":
+        return csvfile.read_table(text, path, forced)
+    if forced and forced.positional:
+        raise InputError(f"the '{forced.name}' preset is for CSV files without a header", path)
+    reader = jsonfile.read_table if suffix == ".json" else yamlfile.read_table
+    return reader(text, path), forced

@@ -1,0 +1,118 @@
+"""The one place a raw row becomes a Post: values read through the mapping, checked, and dated."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from safepost.config import check_timezone
+from safepost.errors import InputError
+from safepost.model import Post
+from safepost.queue.columns import Mapping
+from safepost.queue.source import RawRow
+from safepost.queue.times import TimeOptions, parse_time
+from safepost.rulebook.fields import check_language, did_you_mean
+
+_REGION = re.compile(r"^[A-Z]{2}$")
+UNKNOWN_PLATFORM = "unknown"  # no platform check applies to it
+
+
+class PostBuilder:
+    def __init__(self, path: str, stem: str, mapping: Mapping, zone: ZoneInfo | None,
+                 platform: str | None, options: TimeOptions):
+        self.path = path
+        self.stem = stem
+        self.mapping = mapping
+        self.zone = zone
+        self.platform = platform
+        self.options = options
+
+    def build(self, row: RawRow) -> Post:
+        text = self._value(row, "text")
+        if text is None:
+            raise self._missing(row, "text")
+        when = self._value(row, "scheduled_at")
+        if not when:
+            raise self._missing(row, "scheduled_at")
+        zone_name = self._value(row, "timezone") or None
+        zone = check_timezone(zone_name, self.path, self._line(row, "timezone")) if zone_name else self.zone
+        return Post(
+            id=self._id(row),
+            platform=self._platform(row),
+            scheduled_at=parse_time(when, zone, self.options, self.path, self._line(row, "scheduled_at")),
+            text=text,
+            timezone=zone_name,
+            region=self._region(row),
+            language=self._language(row),
+            reply_to=self._value(row, "reply_to") or None,
+            link=self._value(row, "link") or None,
+            media_alt=self._value(row, "media_alt") or None,
+            source_line=row.line,
+        )
+
+    def _id(self, row: RawRow) -> str:
+        value = self._value(row, "id")
+        if value:
+            return value
+        if "id" in self.mapping.required:
+            raise self._missing(row, "id")
+        return f"{self.stem}:{row.line}"
+
+    def _platform(self, row: RawRow) -> str:
+        value = self._value(row, "platform") or self.platform
+        if value:
+            return value
+        if "platform" in self.mapping.required:
+            raise self._missing(row, "platform", " (or pass --platform)")
+        return UNKNOWN_PLATFORM
+
+    def _region(self, row: RawRow) -> str | None:
+        value = (self._value(row, "region") or "").upper()
+        if value and not _REGION.match(value):
+            raise InputError(f"region '{value}' is not a two-letter code (US, PL, UA, ...)",
+                             self.path, self._line(row, "region"))
+        return value or None
+
+    def _language(self, row: RawRow) -> str | None:
+        value = (self._value(row, "language") or "").lower()
+        if value:
+            check_language(value, self.path, self._line(row, "language"))
+        return value or None
+
+    def _value(self, row: RawRow, field: str) -> str | None:
+        """The field's text, or None when the row lacks it; text keeps its spaces, the rest are trimmed."""
+        parts = [_scalar(row.values.get(column), column, self.path, row.line_of(column))
+                 for column in self.mapping.sources[field]]
+        present = [part for part in parts if part is not None]
+        if not present:
+            return None
+        if field == "text":
+            return present[0]
+        return " ".join(part.strip() for part in present if part.strip())
+
+    def _line(self, row: RawRow, field: str) -> int:
+        return row.line_of(self.mapping.sources[field][0])
+
+    def _missing(self, row: RawRow, field: str, hint: str = "") -> InputError:
+        column = " + ".join(self.mapping.sources[field])
+        if self.mapping.sources[field][0] in row.values:
+            return InputError(f"'{column}' is empty{hint}", self.path, self._line(row, field))
+        keys = [key for key in row.values if key]
+        return InputError(f"no '{column}'{hint}{did_you_mean(column, keys)}; this post has: {', '.join(keys)}",
+                          self.path, row.line)
+
+
+def _scalar(value: Any, column: str, path: str, line: int) -> str | None:
+    """A cell or a JSON/YAML value as text; lists, mappings and yes/no are mistakes, not posts."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise InputError(f"'{column}' is true/false; quote it if it is text", path, line)
+    if isinstance(value, (str, int, float)):
+        return str(value)
+    if isinstance(value, date):  # YAML reads 2026-08-01 09:00:00 as a timestamp
+        return value.isoformat()
+    kind = "list" if isinstance(value, (list, set)) else "mapping" if isinstance(value, dict) \
+        else type(value).__name__
+    raise InputError(f"'{column}' must be a single value, not a {kind}", path, line)
