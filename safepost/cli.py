@@ -126,7 +126,36 @@ def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str):
     from safepost.news import collect_news
 
     sources = list(ctx.config.feeds) + [FeedSource(f) for f in feeds]
-    return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format == "text")
+    entities = None
+    if ctx.config.ner_model and sources:
+        from safepost.news.entities import load_entity_finder
+
+        entities = load_entity_finder(ctx.config.ner_model, ctx.config.path)
+    return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format == "text",
+                        cache_dir=ctx.config.cache_dir, entities=entities)
+
+
+@main.command()
+@click.option("--feed", "feeds", multiple=True, metavar="URL|PATH", help="News feed to read; repeatable.")
+@click.option("--rules", multiple=True, metavar="PATH", help="Extra rulebook file or folder; repeatable.")
+@click.option("--config", "config_path", metavar="FILE", help="Config file (default: ./safepost.yaml).")
+@click.option("--now", metavar="ISO8601", help="Evaluation instant (default: the clock).")
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@reports_input_errors
+def news(feeds, rules, config_path, now, output_format):
+    """Show the incidents safepost sees in the news right now, and how every feed was read."""
+    ctx = setup(config_path, rules, now)
+    found = gather_news(ctx, feeds, output_format)
+    if output_format == "json":
+        from safepost.render.news import render_json
+
+        click.echo(render_json(found, ctx.now))
+    else:
+        from rich.console import Console
+
+        from safepost.render.news import render_text
+
+        render_text(found, ctx.now, Console(highlight=False, emoji=False))
 
 
 def emit(report, output_format: str, show_passes: bool) -> None:
@@ -158,12 +187,13 @@ def emit(report, output_format: str, show_passes: bool) -> None:
 @click.option("--now", metavar="ISO8601", help="The instant that sets 'today' (default: the clock).")
 @reports_input_errors
 def dates(queue, regions, start, days, ics_path, rules, config_path, now):
-    """List the coming sensitive days (remembrance days, anniversaries); with QUEUE, show which
-    queued posts fall on which of them."""
+    """List the coming sensitive days (remembrance days, anniversaries). With QUEUE, list the days
+    around the queue's posts instead, each with the posts that fall on it and what the dates check
+    says about them (--region, --from and --days then do not apply)."""
     from rich.console import Console
 
     from safepost import calendar
-    from safepost.render.calendar import render_days, render_overlay
+    from safepost.render.calendar import plural, render_days, render_overlay
 
     ctx = setup(config_path, rules, now)
     console = Console(highlight=False, emoji=False)
@@ -179,13 +209,17 @@ def dates(queue, regions, start, days, ics_path, rules, config_path, now):
         occurrences = [occurrence for occurrence, _ in slots]
     else:
         codes = parse_regions(regions) or ctx.config.regions
-        first = parse_day(start) if start else ctx.now.astimezone(ZoneInfo(ctx.config.timezone or "UTC")).date()
+        today = ctx.now.astimezone(ZoneInfo(ctx.config.timezone or "UTC")).date()
+        first = parse_day(start) if start else today
         occurrences = calendar.upcoming(ctx.rulebook, codes, first, days)
+        for code in calendar.regions_without_days(ctx.rulebook, codes):
+            click.echo(f"note: no sensitive dates for region {code} in the rulebook; "
+                       "only days for every region are listed for it", err=True)
         render_days(occurrences, console, f"Sensitive days from {calendar.day_text(first)} {first.year}, "
                                           f"{days} days, {', '.join(codes) or 'all regions'}")
     if ics_path:
         write_atomic(ics_path, calendar.to_ics(occurrences, ctx.now))
-        console.print(f"Wrote {len(occurrences)} days to {ics_path}")
+        click.echo(f"Wrote {plural(len(occurrences), 'sensitive day')} to {ics_path}")
 
 
 def parse_regions(values: tuple[str, ...]) -> tuple[str, ...]:

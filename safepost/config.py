@@ -37,6 +37,8 @@ class Config:
     policies: Policies = field(default_factory=Policies)
     platforms: dict[str, int] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)
+    cache_dir: Path | None = None  # where fetched feeds are kept (default: the user's cache)
+    ner_model: str | None = None  # optional trained spaCy pipeline for names in headlines
 
 
 def find_config(explicit: str | None) -> Path | None:
@@ -54,7 +56,8 @@ def load_config(path: Path | None) -> Config:
         return Config(path=str(path))
     f = Fields(data, str(path), "the config")
     f.reject_unknown(("regions", "timezone", "language", "languages", "date_order", "rules",
-                      "shipped_rules", "feeds", "levels", "policies", "platforms", "columns"))
+                      "shipped_rules", "feeds", "levels", "policies", "platforms", "columns", "cache_dir",
+                      "ner_model"))
     base = path.parent
     timezone = f.text("timezone")
     if timezone:
@@ -79,7 +82,17 @@ def load_config(path: Path | None) -> Config:
         policies=_policies(f),
         platforms=_platforms(f),
         columns={k: str(v) for k, v in (_mapping(f, "columns") or {}).items()},
+        cache_dir=base / f.text("cache_dir") if f.has("cache_dir") else None,
+        ner_model=_model_name(f, base),
     )
+
+
+def _model_name(f: Fields, base: Path) -> str | None:
+    """A pipeline package name (en_core_web_sm) or a folder, relative to the config file."""
+    name = f.text("ner_model")
+    if name and ("/" in name or name.startswith(".")):
+        return str(base / name)
+    return name
 
 
 def check_timezone(name: str, path: str | None, line: int | None) -> ZoneInfo:

@@ -12,7 +12,7 @@ from typing import Any, Callable
 from safepost.model import Incident, Post
 from safepost.rulebook import Rulebook
 from safepost.text import Analysis
-from safepost.text.matcher import Match, remove_excepted
+from safepost.text.matcher import Match, longest_per_payload, remove_excepted
 
 
 @dataclass
@@ -87,7 +87,8 @@ class Context:
 
 
 def matches_without_exceptions(terms, exceptions, analysis: Analysis) -> list[Match]:
+    """What a rule set finds in a post, after its exceptions, one match per overlapping run."""
     matches = terms.find(analysis) if terms else []
     if matches and exceptions:
         matches = remove_excepted(matches, exceptions.find(analysis))
-    return matches
+    return longest_per_payload(matches)

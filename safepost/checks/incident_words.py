@@ -24,17 +24,11 @@ def run(ctx: Context) -> Iterable[Finding]:
     by_kind = {}
     for incident in relevant:  # most severe first: the gate sorts incidents that way
         by_kind.setdefault(incident.kind, incident)
-    taken: dict[str, list[tuple[int, int]]] = {}
-    matches = matches_without_exceptions(terms, exceptions, ctx.analysis)
-    for match in sorted(matches, key=lambda m: (m.start, m.start - m.end)):
+    for match in matches_without_exceptions(terms, exceptions, ctx.analysis):
         kind = match.payload
         incident = by_kind.get(kind.id)
         if incident is None or incident.severity < kind.min_severity:
             continue
-        spans = taken.setdefault(kind.id, [])
-        if any(start < match.end and match.start < end for start, end in spans):
-            continue  # "DA BOMB" already covers "BOMB"
-        spans.append((match.start, match.end))
         yield Finding(
             f"incident.{kind.id}.vocabulary", NAME, kind.level,
             f"'{match.text}' during an active {kind.name}: \"{incident.title}\"",

@@ -40,7 +40,8 @@ def default_cache_dir() -> Path:
 
 
 def collect_news(sources: list, rulebook: Rulebook, now: datetime, show_progress: bool = False,
-                 cache_dir: Path | None = None) -> News:
+                 cache_dir: Path | None = None, entities=None) -> News:
+    """Read the feeds and find the incidents; `entities` is the optional trained NER."""
     from safepost.news.detect import detect_incidents
 
     if not sources:
@@ -48,7 +49,7 @@ def collect_news(sources: list, rulebook: Rulebook, now: datetime, show_progress
                     notices=["No news feeds configured (--feed or feeds: in safepost.yaml): only "
                              "hand-entered incidents and standing topics were checked."])
     headlines, statuses = _fetch(sources, cache_dir or default_cache_dir(), show_progress)
-    news = News(headlines, statuses, detect_incidents(headlines, rulebook, now))
+    news = News(headlines, statuses, detect_incidents(headlines, rulebook, now, entities))
     news.unread = all(s.outcome == "failed" for s in statuses)
     if news.unread:
         news.notices.append("No news feed could be read: the news cross-check did not happen.")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Callable
 
 from safepost.model import Headline, Incident
 from safepost.rulebook import Rulebook
@@ -279,17 +280,23 @@ def from_manual(entry: ManualIncident) -> Incident:
                     manual=True, sources=0)
 
 
-def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetime) -> list[Incident]:
+def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetime,
+                     entities: Callable[[str], list[str]] | None = None) -> list[Incident]:
     """Incidents active at `now`, most severe first: detected from headlines published in the
-    lookback window (never after `now`), plus those entered by hand in the rulebook."""
+    lookback window (never after `now`), plus those entered by hand in the rulebook.
+    `entities` (optional, a trained NER) adds the names it finds in a headline to its terms."""
     readings = []
     for headline in headlines:
         published = headline.published
         if published is not None and not (now - LOOKBACK <= published <= now + CLOCK_SKEW):
             continue
         reading = read_headline(headline, rulebook, now)
-        if reading is not None:
-            readings.append(reading)
+        if reading is None:
+            continue
+        for name in entities(headline.title) if entities else ():
+            reading.terms.setdefault(name.lower(), name)
+            reading.content.add(name.lower())
+        readings.append(reading)
     incidents = [_incident(group) for group in _group(readings)]
     incidents += [from_manual(entry) for entry in rulebook.rules("incidents")]
     active = [i for i in incidents if i.started <= now + CLOCK_SKEW and now <= i.active_until]

@@ -55,9 +55,20 @@ def _english():
 
     def keys(word: str) -> tuple[str, ...]:
         base = word[:-2] if word.endswith("'s") else word
-        return table.get(word, ""), base, table.get(base, "")
+        return table.get(word, ""), base, table.get(base, "") or _plural_stem(base)
 
     return keys
+
+
+def _plural_stem(word: str) -> str:
+    """The table knows few plurals of rare nouns (twats, roofies): strip a plural ending."""
+    if len(word) < 5 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return ""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _norwegian():

@@ -170,3 +170,13 @@ def remove_excepted(matches: list[Match], exceptions: list[Match]) -> list[Match
     return [m for m in matches
             if not any(e.payload is m.payload and e.first <= m.first and m.last <= e.last
                        for e in exceptions)]
+
+
+def longest_per_payload(matches: list[Match]) -> list[Match]:
+    """Keep, for each payload, only the longest of overlapping matches: "DA BOMB" not also "BOMB",
+    "go eat somewhere else" not also "eat somewhere else"."""
+    kept: list[Match] = []
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if not any(k.payload is match.payload and k.start < match.end and match.start < k.end for k in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda m: m.start)

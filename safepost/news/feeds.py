@@ -1,0 +1,127 @@
+"""Turn the bytes of an RSS or Atom feed into Headlines.
+
+feedparser is only ever handed an in-memory stream: given a str or bytes it may treat the value
+as a URL or a path and open it, with no timeout. A feed that parses badly but still yields
+entries is used (real feeds are often slightly broken); one that yields nothing is an error.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+
+import feedparser
+from feedparser.exceptions import ThingsNobodyCaresAboutButMe
+
+from safepost.model import Headline
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+# Feeds say "no" for Norwegian; the rest of safepost speaks Bokmål as "nb".
+_LANGUAGE_ALIASES = {"no": "nb"}
+# Tags that separate words when HTML is flattened ("one<br>two" is two words, "<b>on</b>e" one).
+_BREAKING_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr img li main nav ol p pre section table td th tr ul".split())
+
+
+class FeedError(Exception):
+    """The body is not a usable feed; the message is shown to the user as the reason."""
+
+
+@dataclass(frozen=True)
+class Feed:
+    title: str
+    language: str | None
+    entries: tuple[Headline, ...]  # source and region are the caller's to fill in
+
+    def headlines(self, source: str, region: str | None) -> list[Headline]:
+        return [replace(entry, source=source, region=region) for entry in self.entries]
+
+
+def parse_feed(body: bytes, *, content_type: str | None = None,
+               base_url: str | None = None) -> Feed:
+    """Raise FeedError when the body holds no entries and is not a well-formed feed."""
+    headers = {}
+    if content_type:
+        headers["content-type"] = content_type
+    if base_url:
+        headers["content-location"] = base_url
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if isinstance(problem, ThingsNobodyCaresAboutButMe):
+        problem = None  # a wrong Content-Type or encoding label: the feed itself is fine
+    if not parsed.entries:
+        if problem is not None:
+            raise FeedError(f"malformed XML: {_reason(problem)}")
+        if not parsed.get("version"):
+            raise FeedError("not a feed (no RSS or Atom found)")
+    feed_language = parsed.feed.get("language")
+    return Feed(
+        title=plain_text(parsed.feed.get("title", ""), parsed.feed.get("title_detail")),
+        language=normalize_language(feed_language),
+        entries=tuple(_headline(entry, feed_language) for entry in parsed.entries),
+    )
+
+
+def _reason(problem: Exception) -> str:
+    message = getattr(problem, "getMessage", None)
+    return message() if callable(message) else str(problem)
+
+
+def _headline(entry, feed_language: str | None) -> Headline:
+    title_detail = entry.get("title_detail") or {}
+    return Headline(
+        title=plain_text(entry.get("title", ""), title_detail),
+        link=entry.get("link", ""),
+        published=_published(entry),
+        summary=plain_text(entry.get("summary", ""), entry.get("summary_detail")),
+        language=normalize_language(title_detail.get("language") or feed_language),
+    )
+
+
+def _published(entry) -> datetime | None:
+    """feedparser gives UTC struct_times; a nonsense date in the feed means no date, not a crash."""
+    moment = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not moment:
+        return None
+    try:
+        return datetime(*moment[:5], min(moment[5], 59), tzinfo=timezone.utc)
+    except (TypeError, ValueError):
+        return None
+
+
+def normalize_language(code: str | None) -> str | None:
+    """'en-US' -> 'en'; anything that is not a language code -> None."""
+    if not code:
+        return None
+    primary = re.split(r"[-_]", code.strip().lower(), maxsplit=1)[0]
+    primary = _LANGUAGE_ALIASES.get(primary, primary)
+    return primary if _LANGUAGE.match(primary) else None
+
+
+def plain_text(value: str, detail: dict | None) -> str:
+    """Flatten HTML content to words; plain-text content is already unescaped by feedparser."""
+    if "html" in ((detail or {}).get("type") or ""):
+        extractor = _TextExtractor()
+        extractor.feed(value)
+        extractor.close()
+        value = "".join(extractor.parts)
+    return " ".join(value.split())
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _BREAKING_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.handle_starttag(tag, ())
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)

@@ -1,0 +1,305 @@
+"""Fetch every news feed at once, each under a hard time, size and redirect limit, and say for
+each what happened in words a social media manager can act on. Never raises for a feed problem.
+
+Why asyncio rather than a thread pool: a feed must be cut off after `timeout` seconds in total,
+whatever the server does, and a server that trickles a byte a second never trips a read
+timeout. `asyncio.timeout` cancels the pending read at the deadline; a thread blocked in a
+socket read cannot be stopped, only abandoned (and the pool then waits for it at exit).
+feedparser is CPU-bound and the cache is disk I/O, so both run in worker threads and never hold
+up another feed's deadline. `progress` is called in the caller's thread as each feed settles.
+This runs its own event loop: call it from ordinary code, not from inside a running loop.
+
+A cron job every five minutes stays cheap: each URL's last good body is kept with its ETag and
+Last-Modified, and the server can answer 304. When a feed is down, a copy younger than
+`max_cache_age` stands in for it, and the status says so.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import ssl
+import stat
+import time
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Callable, Sequence
+from urllib.parse import urlsplit
+
+import httpx
+
+from safepost import __version__
+from safepost.config import FeedSource
+from safepost.model import Headline
+from safepost.news.cache import CachedFeed, FeedCache
+from safepost.news.feeds import Feed, FeedError, parse_feed
+
+USER_AGENT = f"safepost/{__version__} (scheduled-post safety gate)"
+ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
+          "*/*;q=0.5")
+_ERRNO_PREFIX = re.compile(r"^\[Errno -?\d+\]\s*")
+
+
+@dataclass(frozen=True)
+class FeedStatus:
+    """What happened to one feed. outcome: fresh | not-modified | cached | local | failed.
+
+    age_seconds: for not-modified, how long ago the (still current) copy was downloaded; for
+    cached, how long ago the server last confirmed the copy that stood in; else None.
+    """
+
+    source: str
+    location: str
+    outcome: str
+    detail: str = ""
+    age_seconds: float | None = None
+    headlines: int = 0
+
+
+Result = tuple[list[Headline], FeedStatus]
+
+
+@dataclass(frozen=True)
+class _Limits:
+    timeout: float
+    max_bytes: int
+    max_redirects: int
+    max_cache_age: float
+
+
+@dataclass(frozen=True)
+class _Download:
+    """What the server said: a body, "not modified", or why there is nothing (error)."""
+
+    body: bytes = b""
+    not_modified: bool = False
+    error: str | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    base_url: str | None = None
+
+
+def fetch_feeds(sources: Sequence[FeedSource], *, cache_dir: Path | None,
+                timeout: float = 10.0, max_bytes: int = 10 * 1024 * 1024,
+                max_redirects: int = 5, max_cache_age: timedelta = timedelta(hours=6),
+                progress: Callable[[FeedStatus], None] | None = None,
+                clock: Callable[[], float] = time.time) -> tuple[list[Headline], list[FeedStatus]]:
+    """Headlines from every feed, in the order of `sources`, and one status per source."""
+    limits = _Limits(timeout, max_bytes, max_redirects, max_cache_age.total_seconds())
+    cache = FeedCache(cache_dir) if cache_dir is not None else None
+    results = asyncio.run(_fetch_all(list(sources), limits, cache, progress, clock))
+    return [h for headlines, _ in results for h in headlines], [status for _, status in results]
+
+
+async def _fetch_all(sources: list[FeedSource], limits: _Limits, cache: FeedCache | None,
+                     progress: Callable[[FeedStatus], None] | None,
+                     clock: Callable[[], float]) -> list[Result]:
+    async with httpx.AsyncClient(headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+                                 follow_redirects=True, max_redirects=limits.max_redirects,
+                                 timeout=limits.timeout) as client:
+        async def one(source: FeedSource) -> Result:
+            if _is_url(source.location):
+                result = await _fetch_url(client, source, limits, cache, clock)
+            else:
+                result = await asyncio.to_thread(_read_local, source, limits.max_bytes)
+            if progress is not None:
+                progress(result[1])
+            return result
+
+        return list(await asyncio.gather(*(one(source) for source in sources)))
+
+
+def _is_url(location: str) -> bool:
+    return "://" in location  # the same test the config uses to tell URLs from paths
+
+
+async def _fetch_url(client: httpx.AsyncClient, source: FeedSource, limits: _Limits,
+                     cache: FeedCache | None, clock: Callable[[], float]) -> Result:
+    cached = await asyncio.to_thread(cache.load, source.location) if cache else None
+    download = await _download(client, source.location, cached, limits)
+    return await asyncio.to_thread(_settle, source, download, cached, cache, limits, clock())
+
+
+async def _download(client: httpx.AsyncClient, url: str, cached: CachedFeed | None,
+                    limits: _Limits) -> _Download:
+    headers = cached.conditional_headers() if cached else {}
+    try:
+        async with asyncio.timeout(limits.timeout):
+            async with client.stream("GET", url, headers=headers) as response:
+                return await _receive(response, limits.max_bytes)
+    except (TimeoutError, httpx.TimeoutException):
+        return _Download(error=f"timed out after {limits.timeout:g} s")
+    except httpx.TooManyRedirects:
+        return _Download(error=f"too many redirects (more than {limits.max_redirects})")
+    except httpx.UnsupportedProtocol:
+        return _Download(error="only http:// and https:// addresses can be fetched")
+    except httpx.ConnectError as exc:
+        return _Download(error=f"could not connect: {_connect_reason(exc)}")
+    except httpx.RemoteProtocolError:
+        return _Download(error="the server broke off the response")
+    except httpx.DecodingError:
+        return _Download(error="the server sent a damaged compressed response")
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        return _Download(error=f"network error: {_why(exc)}")
+    except Exception as exc:
+        # Odd addresses surface as odd types from below (port 99999: an OverflowError inside
+        # an ExceptionGroup), and a feed problem must be a status, never a crash.
+        return _Download(error=f"cannot fetch this address: {_why(exc)}")
+
+
+async def _receive(response: httpx.Response, max_bytes: int) -> _Download:
+    """Stop reading at max_bytes (of decompressed body, so a gzip bomb is cut too)."""
+    validators = {"etag": response.headers.get("etag"),
+                  "last_modified": response.headers.get("last-modified")}
+    if response.status_code == 304:
+        return _Download(not_modified=True, **validators)
+    if not response.is_success:
+        return _Download(error=f"HTTP {response.status_code} {response.reason_phrase}".strip())
+    too_big = _Download(error=f"body over {_size(max_bytes)}")
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        return too_big
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body += chunk
+        if len(body) > max_bytes:
+            return too_big
+    return _Download(body=bytes(body), content_type=response.headers.get("content-type"),
+                     base_url=str(response.url), **validators)
+
+
+def _settle(source: FeedSource, download: _Download, cached: CachedFeed | None,
+            cache: FeedCache | None, limits: _Limits, now: float) -> Result:
+    """Decide between the new body, the saved copy and failure; keep the cache up to date."""
+    if download.not_modified:
+        if cached is None:
+            return _failed(source, "the server said 'not modified' but no saved copy exists")
+        confirmed = replace(cached, checked_at=now, etag=download.etag or cached.etag,
+                            last_modified=download.last_modified or cached.last_modified)
+        return _parsed(source, confirmed, "not-modified", _save(cache, confirmed),
+                       max(0.0, now - cached.stored_at))
+    error = download.error
+    if error is None:
+        fresh = CachedFeed(url=source.location, body=download.body, stored_at=now,
+                           checked_at=now, etag=download.etag,
+                           last_modified=download.last_modified,
+                           content_type=download.content_type, base_url=download.base_url)
+        try:
+            feed = parse_feed(fresh.body, content_type=fresh.content_type, base_url=fresh.base_url)
+        except FeedError as exc:
+            error = str(exc)  # a broken body never replaces the saved copy
+        else:
+            return _named(source, feed, "fresh", _save(cache, fresh), None)
+    if cached is None:
+        return _failed(source, error)
+    age = max(0.0, now - cached.checked_at)
+    if age > limits.max_cache_age:
+        return _failed(source, f"{error}; the saved copy is {_duration(age)} old, too old to use")
+    return _parsed(source, cached, "cached", f"{error}; using the copy saved {_duration(age)} ago",
+                   age)
+
+
+def _save(cache: FeedCache | None, cached: CachedFeed) -> str:
+    """A cache that cannot be written costs speed, not news: say so in the detail and go on."""
+    if cache is None:
+        return ""
+    try:
+        cache.store(cached)
+    except OSError as exc:
+        return f"could not save a copy: {exc.strerror or exc}"
+    return ""
+
+
+def _parsed(source: FeedSource, cached: CachedFeed, outcome: str, detail: str,
+            age: float | None) -> Result:
+    try:
+        feed = parse_feed(cached.body, content_type=cached.content_type, base_url=cached.base_url)
+    except FeedError as exc:
+        return _failed(source, f"{detail}; the saved copy is unusable: {exc}".lstrip("; "))
+    return _named(source, feed, outcome, detail, age)
+
+
+def _read_local(source: FeedSource, max_bytes: int) -> Result:
+    path = Path(source.location).expanduser()
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            return _failed(source, "this is a folder, not a feed file")
+        if not stat.S_ISREG(mode):  # a named pipe would block the open for ever
+            return _failed(source, "not a regular file")
+        with path.open("rb") as handle:
+            body = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return _failed(source, "file not found")
+    except OSError as exc:
+        return _failed(source, f"cannot read the file: {exc.strerror or exc}")
+    if len(body) > max_bytes:
+        return _failed(source, f"file over {_size(max_bytes)}")
+    try:
+        return _named(source, parse_feed(body), "local", "", None)
+    except FeedError as exc:
+        return _failed(source, str(exc))
+
+
+def _named(source: FeedSource, feed: Feed, outcome: str, detail: str,
+           age: float | None) -> Result:
+    name = source.name or feed.title or _short_name(source.location)
+    headlines = feed.headlines(name, source.region)
+    return headlines, FeedStatus(name, source.location, outcome, detail, age, len(headlines))
+
+
+def _failed(source: FeedSource, detail: str) -> Result:
+    name = source.name or _short_name(source.location)
+    return [], FeedStatus(name, source.location, "failed", detail)
+
+
+def _short_name(location: str) -> str:
+    if _is_url(location):
+        try:
+            return urlsplit(location).hostname or location
+        except ValueError:  # e.g. an unclosed "[" of an IPv6 address
+            return location
+    return Path(location).name or location
+
+
+def _why(exc: BaseException) -> str:
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    return _ERRNO_PREFIX.sub("", str(exc)) or type(exc).__name__
+
+
+def _connect_reason(exc: BaseException) -> str:
+    """The system's words ("Connection refused") sit at the bottom of the chain, under
+    summaries such as "All connection attempts failed"."""
+    for _ in range(20):  # chains are short; the bound only guards against a cycle
+        below = exc.__cause__ or exc.__context__
+        if below is None:
+            break
+        exc = below
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"the site's certificate is not trusted ({exc.verify_message})"
+    if isinstance(exc, ssl.SSLError):
+        reason = (exc.reason or str(exc)).lower().replace("_", " ")
+        return f"the secure connection failed ({reason})"
+    if isinstance(exc, OSError) and (exc.errno or 0) > 0:
+        return os.strerror(exc.errno)
+    return _why(exc)
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if count >= scale:
+            return f"{count / scale:.3g} {unit}"
+    return f"{count} bytes"
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{round(seconds)} s"
+    if seconds < 90 * 60:
+        return f"{round(seconds / 60)} min"
+    if seconds < 48 * 3600:
+        return f"{round(seconds / 3600)} h"
+    return f"{round(seconds / 86400)} days"

@@ -1,0 +1,98 @@
+"""`safepost dates`: the coming sensitive days, the queue laid over them, and the iCalendar export,
+through the real CLI."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from icalendar import Calendar
+
+from safepost.calendar import upcoming
+from safepost.rulebook import load_rulebook
+
+
+def test_coming_days_for_chosen_regions_include_international_ones():
+    days = upcoming(load_rulebook(), ("PL", "NO"), date(2026, 7, 20), 21)
+    assert [(o.day, o.rule.id) for o in days] == [
+        (date(2026, 7, 22), "date.no.july-22"),
+        (date(2026, 8, 1), "date.pl.warsaw-uprising"),
+        (date(2026, 8, 6), "date.intl.hiroshima"),
+        (date(2026, 8, 9), "date.intl.nagasaki")]
+
+
+def test_a_window_that_started_before_the_period_is_listed():
+    days = upcoming(load_rulebook(), ("PL",), date(2026, 11, 2), 1)
+    assert [(o.day, o.rule.id) for o in days] == [(date(2026, 11, 1), "date.pl.all-saints")]
+
+
+def test_listing_the_coming_days(run_cli):
+    code, out, err = run_cli("dates", "--region", "pl", "--from", "2026-07-25", "--days", "10")
+    assert code == 0, err
+    assert "Sat 1 Aug 2026" in out and "Warsaw Uprising remembrance day (82nd anniversary)" in out
+    assert "promotional posts: hold" in out
+    assert "22 July" not in out and "September 11" not in out
+
+
+def test_a_region_without_days_is_pointed_out(run_cli):
+    code, out, err = run_cli("dates", "--region", "UK", "--from", "2026-08-01", "--days", "7")
+    assert code == 0
+    assert "no sensitive dates for region UK" in err
+    assert "Hiroshima" in out and "Warsaw" not in out
+
+
+def test_today_comes_from_now_in_the_configs_time_zone(run_cli, write):
+    write("safepost.yaml", "regions: [US]\ntimezone: Australia/Sydney\n")
+    code, out, _ = run_cli("dates", "--now", "2026-09-10T23:30:00Z", "--days", "1")
+    assert code == 0
+    assert "Fri 11 Sep 2026" in out and "September 11 attacks" in out
+
+
+def test_ics_export_for_the_team_calendar(run_cli, tmp_path):
+    target = tmp_path / "team.ics"
+    code, out, err = run_cli("dates", "--region", "PL", "--region", "GB", "--from", "2026-10-25", "--days", "20",
+                             "--ics", str(target))
+    assert code == 0, err
+    events = {str(e["uid"]): e for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")}
+    saints = events["date.pl.all-saints-2026-11-01@safepost"]
+    assert saints.decoded("dtstart") == date(2026, 11, 1)
+    assert saints.decoded("dtend") == date(2026, 11, 3)  # the day after counts too
+    assert str(saints["summary"]) == "PL: All Saints' Day"
+    assert "Families visit graves" in str(saints["description"])
+    assert "Source: Act of 18 January 1951" in str(saints["description"])
+    assert set(events) == {"date.pl.all-saints-2026-11-01@safepost", "date.gb.remembrance-sunday-2026-11-08@safepost",
+                           "date.gb.armistice-day-2026-11-11@safepost"}
+    assert f"Wrote 3 sensitive days to {target}" in out
+    assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_the_queue_laid_over_the_days(run_cli, write):
+    queue = write("queue.json", json.dumps([
+        {"id": "promo", "platform": "instagram", "scheduled_at": "2026-08-01T09:00:00Z", "region": "PL",
+         "language": "pl", "text": "1 sierpnia – liczy się impreza!"},
+        {"id": "memory", "platform": "x", "scheduled_at": "2026-08-01T15:00:00Z", "region": "PL",
+         "language": "pl", "text": "Pamiętamy. Cześć ich pamięci."},
+        {"id": "plain", "platform": "x", "scheduled_at": "2026-08-03T09:00:00Z", "region": "PL",
+         "language": "pl", "text": "Nowa kolekcja"},
+    ]))
+    code, out, err = run_cli("dates", queue)
+    assert code == 0, err
+    lines = out.splitlines()
+    day, promo, memory = (next(i for i, line in enumerate(lines) if text in line)
+                          for text in ("Sat 1 Aug 2026", "post promo", "post memory"))
+    assert day < promo < memory
+    assert " HOLD " in lines[promo] and " PASS " in lines[memory]
+    assert "promotional post ('impreza')" in out
+    assert "post plain" not in out
+    assert "2 posts on 1 sensitive day" in out
+
+
+def test_bad_input_is_one_line_and_exit_2(run_cli, write):
+    broken = write("broken.yaml", "dates:\n  - id: x\n    name: y\n    regions: [PL]\n    date: 4th sat of smarch\n")
+    for args, says in [(("--from", "2026-13-01"), "--from: '2026-13-01' is not a date"),
+                       (("--region", "POL"), "--region: 'POL' is not a two-letter region code"),
+                       (("--rules", broken), f"{broken}:5: date: '4th sat of smarch': 'smarch' is not a month"),
+                       (("--ics", str(Path(broken).parent / "missing" / "x.ics")), "cannot write")]:
+        code, out, err = run_cli("dates", *args)
+        assert code == 2
+        assert err.count("\n") == 1 and says in err, err

@@ -1,0 +1,77 @@
+"""`safepost news` and how `check` behaves when the news cannot be read."""
+from __future__ import annotations
+
+import json
+import socket
+
+from conftest import check_json, rss
+
+HEADLINES = [
+    {"title": "Gunman opens fire at music festival in Denver, at least 7 dead", "published": "2026-07-31T11:20:00Z"},
+    {"title": "Denver festival shooting: what we know so far", "published": "2026-07-31T13:05:00Z"},
+    {"title": "Blackout at the stadium halts the cup final for 30 minutes", "published": "2026-07-31T12:00:00Z"},
+]
+NOW = "2026-07-31T16:00:00Z"
+POSTS = [{"id": "promo", "platform": "instagram", "scheduled_at": "2026-07-31T18:00:00Z", "region": "US",
+          "text": "Pop-up store in Denver this weekend! Shop now"},
+         {"id": "warsaw", "platform": "facebook", "scheduled_at": "2026-07-31T18:00:00Z", "region": "PL",
+          "language": "pl", "text": "Nowa kolekcja już w sklepie. Zapraszamy!"}]
+
+
+def closed_port_url() -> str:
+    """A URL on 127.0.0.1 where nothing listens: the connection is refused at once."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}/feed.xml"
+
+
+def test_news_lists_incidents_with_kind_severity_terms_and_headlines(run_cli, write):
+    feed = write("feed.xml", rss(HEADLINES))
+    code, out, err = run_cli("news", "--feed", feed, "--now", NOW, "--format", "json")
+    assert code == 0, err
+    report = json.loads(out)
+    [incident] = report["incidents"]
+    assert incident["kind"] == "shooting" and incident["severity"] >= 4
+    assert "Denver" in incident["terms"] and incident["regions"] == ["US"]
+    assert len(incident["headlines"]) == 2  # the blackout is not a tragedy
+    [feed_status] = report["feeds"]
+    assert feed_status["outcome"] == "local" and feed_status["headlines"] == 3
+
+
+def test_news_text_view_names_the_incident(run_cli, write):
+    code, out, _ = run_cli("news", "--feed", write("feed.xml", rss(HEADLINES)), "--now", NOW)
+    assert code == 0
+    assert "shooting" in out and "Denver festival shooting: what we know so far" in out
+
+
+def test_incident_touches_only_its_audience_region(run_cli, write):
+    queue = write("q.json", json.dumps(POSTS))
+    _, report = check_json(run_cli, queue, "--feed", write("feed.xml", rss(HEADLINES)), "--now", NOW)
+    by_id = {p["id"]: p for p in report["posts"]}
+    assert by_id["promo"]["verdict"] == "hold"
+    assert by_id["warsaw"]["verdict"] == "pass"
+
+
+def test_unreadable_news_flags_every_post_and_says_why(run_cli, write):
+    queue = write("q.json", json.dumps(POSTS))
+    code, report = check_json(run_cli, queue, "--feed", closed_port_url(), "--now", NOW)
+    assert code == 0
+    assert report["summary"]["flag"] == 2
+    for post in report["posts"]:
+        [finding] = post["findings"]
+        assert finding["rule"] == "news.unavailable" and finding["verdict"] == "flag"
+    assert report["feeds"][0]["outcome"] == "failed"
+    assert any("could be read" in notice for notice in report["notices"])
+
+
+def test_unreadable_news_policy_can_hold(run_cli, write):
+    write("safepost.yaml", "policies:\n  on_news_unavailable: hold\n")
+    queue = write("q.json", json.dumps(POSTS))
+    code, report = check_json(run_cli, queue, "--feed", closed_port_url(), "--now", NOW)
+    assert code == 1 and report["summary"]["hold"] == 2
+
+
+def test_no_feeds_is_said_not_silently_all_clear(run_cli, write):
+    _, report = check_json(run_cli, write("q.json", json.dumps(POSTS)), "--now", NOW)
+    assert any("No news feeds configured" in notice for notice in report["notices"])
