@@ -240,20 +240,9 @@ def parse_day(value: str):
 
 
 def write_atomic(path: str, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so a reader never sees half a file."""
-    import os
-    import tempfile
-    from pathlib import Path
+    from safepost.files import replace_atomically
 
-    target = Path(path)
     try:
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+        replace_atomically(path, data)
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", path) from None
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except OSError as exc:
-        os.unlink(temp)
-        raise InputError(f"cannot write: {exc.strerror}", path) from None
+        raise InputError(f"cannot write: {exc.strerror or exc}", path) from None

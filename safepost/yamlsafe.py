@@ -108,7 +108,6 @@ def load_text(text: str, path: str | Path):
 
 def load_file(path: str | Path, max_bytes: int = MAX_BYTES):
     """Read and parse a YAML file with size, encoding and syntax checks."""
-    from safepost.errors import InputError
 
     return load_text(decode_utf8(read_bytes(path, max_bytes), path), path)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from safepost.files import replace_atomically
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,4 @@ class FeedCache:
         fields = asdict(cached)
         body = fields.pop("body")
         self.directory.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".feed")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(json.dumps(fields).encode("utf-8") + b"\n")
-                out.write(body)
-            os.replace(temp, self.path_for(cached.url))
-        except BaseException:
-            os.unlink(temp)
-            raise
+        replace_atomically(self.path_for(cached.url), json.dumps(fields).encode("utf-8") + b"\n" + body)

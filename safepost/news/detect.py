@@ -98,6 +98,8 @@ def _number(analysis: Analysis, i: int, numbers: dict[str, int]) -> int | None:
     tokens = analysis.tokens
     word = tokens[i].norm
     if word.isdigit():
+        if _is_age_or_size(analysis, i):
+            return None
         value, j = word, i
         while j + 1 < len(tokens) and len(tokens[j + 1].norm) == 3 and tokens[j + 1].norm.isdigit() \
                 and analysis.text[tokens[j].end:tokens[j + 1].start] in (",", ".", " ", "\u202f"):
@@ -105,6 +107,14 @@ def _number(analysis: Analysis, i: int, numbers: dict[str, int]) -> int | None:
             value += tokens[j].norm
         return int(value)
     return numbers.get(word)
+
+
+def _is_age_or_size(analysis: Analysis, i: int) -> bool:
+    """A number hyphenated to a word ("27-letni", "3-year-old", "25-летний") describes someone,
+    it does not count victims; short case endings ("30-dan", "12-yə") still count."""
+    tokens = analysis.tokens
+    return i + 1 < len(tokens) and analysis.text[tokens[i].end:tokens[i + 1].start] in ("-", "\u2011") \
+        and len(tokens[i + 1].norm) > 3
 
 
 def _count_near(analysis: Analysis, index: TermIndex, numbers: dict[str, int]) -> int:
