@@ -40,13 +40,13 @@ class Setup:
     now: datetime
 
 
-def parse_now(value: str | None, default_zone: str | None) -> datetime:
+def parse_now(value: str | None, default_zone: str | None, option: str = "--now") -> datetime:
     if not value:
         return datetime.now(timezone.utc)
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise InputError(f"--now: '{value}' is not an ISO 8601 time (e.g. 2026-07-20T14:30:00Z)") from None
+        raise InputError(f"{option}: '{value}' is not an ISO 8601 time (e.g. 2026-07-20T14:30:00Z)") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(default_zone) if default_zone else timezone.utc)
     return moment
@@ -97,17 +97,21 @@ def main() -> None:
 @click.option("--preset", metavar="NAME", help="Scheduler export format (detected from the header if omitted).")
 @click.option("--platform", "default_platform", metavar="NAME", help="Platform for rows that name none.")
 @click.option("--all", "show_passes", is_flag=True, help="List passing posts too.")
+@click.option("--approved-out", metavar="FILE", help="Write the posts that may go out to FILE, in the queue's format.")
+@click.option("--held-out", metavar="FILE", help="Write the posts that may not go out (flag, hold) to FILE.")
 @reports_input_errors
 def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns, preset,
-          default_platform, show_passes):
+          default_platform, show_passes, approved_out, held_out):
     """Check a queue of scheduled posts (CSV, JSON or YAML) and say pass, flag or hold for each."""
     from safepost import gate
+    from safepost.cli_state import QueueSplit, apply_team_state
     from safepost.model import Verdict
     from safepost.queue import read_queue
     from safepost.render import Report, fails
 
     ctx = setup(config_path, rules, now)
     config = ctx.config
+    split = QueueSplit(queue, approved_out, held_out)
     posts = read_queue(queue, columns={**config.columns, **parse_columns(columns)}, preset=preset,
                        timezone=config.timezone, platform=default_platform,
                        date_order=config.date_order, languages=config.languages)
@@ -116,7 +120,10 @@ def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns
     unread = news.unavailable_finding(ctx.rulebook)
     if unread:
         decisions = gate.annotate(decisions, unread)
-    report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses), list(news.notices))
+    decisions, state_notices = apply_team_state(ctx, decisions, news.incidents)  # pause, approvals
+    report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses),
+                    list(news.notices) + state_notices)
+    split.write(decisions)
     emit(report, output_format, show_passes)
     sys.exit(1 if fails(decisions, Verdict.parse(fail_on)) else 0)
 
@@ -246,3 +253,9 @@ def write_atomic(path: str, data: bytes) -> None:
         replace_atomically(path, data)
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
+
+
+from safepost.cli_state import COMMANDS  # noqa: E402 - its commands import this module's helpers
+
+for command in COMMANDS:
+    main.add_command(command)

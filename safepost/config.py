@@ -13,6 +13,7 @@ from safepost.yamlsafe import load_file
 
 DEFAULT_NAME = "safepost.yaml"
 DATE_ORDERS = ("DMY", "MDY", "YMD")
+STATE_NAME = Path(".safepost") / "state.db"
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,21 @@ class Config:
     columns: dict[str, str] = field(default_factory=dict)
     cache_dir: Path | None = None  # where fetched feeds are kept (default: the user's cache)
     ner_model: str | None = None  # optional trained spaCy pipeline for names in headlines
+    state: Path | None = None  # the team's SQLite store: pauses, approvals, audit (see state_path)
+    alerts: tuple[str, ...] = ()  # apprise URLs told when `watch` pauses the queue
+    watch_severity: int | None = None  # `watch` pauses from this severity (default: severe_from)
+
+    @property
+    def state_path(self) -> Path:
+        """Beside the config file, so every command run with one config shares one memory."""
+        if self.state:
+            return self.state
+        base = Path(self.path).parent if self.path else Path.cwd()
+        return base / STATE_NAME
+
+    @property
+    def pause_from(self) -> int:
+        return self.watch_severity or self.policies.severe_from
 
 
 def find_config(explicit: str | None) -> Path | None:
@@ -57,7 +73,7 @@ def load_config(path: Path | None) -> Config:
     f = Fields(data, str(path), "the config")
     f.reject_unknown(("regions", "timezone", "language", "languages", "date_order", "rules",
                       "shipped_rules", "feeds", "levels", "policies", "platforms", "columns", "cache_dir",
-                      "ner_model"))
+                      "ner_model", "state", "alerts", "watch"))
     base = path.parent
     timezone = f.text("timezone")
     if timezone:
@@ -84,6 +100,9 @@ def load_config(path: Path | None) -> Config:
         columns={k: str(v) for k, v in (_mapping(f, "columns") or {}).items()},
         cache_dir=base / f.text("cache_dir") if f.has("cache_dir") else None,
         ner_model=_model_name(f, base),
+        state=base / f.text("state") if f.has("state") else None,
+        alerts=_alerts(f),
+        watch_severity=_watch_severity(f),
     )
 
 
@@ -146,16 +165,41 @@ def _policies(f: Fields) -> Policies:
     sub.reject_unknown(("promotional_during_incident", "on_news_unavailable", "cross_post",
                         "first_hours", "severe_from"))
     defaults = Policies()
-    severe_from = sub.number("severe_from", defaults.severe_from, minimum=1)
-    if severe_from != int(severe_from) or severe_from > 5:
-        raise sub.error("'severe_from' must be a whole number from 1 to 5", "severe_from")
+    severe_from = _severity(sub, "severe_from", defaults.severe_from)
     return Policies(
         promotional_during_incident=sub.level("promotional_during_incident") or defaults.promotional_during_incident,
         on_news_unavailable=sub.level("on_news_unavailable", "flag", allow_off=True),
         cross_post=sub.level("cross_post", "flag", allow_off=True),
         first_hours=sub.number("first_hours", defaults.first_hours, minimum=0),
-        severe_from=int(severe_from),
+        severe_from=severe_from,
     )
+
+
+def _severity(f: Fields, key: str, default: int | None) -> int | None:
+    value = f.number(key, default, minimum=1)
+    if value is not None and (value != int(value) or value > 5):
+        raise f.error(f"'{key}' must be a whole number from 1 to 5", key)
+    return None if value is None else int(value)
+
+
+def _watch_severity(f: Fields) -> int | None:
+    data = _mapping(f, "watch")
+    if not data:
+        return None
+    sub = Fields(data, f.path, "watch")
+    sub.reject_unknown(("severity",))
+    return _severity(sub, "severity", None)
+
+
+def _alerts(f: Fields) -> tuple[str, ...]:
+    """Apprise URLs (mailto://, slack://, json://, ...); checked for a scheme here, for the rest
+    when the alert is sent, so that loading a config never imports apprise."""
+    urls = f.texts("alerts")
+    for number, (url, line) in enumerate(zip(urls, f.item_lines("alerts")), start=1):
+        if "://" not in url:  # the value is not echoed: it may hold a password
+            raise InputError(f"'alerts' item {number} is not a URL (mailto://..., slack://..., json://...)",
+                             f.path, line)
+    return tuple(urls)
 
 
 def _platforms(f: Fields) -> dict[str, int]:

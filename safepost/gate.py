@@ -23,7 +23,7 @@ def choose_language(post: Post, rulebook: Rulebook) -> tuple[str | None, str | N
     """The post's language column, else the config default, else detection; with a note when
     nothing in the rulebook speaks it."""
     language = post.language or rulebook.audience.language
-    known = rulebook.word_languages() - {"any"}
+    known = rulebook.cached("word-languages", lambda: rulebook.word_languages() - {"any"})
     if not language:
         language = detect_language(post.text, tuple(sorted(known)))
     if language and language not in known:
@@ -34,28 +34,33 @@ def choose_language(post: Post, rulebook: Rulebook) -> tuple[str | None, str | N
     return language, None
 
 
-def build_contexts(posts: Iterable[Post], scope: Scope) -> tuple[list[Context], list[str | None]]:
-    contexts, notes = [], []
-    for i, post in enumerate(posts):
-        language, note = choose_language(post, scope.rulebook)
-        contexts.append(Context(i, post, language, analyze(post.text, language), scope))
-        notes.append(note)
-    return contexts, notes
-
-
 def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebook,
           now: datetime) -> list[Decision]:
+    posts = list(posts)
     incidents = tuple(sorted(incidents, key=lambda i: -i.severity))  # checks cite the worst first
-    contexts, notes = build_contexts(posts, Scope(rulebook, incidents, now))
-    findings: list[list[Finding]] = [[] for _ in contexts]
-    for ctx in contexts:
-        for module in POST_CHECKS:
-            findings[ctx.index].extend(module.run(ctx))
+    scope = Scope(rulebook, incidents, now)
+    decisions = [check_one(i, post, *choose_language(post, rulebook), scope) for i, post in enumerate(posts)]
+    return with_queue_findings(decisions, rulebook)
+
+
+def check_one(index: int, post: Post, language: str | None, note: str | None, scope: Scope) -> Decision:
+    """One post through every per-post check; its analysis is dropped when done."""
+    ctx = Context(index, post, language, analyze(post.text, language), scope)
+    findings = [finding for module in POST_CHECKS for finding in module.run(ctx)]
+    return decide(post, findings, (note,) if note else ())
+
+
+def with_queue_findings(decisions: list[Decision], rulebook: Rulebook) -> list[Decision]:
+    """Checks that compare posts with each other (cross-posting) run on the whole queue."""
+    extra: dict[int, list[Finding]] = {}
+    posts = [d.post for d in decisions]
     for module in QUEUE_CHECKS:
-        for index, finding in module.run_queue(contexts):
-            findings[index].append(finding)
-    return [decide(ctx.post, findings[ctx.index], (notes[ctx.index],) if notes[ctx.index] else ())
-            for ctx in contexts]
+        for index, finding in module.run_queue(posts, rulebook):
+            extra.setdefault(index, []).append(finding)
+    for index, findings in extra.items():
+        decision = decisions[index]
+        decisions[index] = decide(decision.post, [*decision.findings, *findings], decision.notes)
+    return decisions
 
 
 def decide(post: Post, findings: list[Finding], notes: tuple[str, ...] = ()) -> Decision:

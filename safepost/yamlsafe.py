@@ -1,4 +1,5 @@
-"""Safe YAML that remembers line numbers and refuses anchors, so errors can say `file:line`.
+"""Safe YAML that remembers where everything is written and refuses anchors, so errors can say
+`file:line:column`.
 
 Rulebooks and configs are written by hand; a message that names the line is the difference
 between a fix and a support ticket. Aliases are refused outright: hand-written rules never need
@@ -14,24 +15,47 @@ import yaml
 MAX_BYTES = 5 * 1024 * 1024
 
 
+Position = tuple[int, int]  # (line, column), both 1-based
+
+
 class LineDict(dict):
-    """A mapping that knows the line it starts on and the line of each key (1-based)."""
+    """A mapping that knows where it starts and where each key and each value is written."""
 
     line: int = 0
+    column: int = 0
     key_lines: dict
+    key_positions: dict
+    value_positions: dict
 
     def line_of(self, key) -> int:
         return self.key_lines.get(key, self.line)
 
+    def position_of(self, key) -> Position:
+        """Where the key is written (the mapping's start for a key it does not have)."""
+        return self.key_positions.get(key, (self.line, self.column))
+
+    def value_position_of(self, key) -> Position:
+        """Where the key's value starts: what a message about a wrong value points at."""
+        return self.value_positions.get(key, self.position_of(key))
+
 
 class LineList(list):
-    """A sequence that knows the line it starts on and the line of each item (1-based)."""
+    """A sequence that knows where it starts and where each item is written."""
 
     line: int = 0
+    column: int = 0
     item_lines: list
+    item_positions: list
 
     def line_of(self, index: int) -> int:
         return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+    def position_of(self, index: int) -> Position:
+        return self.item_positions[index] if index < len(self.item_positions) else (self.line, self.column)
+
+
+def _position(node) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -53,8 +77,8 @@ class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node, deep=False):
         self.flatten_mapping(node)
         result = LineDict()
-        result.line = node.start_mark.line + 1
-        result.key_lines = {}
+        result.line, result.column = _position(node)
+        result.key_lines, result.key_positions, result.value_positions = {}, {}, {}
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             try:
@@ -66,13 +90,16 @@ class _LineLoader(yaml.SafeLoader):
                 raise yaml.MarkedYAMLError(problem=f"duplicate key '{key}'",
                                            problem_mark=key_node.start_mark)
             result[key] = self.construct_object(value_node, deep=True)
-            result.key_lines[key] = key_node.start_mark.line + 1
+            result.key_positions[key] = _position(key_node)
+            result.key_lines[key] = result.key_positions[key][0]
+            result.value_positions[key] = _position(value_node)
         return result
 
     def construct_sequence(self, node, deep=False):
         result = LineList(self.construct_object(child, deep=True) for child in node.value)
-        result.line = node.start_mark.line + 1
-        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        result.line, result.column = _position(node)
+        result.item_positions = [_position(child) for child in node.value]
+        result.item_lines = [line for line, _ in result.item_positions]
         return result
 
 

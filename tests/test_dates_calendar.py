@@ -91,7 +91,7 @@ def test_bad_input_is_one_line_and_exit_2(run_cli, write):
     broken = write("broken.yaml", "dates:\n  - id: x\n    name: y\n    regions: [PL]\n    date: 4th sat of smarch\n")
     for args, says in [(("--from", "2026-13-01"), "--from: '2026-13-01' is not a date"),
                        (("--region", "POL"), "--region: 'POL' is not a two-letter region code"),
-                       (("--rules", broken), f"{broken}:5: date: '4th sat of smarch': 'smarch' is not a month"),
+                       (("--rules", broken), f"{broken}:5:11: date: '4th sat of smarch': 'smarch' is not a month"),
                        (("--ics", str(Path(broken).parent / "missing" / "x.ics")), "cannot write")]:
         code, out, err = run_cli("dates", *args)
         assert code == 2

@@ -1,7 +1,7 @@
 """Checks: one module each, pure functions of a post's context; the gate runs them all.
 
 A per-post check exposes `run(ctx) -> Iterable[Finding]`; a check that needs the whole queue
-(cross-posting) exposes `run_queue(contexts) -> Iterable[tuple[int, Finding]]`.
+(cross-posting) exposes `run_queue(posts, rulebook) -> Iterable[tuple[int, Finding]]`.
 """
 from __future__ import annotations
 

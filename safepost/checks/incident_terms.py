@@ -13,22 +13,27 @@ from safepost.text.matcher import TermError, TermIndex, compile_term
 NAME = "incident-terms"
 
 
-def _index(incidents, language: str | None) -> TermIndex:
+# Names are matched through a lemmatiser (Казани ~ Казань) but never through a stemmer: the
+# Norwegian stem of "Bergen" is "berg", a mountain; Azerbaijani has neither.
+NAME_FORMS = ("en", "ru", "uk", "pl")
+
+
+def _index(incidents) -> TermIndex:
     index = TermIndex()
     for incident in incidents:
+        language = incident.language if incident.language in NAME_FORMS else None
         for text in incident.terms:
-            for lang in {incident.language, language}:
-                try:
-                    index.add(compile_term(text, lang), incident)
-                except TermError:
-                    continue  # a term with nothing to match (punctuation from a headline)
+            try:
+                index.add(compile_term(text, language), incident)
+            except TermError:
+                continue  # a term with nothing to match (punctuation from a headline)
     return index
 
 
 def run(ctx: Context) -> Iterable[Finding]:
     if not ctx.incidents:
         return
-    index = ctx.scope.cached((NAME, ctx.language), lambda: _index(ctx.incidents, ctx.language))
+    index = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
     seen = set()
     for match in index.find(ctx.analysis):
         incident = match.payload

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from safepost.checks import Context
-from safepost.model import Finding, Verdict
+from safepost.model import Finding, Post, Verdict
 
 NAME = "platform"
+MAX_LISTED = 5  # other posts named in a cross-post finding
 URL_WEIGHT = 23  # X and Mastodon count every link as 23 characters, whatever its length
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _SPACE = re.compile(r"\s+")
+_HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")  # X counts these as 2
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def measure(text: str, counting: str) -> int:
 
 def _x_weight(text: str) -> int:
     """X's weighted length: Latin and common punctuation count 1, CJK and emoji count 2."""
+    if not _HEAVY.search(text):
+        return len(text)
     import regex
 
     total = 0
@@ -109,25 +113,25 @@ def _fingerprint(text: str) -> str:
     return _SPACE.sub(" ", _URL.sub("", text)).strip().casefold()
 
 
-def run_queue(contexts: list[Context]) -> Iterable[tuple[int, Finding]]:
-    if not contexts:
-        return
-    level = contexts[0].rulebook.policies.cross_post
+def run_queue(posts: list[Post], rulebook) -> Iterable[tuple[int, Finding]]:
+    level = rulebook.policies.cross_post
     if level is None:
         return
-    groups: dict[str, list[Context]] = {}
-    for ctx in contexts:
-        fingerprint = _fingerprint(ctx.post.text)
+    groups: dict[str, list[int]] = {}
+    for index, post in enumerate(posts):
+        fingerprint = _fingerprint(post.text)
         if len(fingerprint) >= 20:
-            groups.setdefault(fingerprint, []).append(ctx)
+            groups.setdefault(fingerprint, []).append(index)
     for group in groups.values():
-        if len({canonical(c.post.platform) for c in group}) < 2:
+        if len({canonical(posts[i].platform) for i in group}) < 2:
             continue
-        for ctx in group:
-            others = [c for c in group if c is not ctx]
-            where = ", ".join(f"{c.post.platform} (post {c.post.id})" for c in others)
-            yield ctx.index, Finding(
+        for index in group:
+            others = [posts[i] for i in group if i != index][:MAX_LISTED]
+            where = ", ".join(f"{other.platform} (post {other.id})" for other in others)
+            more = len(group) - 1 - len(others)
+            yield index, Finding(
                 "platform.cross-post", NAME, level,
-                f"The same text is also scheduled on {where}: tailor it to each network",
-                evidence={"posts": [c.post.id for c in others]},
+                f"The same text is also scheduled on {where}{f' and {more} more' if more else ''}: "
+                "tailor it to each network",
+                evidence={"posts": [other.id for other in others]},
             )

@@ -15,6 +15,7 @@ from safepost.model import Headline, Incident
 from safepost.rulebook import Rulebook
 from safepost.rulebook.news import IncidentKind, ManualIncident
 from safepost.text import Analysis, analyze
+from safepost.text.lemmas import is_common_word
 from safepost.text.matcher import TermIndex, remove_excepted
 
 LOOKBACK = timedelta(days=7)  # older headlines are history, whatever their kind
@@ -57,7 +58,9 @@ def news_languages(rulebook: Rulebook) -> list[str]:
 
 
 def guess_language(text: str, rulebook: Rulebook) -> str:
-    """Headline language from its letters and stopwords: cheap, and feeds rarely say."""
+    """Headline language from its letters and its lexicon's everyday words (stopwords and generic
+    words): cheap, and feeds rarely say. "Вибух газу: загинула одна людина" has none of the
+    letters only Ukrainian has, but "людина" is a Ukrainian word."""
     languages = news_languages(rulebook) or ["en"]
     cyrillic = bool(_CYRILLIC.search(text))
     lowered = text.lower()
@@ -65,7 +68,7 @@ def guess_language(text: str, rulebook: Rulebook) -> str:
 
     def score(language: str) -> int:
         lexicon = _lexicon(rulebook, language)
-        hits = len(words & lexicon.stopwords) if lexicon else 0
+        hits = len(words & (lexicon.stopwords | lexicon.generic)) if lexicon else 0
         return hits + 3 * sum(lowered.count(ch) for ch in _DISTINCTIVE.get(language, ""))
 
     candidates = [lang for lang in languages if (lang in ("ru", "uk")) == cyrillic] or languages
@@ -124,9 +127,14 @@ def _count_near(analysis: Analysis, index: TermIndex, numbers: dict[str, int]) -
     for match in index.find(analysis):
         for i in range(max(0, match.first - 3), min(len(tokens), match.last + 3)):
             value = _number(analysis, i, numbers)
-            if value is not None and value < 1_000_000:
+            if value is not None and value < 1_000_000 and not _is_year(analysis.tokens[i].norm):
                 best = max(best, value)
     return best
+
+
+def _is_year(word: str) -> bool:
+    """"Died in 1996", "since 2011": a year next to a death word is not a toll."""
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
 
 
 def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Reading | None:
@@ -154,7 +162,7 @@ def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Read
 def _read_terms(reading: Reading, title: Analysis, rulebook: Rulebook, lexicon, triggers_in_title) -> None:
     """Key terms: capitalised words and runs of them (names, places), hashtags; and the places."""
     tokens = title.tokens
-    excluded = {i for m in triggers_in_title for i in range(m.first, m.last)}
+    excluded = _trigger_words(title, triggers_in_title)
     for attribute in ("death", "injury"):
         for m in _lexicon_index(rulebook, title.language, attribute).find(title):
             excluded.update(range(m.first, m.last))
@@ -174,6 +182,9 @@ def _read_terms(reading: Reading, title: Analysis, rulebook: Rulebook, lexicon, 
         strong = token is not None and i not in excluded and _is_name_like(title, token, stop, numbers)
         if strong and title_case and i not in place_tokens:
             strong = False  # In Title Case Every Word Looks Like A Name: trust only known places
+        if strong and i not in place_tokens and _starts_sentence(title, i) and \
+                is_common_word(token.norm, title.language) and not _next_is_name(title, i, stop, numbers):
+            strong = False  # "Gas explosion...": capitalised because it comes first, not a name
         if strong:
             run.append(token)
             continue
@@ -189,6 +200,30 @@ def _read_terms(reading: Reading, title: Analysis, rulebook: Rulebook, lexicon, 
     for tag in title.hashtags:
         reading.terms[tag.joined] = tag.text
     reading.content.update(reading.terms)
+
+
+def _starts_sentence(title: Analysis, i: int) -> bool:
+    if i == 0:
+        return True
+    gap = title.text[title.tokens[i - 1].end:title.tokens[i].start]
+    return any(mark in gap for mark in ".:!?|—–")
+
+
+def _next_is_name(title: Analysis, i: int, stop: frozenset[str], numbers: dict[str, int]) -> bool:
+    """"New Jersey", "Grenfell Tower": a common first word followed by a name is part of it."""
+    return i + 1 < len(title.tokens) and _is_name_like(title, title.tokens[i + 1], stop, numbers)
+
+
+def _trigger_words(title: Analysis, matches) -> set[int]:
+    """Positions of the words a trigger itself matched: the words a `...` gap skipped ("Storm
+    Ciarán: two dead") may be the very name the incident is about."""
+    found = set()
+    for m in matches:
+        term = next(t for lang in (title.language, "any") for t in m.payload.triggers.get(lang, ())
+                    if t.text == m.term)
+        words = [w for w in term.words if w is not None]
+        found.update(i for i in range(m.first, m.last) if any(w.accepts(title.tokens[i]) for w in words))
+    return found
 
 
 def key_of(token) -> str:

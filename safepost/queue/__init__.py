@@ -1,4 +1,5 @@
-"""Read a queue of scheduled posts (.csv, .json, .yaml/.yml) into Posts, naming the line of any problem.
+"""Read a queue of scheduled posts (.csv, .json, .yaml/.yml) into Posts, naming the line of any problem;
+write a selection of its posts back in the queue's own format (writer.py).
 
 Readers yield raw rows one at a time (csvfile, jsonfile, yamlfile); columns.py decides which column
 feeds which field; posts.py turns each row into a Post. A header-only CSV or an empty list is a
@@ -18,8 +19,9 @@ from safepost.queue.posts import PostBuilder
 from safepost.queue.presets import PRESETS, Preset, get_preset
 from safepost.queue.source import Table, read_text
 from safepost.queue.times import TimeOptions
+from safepost.queue.writer import write_selection
 
-__all__ = ["FIELDS", "PRESETS", "iter_queue", "read_queue"]
+__all__ = ["FIELDS", "PRESETS", "iter_queue", "read_queue", "write_selection"]
 
 FORMATS = (".csv", ".json", ".yaml", ".yml")
 

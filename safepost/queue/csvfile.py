@@ -20,13 +20,11 @@ _SEP_HINT = re.compile(r"sep=(.)\r?\n")  # Excel's first-line delimiter hint
 
 def read_table(text: str, path: str, preset: Preset | None) -> tuple[Table, Preset | None]:
     """The file's rows, and the preset in force: the one asked for, else the one its first row shows."""
-    hint = _SEP_HINT.match(text)
-    delimiter = hint.group(1) if hint else sniff(text)
-    records = _records(text[hint.end():] if hint else text, path, delimiter, first_line=2 if hint else 1)
+    delimiter, records = _split(text, path)
     first = next(records, None)
     if first is None:
         return Table(iter(())), preset
-    line, cells = first
+    line, _, cells = first
     preset = preset or detect(cells)
     if preset and preset.positional:
         names = preset.positional
@@ -35,6 +33,18 @@ def read_table(text: str, path: str, preset: Preset | None) -> tuple[Table, Pres
         names = tuple(cells)
         table = Table(_rows(records, unique_keys(names, path, line), path, delimiter), names, line)
     return table, preset
+
+
+def record_lines(text: str, path: str) -> list[tuple[int, int]]:
+    """(first line, last line) of every non-blank record, numbered as the reader numbers rows:
+    what a writer needs to copy a row exactly as it was written."""
+    return [(start, end) for start, end, _ in _split(text, path)[1]]
+
+
+def _split(text: str, path: str) -> tuple[str, Iterator[tuple[int, int, list[str]]]]:
+    hint = _SEP_HINT.match(text)
+    delimiter = hint.group(1) if hint else sniff(text)
+    return delimiter, _records(text[hint.end():] if hint else text, path, delimiter, first_line=2 if hint else 1)
 
 
 def sniff(text: str) -> str:
@@ -71,15 +81,15 @@ def _trim(cells: list[str]) -> list[str]:
     return cells[:end]
 
 
-def _records(text: str, path: str, delimiter: str, first_line: int) -> Iterator[tuple[int, list[str]]]:
-    """(line the record starts on, cells) for every non-blank record."""
+def _records(text: str, path: str, delimiter: str, first_line: int) -> Iterator[tuple[int, int, list[str]]]:
+    """(line the record starts on, line it ends on, cells) for every non-blank record."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     offset = first_line - 1
     start = first_line
     try:
         for cells in reader:
             if _trim(cells):
-                yield start, cells
+                yield start, offset + reader.line_num, cells
             start = offset + reader.line_num + 1
     except csv.Error as exc:
         if "end of data" in str(exc):
@@ -89,7 +99,7 @@ def _records(text: str, path: str, delimiter: str, first_line: int) -> Iterator[
 
 def _rows(records, keys: list[str], path: str, delimiter: str) -> Iterator[RawRow]:
     shown = "tab" if delimiter == "\t" else f"'{delimiter}'"
-    for line, cells in records:
+    for line, _, cells in records:
         if len(_trim(cells)) > len(keys):
             raise InputError(f"{len(_trim(cells))} cells but {len(keys)} columns: quote any text that "
                              f"contains {shown}", path, line)

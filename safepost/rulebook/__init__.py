@@ -16,7 +16,7 @@ from typing import Any, Callable
 from safepost.errors import InputError
 from safepost.model import Verdict
 from safepost.rulebook.dates import DateRule, parse_date_rule
-from safepost.rulebook.fields import did_you_mean
+from safepost.rulebook.fields import RuleWarning, collecting_problems, did_you_mean, report
 from safepost.rulebook.news import (parse_incident_kind, parse_lexicon, parse_manual_incident,
                                     parse_places, parse_topic)
 from safepost.rulebook.tone import parse_tone_rule
@@ -122,49 +122,79 @@ def _expand(path: Path) -> list[Path]:
     return [path]
 
 
-def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
-                  levels: dict[str, Verdict | None] | None = None,
-                  policies: Policies | None = None) -> Rulebook:
+def rulebook_files(paths: list[str | Path] = (), include_shipped: bool = True) -> list[Path]:
     files = shipped_rule_files() if include_shipped else []
     for path in paths:
         files.extend(_expand(Path(path)))
+    return files
+
+
+def read_rulebook(files: list[Path], policies: Policies | None = None) -> tuple[Rulebook, list[InputError]]:
+    """Every file and every rule read on its own, so one mistake hides no other: the rulebook of
+    the rules that could be read, and every problem found (RuleWarning for those that do not stop
+    safepost), in file order."""
     book = Rulebook(policies=policies or Policies())
     first_seen: dict[str, str] = {}
-    for path in files:
-        for section, rule in _read_file(path):
-            where = f"{rule.path}:{rule.line}"
-            if rule.id in first_seen:
-                raise InputError(f"duplicate rule id '{rule.id}' (first defined at {first_seen[rule.id]})",
-                                 rule.path, rule.line)
-            first_seen[rule.id] = where
-            book.sections.setdefault(section, []).append(rule)
-        book.files.append(str(path))
+    with collecting_problems() as problems:
+        for path in files:
+            for section, rule, where_id in _read_file(path, problems):
+                if rule.id in first_seen:
+                    report(InputError(f"duplicate rule id '{rule.id}' (first defined at {first_seen[rule.id]})",
+                                      rule.path, *where_id))
+                    continue
+                first_seen[rule.id] = f"{rule.path}:{rule.line}"
+                book.sections.setdefault(section, []).append(rule)
+            book.files.append(str(path))
+    return book, problems
+
+
+def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
+                  levels: dict[str, Verdict | None] | None = None,
+                  policies: Policies | None = None) -> Rulebook:
+    """The rulebook a check runs on; a broken one is refused with its first problem and a count."""
+    book, problems = read_rulebook(rulebook_files(paths, include_shipped), policies)
+    errors = [problem for problem in problems if not isinstance(problem, RuleWarning)]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more: run `safepost rules lint`)" if len(errors) > 1 else ""
+        raise InputError(first.message + more, first.path, first.line, first.column)
     if levels:
         _apply_levels(book, levels)
     return book
 
 
-def _read_file(path: Path):
-    data = load_file(path)
+def _read_file(path: Path, problems: list[InputError]):
+    try:
+        data = load_file(path)
+    except InputError as exc:
+        problems.append(exc)
+        return
     if data is None:
         return
     if not isinstance(data, dict):
-        raise InputError("a rulebook file must be a mapping of sections (words:, ...)", path,
-                         getattr(data, "line", 1))
+        problems.append(InputError("a rulebook file must be a mapping of sections (words:, ...)", path,
+                                   getattr(data, "line", 1), getattr(data, "column", None)))
+        return
     for section, items in data.items():
         parser = SECTIONS.get(section)
+        where = data.position_of(section)
         if parser is None:
-            raise InputError(f"unknown section '{section}'{did_you_mean(section, SECTIONS)}",
-                             path, data.line_of(section))
+            problems.append(InputError(f"unknown section '{section}'{did_you_mean(section, SECTIONS)}",
+                                       path, *where))
+            continue
         if items is None:
             continue
         if not isinstance(items, list):
-            raise InputError(f"section '{section}' must be a list of rules", path, data.line_of(section))
+            problems.append(InputError(f"section '{section}' must be a list of rules", path, *where))
+            continue
         for i, item in enumerate(items):
-            line = items.line_of(i) if isinstance(items, LineList) else None
-            if not isinstance(item, dict):
-                raise InputError(f"each entry of '{section}' must be a mapping", path, line)
-            yield section, parser(item, str(path))
+            line, column = items.position_of(i) if isinstance(items, LineList) else (None, None)
+            try:
+                if not isinstance(item, dict):
+                    raise InputError(f"each entry of '{section}' must be a mapping", path, line, column)
+                yield section, parser(item, str(path)), item.value_position_of("id")
+            except InputError as exc:
+                problems.append(exc)
 
 
 def _apply_levels(book: Rulebook, levels: dict[str, Verdict | None]) -> None:

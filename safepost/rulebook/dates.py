@@ -13,6 +13,10 @@
         terms: {pl: [powstanie warszawskie], en: [Warsaw Uprising]}   # the day's subject
         note: Why a manager should care.
         source: Where that comes from.
+        examples:                                    # see examples.py; each needs a date
+          context: {date: 2026-08-01, region: PL}
+          hold: ["Wyprzedaż na start sierpnia: -30% na wszystko!"]
+          pass: ["Pamiętamy. 1 sierpnia o 17:00 stajemy w ciszy."]
 
 `asks`: every post in the window gets `every_post`; a promotional post gets `promotional`; a post
 naming the day's subject gets `mentions` unless its tone is sincere (and not promotional).
@@ -26,7 +30,8 @@ from datetime import date, timedelta
 from safepost.errors import InputError
 from safepost.model import Verdict
 from safepost.rulebook.dateexpr import DateExpr, DateExprError, parse_date_expr
-from safepost.rulebook.fields import Fields
+from safepost.rulebook.examples import Examples, parse_examples
+from safepost.rulebook.fields import Fields, report
 from safepost.rulebook.terms import compile_language_map
 from safepost.text.matcher import Term
 
@@ -55,6 +60,7 @@ class DateRule:
     level: Verdict = Verdict.HOLD
     note: str = ""
     source: str = ""
+    examples: Examples = Examples()
     path: str = ""
     line: int = 0
 
@@ -132,7 +138,7 @@ def ordinal(number: int) -> str:
 def parse_date_rule(data, path: str) -> DateRule:
     fields = Fields(data, path, "a date rule")
     fields.reject_unknown(("id", "name", "regions", "date", "year", "since", "window", "asks", "terms",
-                           "level", "note", "source"))
+                           "level", "note", "source", "examples"))
     regions = fields.regions("regions")
     if not regions:
         raise fields.error("a date rule needs 'regions' (e.g. [PL], or [\"*\"] for everywhere)")
@@ -151,9 +157,21 @@ def parse_date_rule(data, path: str) -> DateRule:
         level=fields.level("level", "hold"),
         note=fields.text("note", ""),
         source=fields.text("source", ""),
+        examples=_examples(fields),
         path=path,
         line=fields.line() or 0,
     )
+
+
+def _examples(fields: Fields) -> Examples:
+    """A date rule's examples are posted on a day: without one they could not say anything."""
+    examples = parse_examples(fields)
+    for example in examples.items:
+        if "date" not in example.context:
+            report(InputError("this example needs a day to be posted on: add `context: {date: YYYY-MM-DD}` "
+                              "to the examples, or write it as {text: ..., date: ...}",
+                              fields.path, example.line, example.column))
+    return examples
 
 
 def _expression(fields: Fields) -> DateExpr:
@@ -161,7 +179,7 @@ def _expression(fields: Fields) -> DateExpr:
     try:
         return parse_date_expr(text)
     except DateExprError as exc:
-        raise InputError(f"date: {exc}", fields.path, fields.line("date")) from None
+        raise InputError(f"date: {exc}", fields.path, *fields.where("date")) from None
 
 
 def _year(fields: Fields, key: str) -> int | None:

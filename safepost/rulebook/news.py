@@ -16,9 +16,9 @@ from datetime import datetime
 
 from safepost.errors import InputError
 from safepost.model import Verdict
+from safepost.rulebook.examples import Examples, parse_examples
 from safepost.rulebook.fields import Fields
-from safepost.rulebook.terms import compile_language_map, compile_terms
-from safepost.rulebook.words import Examples, parse_examples
+from safepost.rulebook.terms import check_exceptions, compile_language_map, compile_terms
 from safepost.text.matcher import Term
 
 LanguageTerms = dict[str, tuple[Term, ...]]
@@ -80,6 +80,7 @@ class ManualIncident:
     level: Verdict = Verdict.HOLD
     note: str = ""
     source: str = ""
+    examples: Examples = Examples()
     path: str = ""
     line: int = 0
 
@@ -111,7 +112,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "note",
                       "source", "examples"))
-    return IncidentKind(
+    kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
         level=f.level("level", "hold"), severity=_severity(f, "severity", 3),
         priority=int(f.number("priority", 50)), window_hours=f.number("window_hours", 72, minimum=1),
@@ -121,6 +122,9 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
         min_severity=_severity(f, "min_severity", 1), note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
+    check_exceptions(f, "not_triggers", kind.triggers, kind.not_triggers)
+    check_exceptions(f, "vocabulary_exceptions", kind.vocabulary, kind.vocabulary_exceptions)
+    return kind
 
 
 def _word_set(f: Fields, key: str, language: str) -> frozenset[str]:
@@ -172,7 +176,7 @@ def _moment(f: Fields, key: str) -> datetime:
 def parse_manual_incident(data, path: str) -> ManualIncident:
     f = Fields(data, path, "an incident")
     f.reject_unknown(("id", "title", "kind", "severity", "terms", "regions", "start", "until",
-                      "level", "note", "source"))
+                      "level", "note", "source", "examples"))
     start, until = _moment(f, "start"), _moment(f, "until")
     if until <= start:
         raise f.error("'until' must be after 'start'", "until")
@@ -181,7 +185,7 @@ def parse_manual_incident(data, path: str) -> ManualIncident:
         kind=f.text("kind", "tragedy"), severity=_severity(f, "severity", 4),
         terms=compile_language_map(f, "terms", required=True), regions=f.regions("regions"),
         start=start, until=until, level=f.level("level", "hold"), note=f.text("note", ""),
-        source=f.text("source", ""), path=path, line=f.line() or 0)
+        source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
 
 
 def parse_topic(data, path: str) -> Topic:

@@ -7,16 +7,41 @@ sincere. The date and news checks read them through safepost.text.tone.
         promotional: [sale, discount, shop now, promo code, party, half price]
         patterns: ['\\d+ ?% ?off\\b']     # regular expressions that also mark a post promotional
         sincere: [remember, condolences, thoughts are with, closed today, in memory]
+        examples: {promotional: ["20% off today"], sincere: ["We remember."], neutral: ["Hello"]}
+
+A regular expression written by hand can backtrack for minutes on one unlucky post ("(a+)+$").
+Nested repeats are refused when the rule is read, and every search runs with a time limit: a
+pattern that hits it stops the run with its file and line instead of hanging a cron job.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from typing import Any
 
 from safepost.errors import InputError
-from safepost.rulebook.fields import Fields, check_language
+from safepost.rulebook.examples import TONES, Examples, parse_examples
+from safepost.rulebook.fields import Fields, check_language, report
 from safepost.rulebook.terms import compile_terms
 from safepost.text.matcher import Term
+
+PATTERN_SECONDS = 0.1  # what one pattern may spend on one post; real ones need microseconds
+
+
+@dataclass(frozen=True)
+class Pattern:
+    text: str
+    compiled: Any  # a `regex` pattern: it can stop a search that runs too long
+    path: str = ""
+    line: int | None = None
+    column: int | None = None
+
+    def search(self, text: str):
+        try:
+            return self.compiled.search(text, timeout=PATTERN_SECONDS)
+        except TimeoutError:
+            raise InputError(f"pattern '{self.text}' ran for more than {PATTERN_SECONDS} s on one post "
+                             "and was stopped: rewrite it without repeats that can overlap",
+                             self.path, self.line, self.column) from None
 
 
 @dataclass(frozen=True)
@@ -25,33 +50,106 @@ class ToneRule:
     language: str
     promotional: tuple[Term, ...]
     sincere: tuple[Term, ...]
-    patterns: tuple[re.Pattern, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+    examples: Examples = Examples()
     path: str = ""
     line: int = 0
 
 
 def parse_tone_rule(data, path: str) -> ToneRule:
     fields = Fields(data, path, "a tone entry")
-    fields.reject_unknown(("id", "language", "promotional", "patterns", "sincere"))
+    fields.reject_unknown(("id", "language", "promotional", "patterns", "sincere", "examples"))
     language = fields.text("language", required=True)
-    check_language(language, path, fields.line("language"))
+    check_language(language, path, *fields.where("language"))
     return ToneRule(
         id=fields.text("id", required=True),
         language=language,
         promotional=compile_terms(fields, "promotional", (language,), required=False)[language],
         sincere=compile_terms(fields, "sincere", (language,), required=False)[language],
         patterns=_patterns(fields),
+        examples=parse_examples(fields, TONES),
         path=path,
         line=fields.line() or 0,
     )
 
 
-def _patterns(fields: Fields) -> tuple[re.Pattern, ...]:
+def _patterns(fields: Fields) -> tuple[Pattern, ...]:
+    import regex
+
     compiled = []
-    for text, line in zip(fields.texts("patterns"), fields.item_lines("patterns")):
+    for text, (line, column) in fields.items("patterns"):
         try:
-            compiled.append(re.compile(text, re.IGNORECASE))
-        except re.error as exc:
-            raise InputError(f"patterns: '{text}' is not a regular expression ({exc})", fields.path,
-                             line) from None
+            problem = nested_repeat(text)
+            if problem:
+                raise InputError(f"patterns: '{text}' repeats '{problem}', which repeats inside: such a "
+                                 "pattern can run for minutes on one post; write the inner part once",
+                                 fields.path, line, column)
+            try:
+                compiled.append(Pattern(text, regex.compile(text, regex.IGNORECASE), fields.path, line, column))
+            except regex.error as exc:
+                raise InputError(f"patterns: '{text}' is not a regular expression ({exc})", fields.path,
+                                 line, column) from None
+        except InputError as exc:
+            report(exc)
     return tuple(compiled)
+
+
+def nested_repeat(pattern: str) -> str | None:
+    """The first group that is repeated and holds a repeat itself, `(a+)+` or `(\\w*\\s)*`: the
+    shape that backtracks exponentially. None when there is none."""
+    open_groups: list[list] = []  # [start, holds a repeat]
+    closed: tuple[int, bool] | None = None  # the group that ended just before this position
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        length = _repeat_length(pattern, i)
+        if length:
+            if closed and closed[1]:
+                return pattern[closed[0]:i + length]
+            for group in open_groups:
+                group[1] = True
+            closed = None
+            i += length
+            continue
+        closed = None
+        if char == "\\":
+            i += 2
+        elif char == "[":
+            i = _class_end(pattern, i)
+        elif char == "(":
+            open_groups.append([i, False])
+            i += 1
+        elif char == ")":
+            if open_groups:
+                start, holds = open_groups.pop()
+                closed = (start, holds)
+            i += 1
+        else:
+            i += 1
+    return None
+
+
+def _repeat_length(pattern: str, i: int) -> int:
+    """Length of a quantifier that repeats more than once (`*`, `+`, `{2,}`, `{1,5}`) at i."""
+    char = pattern[i]
+    if char in "*+":
+        return 1
+    if char == "{":
+        end = pattern.find("}", i)
+        body = pattern[i + 1:end] if end > 0 else ""
+        low, comma, high = body.partition(",")
+        if low.strip().isdigit() and comma and (not high.strip() or high.strip().isdigit() and int(high) > 1):
+            return end - i + 1
+    return 0
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index just past the character class starting at i (`[...]`, `]` first is literal)."""
+    j = i + 1
+    if j < len(pattern) and pattern[j] == "^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":
+        j += 1
+    while j < len(pattern) and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return j + 1

@@ -4,21 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from safepost.model import Verdict
+from safepost.rulebook.examples import Examples, parse_examples
 from safepost.rulebook.fields import Fields
-from safepost.rulebook.terms import compile_terms
+from safepost.rulebook.terms import check_exceptions, compile_terms
 from safepost.text.matcher import Term
 
 CATEGORIES = ("profanity", "insult", "innuendo", "drugging", "slur", "violence", "sarcasm",
               "dismissive", "other")
-EXAMPLE_KINDS = ("hold", "flag", "pass")
-
-
-@dataclass(frozen=True)
-class Examples:
-    """Texts a rule must hold, flag, or let pass; `safepost rules test` runs them."""
-
-    cases: tuple[tuple[str, str], ...] = ()  # (expected verdict, text)
-    context: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -39,18 +31,6 @@ class WordRule:
     line: int = 0
 
 
-def parse_examples(fields: Fields) -> Examples:
-    if not fields.has("examples"):
-        return Examples()
-    sub = Fields(fields.data["examples"], fields.path, "examples", fields.line("examples") or 0)
-    sub.reject_unknown(EXAMPLE_KINDS + ("context",))
-    cases = tuple((kind, text) for kind in EXAMPLE_KINDS for text in sub.texts(kind))
-    context = sub.data.get("context") or {}
-    if not isinstance(context, dict):
-        raise sub.error("'context' must be a mapping", "context")
-    return Examples(cases, dict(context))
-
-
 def parse_word_rule(data, path: str) -> WordRule:
     fields = Fields(data, path, "a word rule")
     fields.reject_unknown(("id", "level", "message", "language", "languages", "terms",
@@ -60,13 +40,16 @@ def parse_word_rule(data, path: str) -> WordRule:
     category = fields.text("category", "other")
     if category not in CATEGORIES:
         raise fields.error(f"unknown category '{category}' (one of {', '.join(CATEGORIES)})", "category")
+    terms = compile_terms(fields, "terms", languages, required=True)
+    exceptions = compile_terms(fields, "exceptions", languages, required=False)
+    check_exceptions(fields, "exceptions", terms, exceptions)
     return WordRule(
         id=fields.text("id", required=True),
         level=fields.level("level", "flag"),
         message=fields.text("message", required=True),
         languages=languages,
-        terms=compile_terms(fields, "terms", languages, required=True),
-        exceptions=compile_terms(fields, "exceptions", languages, required=False),
+        terms=terms,
+        exceptions=exceptions,
         category=category,
         note=fields.text("note", ""),
         source=fields.text("source", ""),

@@ -122,7 +122,7 @@ class TermIndex:
         found: list[Match] = []
         seen: set[tuple[int, int, int]] = set()
         for i, token in enumerate(tokens):
-            for term, payload in self._candidates(token):
+            for term, payload in self._candidates(token) if self._may_start(token) else ():
                 last = _match_from(term.words, tokens, i)
                 if last is None:
                     continue
@@ -140,6 +140,14 @@ class TermIndex:
                     seen.add(key)
                     found.append(Match(payload, term.text, tag.start, tag.end, first, last, tag.text))
         return found
+
+    def _may_start(self, token) -> bool:
+        """Cheap test before building candidates: most words start no term at all."""
+        by_key = self._by_key
+        for key in token.keys:
+            if key in by_key:
+                return True
+        return bool(self._by_prefix) and token.norm[:MIN_PREFIX] in self._by_prefix
 
     def _candidates(self, token) -> Iterable[tuple[Term, Any]]:
         for key in token.keys:

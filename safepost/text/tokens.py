@@ -19,6 +19,8 @@ _SCANNER = re.compile(
     r"|(?P<word>[^\W_]+(?:['’ʼ][^\W_]+)*)"
 )
 # Apostrophes are unified; ё is written as е in most Russian text, so we fold it.
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_SPECIAL = re.compile(r"[@#]|://|www\.")  # anything but plain words: mentions, tags, links
 _FOLD = str.maketrans({"’": "'", "ʼ": "'", "ё": "е"})
 
 
@@ -90,6 +92,8 @@ def scan(text: str, language: str | None) -> tuple[list[Token], list[Hashtag], l
     def original(start: int, end: int) -> tuple[int, int]:
         return (start, end) if index is None else (index[start], index[end - 1] + 1)
 
+    if index is None and not _SPECIAL.search(norm):  # plain words only: the common case, kept fast
+        return [Token(lower(m.group(), language), m.start(), m.end()) for m in _WORD.finditer(norm)], [], [], 0
     tokens: list[Token] = []
     hashtags: list[Hashtag] = []
     mentions: list[Mention] = []

@@ -1,0 +1,117 @@
+"""How the team's decisions change the gate's: applied at the edge, so `gate.check` stays pure.
+
+- While the queue is paused every post is held, with the pause and its reason as the finding.
+- A post that fell due inside a pause that has ended is held until a person gives it a new time
+  or approves it: the end of a pause never releases a burst of stale posts.
+- A person's approval releases a post from the findings they saw when they approved it. It is
+  bound to the post's text and time, and a finding with a newer cause (an incident or a pause that
+  began after the check they approved from) holds the post again: a yes given on Monday is not a
+  yes to Tuesday's news.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Iterable
+
+from safepost.gate import annotate, decide
+from safepost.model import Decision, Finding, Incident, Verdict, iso
+from safepost.records import APPROVED_RULE, PAUSE_RULE, Approval, Pause, TeamState, fingerprint
+from safepost.render import utc_label
+
+MAX_LISTED = 10
+
+
+def pause_finding(pause: Pause) -> Finding:
+    return Finding(PAUSE_RULE, "pause", Verdict.HOLD,
+                   "The queue is paused: nothing goes out until a person resumes it or approves this post",
+                   evidence=_pause_evidence(pause))
+
+
+def missed_finding(pause: Pause) -> Finding:
+    return Finding(PAUSE_RULE, "pause", Verdict.HOLD,
+                   f"missed during the pause of {pause.window}: reschedule or approve",
+                   evidence={**_pause_evidence(pause), "missed": True})
+
+
+def _pause_evidence(pause: Pause) -> dict:
+    return {"pause": f"{pause.window}, by {pause.started_by}: {pause.reason}", "pause_id": pause.id}
+
+
+def hold_for_pauses(decisions: list[Decision], state: TeamState, now: datetime) -> list[Decision]:
+    """The active pause holds every post; an ended pause holds the posts that fell due inside it."""
+    active = state.active_pause(now)
+    if active:
+        decisions = annotate(decisions, pause_finding(active))
+    ended = [pause for pause in state.pauses if pause.over_at(now)]
+    held = []
+    for decision in decisions:
+        missed = next((p for p in ended if p.covers(decision.post.scheduled_at)), None)
+        held.append(decide(decision.post, [*decision.findings, missed_finding(missed)], decision.notes)
+                    if missed else decision)
+    return held
+
+
+def apply_approvals(decisions: list[Decision], state: TeamState,
+                    incidents: Iterable[Incident]) -> list[Decision]:
+    started = {incident.id: incident.started for incident in incidents if incident.started}
+    out = []
+    for decision in decisions:
+        approval = state.approvals.get(decision.post.id)
+        if approval is None or decision.verdict == Verdict.PASS:
+            out.append(decision)
+        else:
+            out.append(_with_approval(decision, approval, state, started))
+    return out
+
+
+def _with_approval(decision: Decision, approval: Approval, state: TeamState,
+                   started: dict[str, datetime]) -> Decision:
+    post = decision.post
+    who = f"{approval.approved_by} at {utc_label(approval.approved_at)}"
+    lapse = approval.lapse_reason(fingerprint(post.text), post.scheduled_at)
+    if lapse:
+        return decide(post, list(decision.findings),
+                      (*decision.notes, f"the approval by {who} no longer applies: {lapse}"))
+    new = [f for f in decision.findings if not _covered(f, approval, state, started)]
+    if new:
+        return decide(post, new, (*decision.notes, f"approved by {who}; held again for what came up since"))
+    released = sorted({f"{f.level} {f.rule}" for f in decision.findings})
+    message = f"Approved by {who}" + (f": {approval.note}" if approval.note else "")
+    finding = Finding(APPROVED_RULE, "approval", Verdict.PASS, message,
+                      evidence={"approved_by": approval.approved_by, "approved_at": iso(approval.approved_at),
+                                "note": approval.note, "released": released})
+    return decide(post, [finding], decision.notes)
+
+
+def _covered(finding: Finding, approval: Approval, state: TeamState, started: dict[str, datetime]) -> bool:
+    """The person saw this rule fire, for a cause that already existed when they looked."""
+    if finding.rule not in approval.released:
+        return False
+    pause_id = finding.evidence.get("pause_id")
+    since = state.pause_started(pause_id) if pause_id is not None else \
+        started.get(finding.evidence.get("incident_id", ""))
+    return since is None or since <= approval.seen_at
+
+
+def notices(decisions: list[Decision], state: TeamState, now: datetime) -> list[str]:
+    """Run-wide lines for the report: the pause, the posts still missed, the posts released by hand."""
+    lines = []
+    active = state.active_pause(now)
+    if active:
+        lines.append(f"The queue is paused ({active.window}, by {active.started_by}): {active.reason}. "
+                     "Every post is held until a person runs `safepost resume --by NAME` or approves it.")
+    missed = [d.post.id for d in decisions
+              if any(f.evidence.get("missed") for f in d.findings) and d.verdict == Verdict.HOLD]
+    if missed:
+        lines.append(f"{len(missed)} post(s) fell due while the queue was paused and are held until "
+                     f"rescheduled or approved: {_listing(missed)}")
+    approved = [f"{d.post.id} (by {f.evidence['approved_by']})" for d in decisions for f in d.findings
+                if f.rule == APPROVED_RULE]
+    if approved:
+        lines.append(f"{len(approved)} post(s) go out on a person's approval: {_listing(approved)}")
+    return lines
+
+
+def _listing(items: list[str]) -> str:
+    more = len(items) - MAX_LISTED
+    return ", ".join(items[:MAX_LISTED]) + (f" and {more} more" if more > 0 else "")

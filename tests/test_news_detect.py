@@ -1,0 +1,350 @@
+"""Incident detection and the words that hurt while an incident is active, in every language the
+shipped rulebook speaks: a real kind of headline must be read as that kind of tragedy, a post using
+that kind's words must be held while it is in the news, and look-alikes (sports results, market
+crashes, election nights, film shoots) must not count as tragedies at all."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from safepost.gate import check
+from safepost.model import Headline, Post, Verdict
+from safepost.news.detect import detect_incidents
+from safepost.rulebook import load_rulebook
+
+NOW = datetime(2024, 5, 6, 12, 0, tzinfo=timezone.utc)
+PUBLISHED = NOW - timedelta(hours=2)
+SOON = NOW + timedelta(hours=1)
+
+
+@pytest.fixture(scope="module")
+def rulebook():
+    return load_rulebook()
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def detect(rulebook, *titles: str, published: datetime = PUBLISHED, now: datetime = NOW):
+    headlines = [Headline(title, source="Wire", published=published) for title in titles]
+    return detect_incidents(headlines, rulebook, now)
+
+
+def post(text: str, language: str, region: str | None, scheduled_at: datetime = SOON) -> Post:
+    return Post(id="p1", platform="facebook", scheduled_at=scheduled_at, text=text, language=language,
+                region=region)
+
+
+def findings_of(decision, check_name: str):
+    return [f for f in decision.findings if f.check == check_name]
+
+
+@dataclass(frozen=True)
+class KindCase:
+    language: str
+    kind: str
+    headline: str
+    post: str  # uses the kind's vocabulary in the same language
+    region: str  # the post's audience
+    placed: tuple[str, ...] = ()  # regions the headline names; () = could not be placed
+
+    def param(self):
+        return pytest.param(self, id=f"{self.language}-{self.kind}-{self.headline[:40]}")
+
+
+KIND_CASES = [
+    KindCase("en", "shooting", "Gunman opens fire at Batman premiere in Colorado, at least 12 dead",
+             "Good morning, shooters. Happy Friday! Weekend plans?", "US", ("US",)),
+    KindCase("en", "bombing", "Suicide bomber kills 22 at Manchester concert",
+             "Our new trainers are DA BOMB. 15% off today only!", "GB", ("GB",)),
+    KindCase("en", "explosion", "Gas explosion destroys apartment block in Ohio, four dead",
+             "An explosion of flavour in every bite!", "US", ("US",)),
+    KindCase("en", "storm", "Storm Ciarán: two dead as 100mph winds batter Europe",
+             "Stock up before the storm: 20% off everything!", "GB"),
+    KindCase("en", "fire", "Fire at Grenfell Tower: death toll rises to 72",
+             "Our prices are on fire this weekend!", "GB", ("GB",)),
+    KindCase("en", "crash", "Car crash on M6 leaves three dead", "Prices that will send you flying!", "GB"),
+    KindCase("en", "death", "Three climbers killed in avalanche on Mont Blanc", "This cake is to die for!", "GB"),
+    KindCase("en", "terror", "Truck rams into crowd in Nice terror attack, 84 dead",
+             "Our prices are a killer deal!", "GB"),
+    KindCase("en", "war", "Missile strike on Kyiv apartment block kills 23", "Blitz sale: prices bombed!",
+             "UA", ("UA",)),
+    KindCase("en", "earthquake", "Earthquake in Turkey: death toll passes 40,000",
+             "Deals that will rock your world!", "TR", ("TR",)),
+
+    KindCase("ru", "shooting", "Стрельба в школе в Казани: погибли девять человек",
+             "Стреляй глазами: новая коллекция уже в продаже!", "RU", ("RU",)),
+    KindCase("ru", "explosion", "Взрыв и пожар в торговом центре: погибли десятки человек",
+             "Взрыв скидок! Только сегодня минус 50% на всё!", "RU"),
+    KindCase("ru", "bombing", "Смертник подорвал себя в метро Санкт-Петербурга, 14 погибших",
+             "Новая коллекция — просто бомба!", "RU", ("RU",)),
+    KindCase("ru", "terror", "Теракт в «Крокус Сити Холле»: число погибших выросло до 143",
+             "Атака скидок: только три дня!", "RU"),
+    KindCase("ru", "storm", "Наводнение в Крымске: погибли 153 человека",
+             "Ураган скидок: сметай всё с полок!", "RU"),
+    KindCase("ru", "fire", "Пожар в ТЦ «Зимняя вишня» в Кемерове: погибли 60 человек",
+             "Горячие скидки на всё!", "RU", ("RU",)),
+    KindCase("ru", "crash", "Авиакатастрофа под Ярославлем: погибла хоккейная команда «Локомотив»",
+             "Улётные цены на билеты к морю!", "RU", ("RU",)),
+    KindCase("ru", "death", "Погибли трое альпинистов на Эльбрусе", "Этот торт — умереть не встать!", "RU"),
+    KindCase("ru", "war", "Ракетный удар по Белгороду: погибли 25 человек",
+             "Война цен: ударные скидки всю неделю!", "RU", ("RU",)),
+
+    KindCase("uk", "shooting", "Стрілянина у школі: загинули щонайменше дев'ять людей",
+             "Постріл у саме серце: нова колекція вже у продажу!", "UA"),
+    KindCase("uk", "explosion", "Вибух на шахті на Львівщині: загинули п'ятеро гірників",
+             "Вибухові знижки лише сьогодні!", "UA", ("UA",)),
+    KindCase("uk", "bombing", "Вибух бомби в Одесі: загинули троє людей", "Бомбезна колекція вже в продажу!",
+             "UA", ("UA",)),
+    KindCase("uk", "war", "Ракетний удар по Дніпру: загинули 46 людей", "Атака знижок: ударні ціни весь тиждень!",
+             "UA", ("UA",)),
+    KindCase("uk", "storm", "Повінь після підриву Каховської ГЕС: десятки загиблих", "Злива знижок цього тижня!",
+             "UA"),
+    KindCase("uk", "fire", "Пожежа в будинку престарілих у Харкові: загинули 15 людей", "Гарячі знижки на все!",
+             "UA", ("UA",)),
+    KindCase("uk", "crash", "Авіакатастрофа у Броварах: загинув міністр внутрішніх справ",
+             "Відлітні ціни на квитки!", "UA"),
+    KindCase("uk", "death", "Загинули троє рятувальників під час розмінування", "Смертельно смачний торт!", "UA"),
+    KindCase("uk", "terror", "Захоплення заручників у Луцьку: терорист утримує 13 людей в автобусі",
+             "Терор цін закінчився: усе по 99!", "UA", ("UA",)),
+
+    KindCase("pl", "shooting", "Strzelanina w Krakowie: nie żyją trzy osoby",
+             "Strzał w dziesiątkę! Nowa kolekcja już w sklepach", "PL", ("PL",)),
+    KindCase("pl", "explosion", "Wybuch gazu w kamienicy w Katowicach. Zginęły cztery osoby",
+             "Wybuchowa promocja tylko dziś!", "PL", ("PL",)),
+    KindCase("pl", "bombing", "Zamach bombowy w Brukseli: co najmniej 30 zabitych", "Bombowe ceny na weekend!",
+             "PL"),
+    KindCase("pl", "storm", "Powódź na południu Polski: nie żyje pięć osób", "Huragan promocji: zgarnij rabat!",
+             "PL", ("PL",)),
+    KindCase("pl", "fire", "Pożar w escape roomie w Koszalinie: zginęło pięć nastolatek",
+             "Gorące promocje na wszystko!", "PL"),
+    KindCase("pl", "crash", "Katastrofa samolotu pod Smoleńskiem. Zginął prezydent", "Odlotowe ceny biletów!",
+             "PL", ("PL",)),
+    KindCase("pl", "death", "Nie żyją trzy osoby po zatruciu czadem", "Zabójczo dobre ciasto!", "PL"),
+    KindCase("pl", "terror", "Zamach terrorystyczny w centrum handlowym: nie żyje 12 osób",
+             "Zamach na portfele: masakra cenowa!", "PL"),
+    KindCase("pl", "war", "Rakieta spadła w Przewodowie. Nie żyją dwie osoby", "Wojna cenowa: atak promocji!",
+             "PL", ("PL",)),
+
+    KindCase("nb", "shooting", "Skyting i Oslo sentrum: to drept", "Blinkskudd! Nye tilbud i butikken", "NO",
+             ("NO",)),
+    KindCase("nb", "terror", "Terrorangrep på Utøya: minst 69 drept", "Angrep på prisene hele helgen!", "NO",
+             ("NO",)),
+    KindCase("nb", "bombing", "Bombe gikk av i regjeringskvartalet: åtte drept", "Knallsalg hele helgen!", "NO",
+             ("NO",)),
+    KindCase("nb", "explosion", "Kraftig eksplosjon i boligblokk i Bergen: tre døde", "Eksplosivt salg i dag!",
+             "NO", ("NO",)),
+    KindCase("nb", "storm", "Ekstremværet Hans: flom og jordskred, en person omkom",
+             "Tilbud som blåser deg av banen!", "NO"),
+    KindCase("nb", "fire", "Storbrann i Lærdal: flere hus brant ned", "Brannhete priser hele uka!", "NO"),
+    KindCase("nb", "crash", "Helikopterulykke ved Turøy: 13 omkom", "Prisene krasjer – kjøp nå!", "NO"),
+    KindCase("nb", "death", "Tre personer døde i trafikken i helgen", "Dødsgod sjokoladekake!", "NO"),
+    KindCase("nb", "war", "Rakettangrep mot boligblokk: minst 20 drept", "Invasjon av tilbud – rakettpriser!",
+             "NO"),
+
+    KindCase("az", "shooting", "Bakıda atışma: 3 nəfər həlak olub", "Güllə kimi sürətli çatdırılma!", "AZ",
+             ("AZ",)),
+    KindCase("az", "explosion", "Sumqayıtda qaz partlayışı: 5 nəfər ölüb",
+             "Endirim partlayışı: bütün məhsullara 50%!", "AZ", ("AZ",)),
+    KindCase("az", "bombing", "Bakı metrosunda bomba partladılıb: 12 nəfər ölüb", "Bomba endirimlər bu gün!",
+             "AZ", ("AZ",)),
+    KindCase("az", "war", "Gəncəyə raket zərbəsi: onlarla insan həlak olub", "Endirim hücumu başladı!", "AZ",
+             ("AZ",)),
+    KindCase("az", "storm", "Şəkidə sel axını: 2 nəfər həlak olub", "Endirim qasırğası başladı!", "AZ", ("AZ",)),
+    KindCase("az", "fire", "Bakıda yaşayış binasında yanğın: 4 nəfər həlak olub", "İsti endirimlər bütün həftə!",
+             "AZ", ("AZ",)),
+    KindCase("az", "crash", "Təyyarə qəzası: 38 nəfər həlak olub", "Qiymətlər uçur, tələsin!", "AZ"),
+    KindCase("az", "death", "Dağda itkin düşən 3 alpinist ölüb", "Öldürücü qiymətlər!", "AZ"),
+    KindCase("az", "terror", "Terror aktı: 7 nəfər həlak olub, onlarla yaralı var", "Qiymət terroru bitdi!", "AZ"),
+    KindCase("az", "earthquake", "Şamaxıda zəlzələ: 5 bal gücündə təkan qeydə alınıb", "Sarsıdıcı endirimlər!",
+             "AZ", ("AZ",)),
+]
+
+
+@pytest.mark.parametrize("case", [c.param() for c in KIND_CASES])
+def test_headline_is_read_as_its_kind_of_tragedy(rulebook, case):
+    incidents = detect(rulebook, case.headline)
+    assert [(i.kind, i.language, i.regions) for i in incidents] == [(case.kind, case.language, case.placed)]
+
+
+@pytest.mark.parametrize("case", [c.param() for c in KIND_CASES])
+def test_post_using_the_kinds_words_is_held_while_the_incident_is_active(rulebook, case):
+    incidents = detect(rulebook, case.headline)
+    decision, = check([post(case.post, case.language, case.region)], incidents, rulebook, NOW)
+    held = [f for f in findings_of(decision, "incident-words") if f.level == Verdict.HOLD]
+    assert held and held[0].rule == f"incident.{case.kind}.vocabulary"
+    assert held[0].evidence["headlines"][0]["title"] == case.headline
+
+
+@pytest.mark.parametrize("case", [c.param() for c in KIND_CASES])
+def test_the_same_post_is_free_of_the_incident_once_it_is_over(rulebook, case):
+    incident, = detect(rulebook, case.headline)
+    later = post(case.post, case.language, case.region, incident.active_until + timedelta(hours=1))
+    decision, = check([later], [incident], rulebook, NOW)
+    assert findings_of(decision, "incident-words") == []
+
+
+BENIGN_POSTS = {
+    "en": ["Thank you to everyone who joined our community clean-up on Saturday.",
+           "Our spring menu arrives next week."],
+    "ru": ["Мы открыли новый офис в центре города. Ждём вас в гости!",
+           "Горячий кофе и свежая выпечка каждое утро."],
+    "uk": ["Ми відкрили нову кав'ярню у центрі міста. Чекаємо на вас!",
+           "Свіжа випічка та кава щоранку."],
+    "pl": ["Otwieramy nową kawiarnię w centrum miasta. Zapraszamy!",
+           "Burza mózgów w naszym zespole: szukamy nazwy dla nowej kawy."],
+    "nb": ["Vi åpner ny kafé i sentrum. Velkommen innom!",
+           "Ristet brød og kaffe til frokost hver dag."],
+    "az": ["Şəhərin mərkəzində yeni kafe açdıq. Sizi gözləyirik!",
+           "Bazar günü də açığıq, buyurun."],
+}
+
+
+@pytest.mark.parametrize("language, text", [pytest.param(lang, text, id=f"{lang}-{text[:40]}")
+                                            for lang, texts in BENIGN_POSTS.items() for text in texts])
+def test_benign_post_is_not_held_by_any_incidents_words(rulebook, language, text):
+    headlines = [c.headline for c in KIND_CASES if c.language == language]
+    incidents = detect(rulebook, *headlines)
+    region = next(c.region for c in KIND_CASES if c.language == language)
+    decision, = check([post(text, language, region)], incidents, rulebook, NOW)
+    assert findings_of(decision, "incident-words") == []
+
+
+NOT_INCIDENTS = {
+    "en": ["Blackout at the Superdome halts Super Bowl for 34 minutes", "Central bank holds rates steady",
+           "Photographers shoot the autumn colours in record numbers",
+           "Kirui and Kiplagat win the 121st Boston Marathon",
+           "Election night: Democrats hold the Senate as polls close", "Apple unveils iPhone 15 at launch event",
+           "Market crash wipes $1tn off tech stocks", "Stocks crash as Fed signals more rate rises",
+           "Shooting begins on Spielberg's next film", "Musk blasts regulators over Tesla probe",
+           "Twitter explodes over referee decision", "Liverpool massacre Manchester United 7-0",
+           "Landslide victory for Labour", "Taylor Swift's album takes the charts by storm"],
+    "ru": ["Спартак разгромил ЦСКА 4:0", "Выборы в Госдуму: «Единая Россия» лидирует после подсчета голосов",
+           "Apple представила новый iPhone", "Обвал рынка: индекс Мосбиржи упал на 5%",
+           "Начались съемки фильма «Мастер и Маргарита»", "Взрыв эмоций: фанаты встретили сборную в аэропорту",
+           "Центробанк сохранил ключевую ставку", "Интернет взорвался мемами после матча",
+           "Заложник ситуации: почему рубль не растет", "Сборная России по биатлону: стрельба подвела Логинова",
+           "Умерла надежда на перемирие? Эксперты оценили переговоры", "Новый iPhone взорвал продажи",
+           "Зенит взорвал трибуны: победный гол на 90-й минуте", "Биткоин рухнул на 10%"],
+    "uk": ["Шахтар розгромив Динамо", "Вибори президента: ЦВК оголосила попередні результати",
+           "Apple представила новий iPhone", "Обвал ринку: гривня впала до рекордного мінімуму",
+           "Почалися зйомки нового фільму Олеся Саніна", "Вибух емоцій: фанати зустріли збірну в аеропорту",
+           "НБУ зберіг облікову ставку", "Політичний землетрус у Верховній Раді",
+           "Стрілянина в тирі: як обрати пневматичну гвинтівку", "Ціни на пальне злетіли: що відбувається",
+           "Ракета розгромила Сокіл у фіналі чемпіонату"],
+    "pl": ["Legia rozbiła Wisłę 4:0", "Wieczór wyborczy: PiS wygrywa wybory", "Apple prezentuje nowego iPhone'a",
+           "Krach na giełdzie: WIG20 traci 5 procent", "Ruszyły zdjęcia do nowego filmu Agnieszki Holland",
+           "Wybuch radości w Gdańsku po awansie Lechii", "RPP nie zmieniła stóp procentowych",
+           "81. rocznica wybuchu Powstania Warszawskiego", "Burza w sieci po wypowiedzi ministra",
+           "Strzelanina goli w Chorzowie: Ruch wygrał 5:4", "Lewandowski najlepszym strzelcem Bundesligi",
+           "Polityczne trzęsienie ziemi w Sejmie", "Huragan braw po koncercie Dawida Podsiadło",
+           "Pożar transferowy: Legia kupuje napastnika", "Ceny paliw eksplodowały",
+           "Atak zimy: śnieg sparaliżował Kraków"],
+    "nb": ["Brann slo Rosenborg 3-1", "Valgvake: Arbeiderpartiet vinner valget", "Apple lanserer ny iPhone",
+           "Børskrakk: Oslo Børs stuper 5 prosent", "Innspillingen av ny Netflix-serie starter i Bergen",
+           "Politisk jordskjelv etter valget", "Norges Bank holder renten uendret",
+           "Bø bommet på skytingen i sprinten", "Aksjene styrtet etter svake kvartalstall",
+           "Stormen rundt statsråden fortsetter", "Boligprisene eksploderte i Oslo", "Storm Ballklubb vinner cupen",
+           "Regjeringen i krise etter eksplosiv rapport"],
+    "az": ["Qarabağ Neftçini 3:0 hesabı ilə məğlub etdi", "Prezident seçkiləri: ilkin nəticələr açıqlanıb",
+           "Apple yeni iPhone təqdim edib", "Birjada çöküş: səhmlər 5 faiz ucuzlaşıb",
+           "Yeni filmin çəkilişləri başlayıb", "Mərkəzi Bank uçot dərəcəsini dəyişməyib",
+           "Endirim qasırğası başladı", "Siyasi zəlzələ: hökumət istefa verib",
+           "Neft qiymətləri partlayış həddində", "Penalti atışları: Azərbaycan yığması qalib gəldi"],
+}
+
+
+@pytest.mark.parametrize("language, title", [pytest.param(lang, title, id=f"{lang}-{title[:40]}")
+                                             for lang, titles in NOT_INCIDENTS.items() for title in titles])
+def test_look_alike_headline_is_not_an_incident(rulebook, language, title):
+    assert detect(rulebook, title) == []
+
+
+SEVERITIES = [
+    ("en", "Wildfire engulfs Maui town of Lahaina, dozens dead", 5),
+    ("en", "Gunman kills two at Ohio bar", 4),
+    ("ru", "Взрыв и пожар в торговом центре: погибли десятки человек", 5),
+    ("ru", "Взрыв газа в жилом доме: погибли три человека", 4),
+    ("ru", "Погиб 25-летний водитель", 2),
+    ("uk", "Стрілянина у школі: загинули щонайменше дев'ять людей", 4),
+    ("uk", "Пожежа на складі: загинули 12 людей", 5),
+    ("uk", "Вибух газу: загинула одна людина", 3),
+    ("pl", "Pożar szpitala: dziesiątki ofiar", 5),
+    ("pl", "Wybuch gazu: zginęło 12 osób", 5),
+    ("pl", "Nie żyje 27-letni motocyklista", 2),
+    ("nb", "Dusinvis drept i bombeangrep i Kabul", 5),
+    ("nb", "Skyting i Oslo sentrum: to drept", 4),
+    ("nb", "Eksplosjon i fabrikk: én død", 3),
+    ("az", "Gəncəyə raket zərbəsi: onlarla insan həlak olub", 5),
+    ("az", "Bakıda atışma: 3 nəfər həlak olub", 4),
+    ("az", "Yanğında 15 nəfər həlak olub", 5),
+]
+
+
+@pytest.mark.parametrize("language, title, severity",
+                         [pytest.param(*s, id=f"{s[0]}-{s[1][:40]}") for s in SEVERITIES])
+def test_severity_follows_the_casualty_count(rulebook, language, title, severity):
+    incident, = detect(rulebook, title)
+    assert (incident.language, incident.severity) == (language, severity)
+
+
+PUBLIC_DEATHS = [
+    ("en", "Musician Prince dies at 57", "Party like Prince this weekend: 20% off!"),
+    ("ru", "Умер Михаил Горбачев", "Горбачев бы одобрил: скидки на пиццу!"),
+    ("uk", "Помер Леонід Кравчук, перший президент України", "Кравчук рекомендує: знижки на все!"),
+    ("pl", "Nie żyje Krzysztof Krawczyk. Piosenkarz miał 74 lata", "Krawczyk na imprezie? Tylko u nas!"),
+    ("nb", "Jahn Teigen er død", "Jahn Teigen-fest med halv pris!"),
+    ("az", "Xalq artisti Rəşid Behbudov vəfat edib", "Rəşid Behbudov mahnıları ilə endirim gecəsi!"),
+]
+
+
+@pytest.mark.parametrize("language, title, text",
+                         [pytest.param(*d, id=f"{d[0]}-{d[1][:40]}") for d in PUBLIC_DEATHS])
+def test_promotion_naming_a_public_figure_who_just_died_is_held(rulebook, language, title, text):
+    incident, = detect(rulebook, title)
+    assert (incident.kind, incident.severity) == ("death", 2)  # an obituary age is not a death toll
+    decision, = check([post(text, language, None)], [incident], rulebook, NOW)
+    assert [f.level for f in findings_of(decision, "incident-terms")] == [Verdict.HOLD]
+
+
+def test_seed_ukrainian_school_shooting_holds_a_shot_to_the_heart(rulebook):
+    now = at("2021-05-11T12:00:00Z")
+    headline = Headline("Стрілянина у школі: загинули щонайменше дев'ять людей", source="Стрічка",
+                        published=at("2021-05-11T09:00:00Z"))
+    incident, = detect_incidents([headline], rulebook, now)
+    assert incident.kind == "shooting" and incident.severity >= 4
+    text = "Постріл у саме серце: нова колекція вже у продажу!"
+    decision, = check([post(text, "uk", "UA", at("2021-05-11T13:00:00Z"))], [incident], rulebook, now)
+    assert decision.verdict == Verdict.HOLD
+    assert [f.match for f in findings_of(decision, "incident-words")] == ["Постріл"]
+
+
+def test_seed_russian_mall_explosion_holds_an_explosion_of_discounts(rulebook):
+    now = at("2018-03-26T08:00:00Z")
+    headline = Headline("Взрыв и пожар в торговом центре: погибли десятки человек", source="Лента",
+                        published=at("2018-03-26T06:00:00Z"))
+    incident, = detect_incidents([headline], rulebook, now)
+    assert incident.kind in ("explosion", "fire") and incident.severity == 5
+    text = "Взрыв скидок! Только сегодня минус 50% на всё!"
+    decision, = check([post(text, "ru", "RU", at("2018-03-26T09:00:00Z"))], [incident], rulebook, now)
+    assert decision.verdict == Verdict.HOLD
+    assert [f.match for f in findings_of(decision, "incident-words")] == ["Взрыв"]
+
+
+POLISH_SHOT = "Strzał w dziesiątkę! Nowa kolekcja już w sklepach"
+
+
+@pytest.mark.parametrize("headline, placed, held", [
+    pytest.param("Gunman kills five at Texas supermarket", ("US",), False, id="placed-in-US"),
+    pytest.param("Shooting at high school leaves three dead", (), True, id="unplaced"),
+    pytest.param("Gunman opens fire in Warsaw shopping centre, two dead", ("PL",), True, id="placed-in-PL"),
+])
+def test_english_shooting_reaches_a_polish_post_only_when_it_may_concern_poland(rulebook, headline, placed, held):
+    incident, = detect(rulebook, headline)
+    assert (incident.kind, incident.regions) == ("shooting", placed)
+    decision, = check([post(POLISH_SHOT, "pl", "PL")], [incident], rulebook, NOW)
+    words = findings_of(decision, "incident-words")
+    assert [(f.match, f.level) for f in words] == ([("Strzał w dziesiątkę", Verdict.HOLD)] if held else [])
