@@ -27,24 +27,31 @@ def destination(url: str) -> str:
 
 def label(url: str) -> str:
     """Where an alert goes, with apprise masking the secrets; the scheme alone if it cannot."""
-    import apprise
-
-    service = apprise.Apprise.instantiate(url)
-    scheme = url.split("://", 1)[0]
+    service, _ = _attempt(url, None)
     if service is None:
-        return f"{scheme}:// (not a URL apprise knows, #{destination(url)[:6]})"
+        return f"{url.split('://', 1)[0]}:// (not a URL apprise knows, #{destination(url)[:6]})"
     return service.url(privacy=True).split("?", 1)[0]
 
 
 def send(url: str, title: str, body: str) -> str | None:
     """Send one alert; None when it went, else what went wrong (apprise's own words)."""
+    service, problems = _attempt(url, (title, body))
+    if service is None:
+        return f"not a URL apprise can send to: {problems}"[:MAX_ERROR]
+    return problems[:MAX_ERROR] or None
+
+
+def _attempt(url: str, message: tuple[str, str] | None):
+    """(the apprise service for the URL or None, the last problem apprise logged, if any failed);
+    apprise's log goes here, not to the terminal."""
     import apprise
 
     with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as log:
         service = apprise.Apprise.instantiate(url)
-        sent = bool(service and service.notify(body=body, title=title))
-    if sent:
-        return None
-    messages = [line for line in log.getvalue().splitlines() if line.strip()]
-    reason = messages[-1] if messages else "apprise reported a failure"
-    return (reason if service else f"not a URL apprise can send to: {reason}")[:MAX_ERROR]
+        failed = service is None
+        if service is not None and message is not None:
+            title, body = message
+            failed = not service.notify(body=body, title=title, body_format=apprise.NotifyFormat.TEXT)
+    lines = [line for line in log.getvalue().splitlines() if line.strip()]
+    problem = (lines[-1] if lines else "apprise reported a failure") if failed else ""
+    return service, problem

@@ -106,6 +106,7 @@ def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns
     from safepost import gate
     from safepost.cli_state import QueueSplit, apply_team_state
     from safepost.model import Verdict
+    from safepost.parallel import available_workers
     from safepost.queue import read_queue
     from safepost.render import Report, fails
 
@@ -116,7 +117,7 @@ def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns
                        timezone=config.timezone, platform=default_platform,
                        date_order=config.date_order, languages=config.languages)
     news = gather_news(ctx, feeds, output_format)
-    decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now)
+    decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now, workers=available_workers())
     unread = news.unavailable_finding(ctx.rulebook)
     if unread:
         decisions = gate.annotate(decisions, unread)
@@ -255,7 +256,8 @@ def write_atomic(path: str, data: bytes) -> None:
         raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
 
 
+from safepost.cli_rules import COMMANDS as RULE_COMMANDS  # noqa: E402 - as below
 from safepost.cli_state import COMMANDS  # noqa: E402 - its commands import this module's helpers
 
-for command in COMMANDS:
+for command in COMMANDS + RULE_COMMANDS:
     main.add_command(command)

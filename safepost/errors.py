@@ -24,4 +24,4 @@ class InputError(Exception):
                 if self.column:
                     where += f":{self.column}"
             where += ": "
-        return where + self.message
+        return where + " ".join(self.message.split())  # always one line, whatever the cause said

@@ -11,10 +11,12 @@ from typing import Iterable
 from safepost.checks import (Context, Scope, dates, incident_terms, incident_window, incident_words,
                              platform, replies, topics, words)
 from safepost.model import Decision, Finding, Incident, Post, Verdict
+from safepost.parallel import map_indexes
 from safepost.rulebook import Rulebook
 from safepost.text import analyze
 from safepost.text.detect import detect_language
 
+WARM_UP = 200  # posts checked before forking, so every worker inherits the compiled indexes
 POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_window, topics, dates)
 QUEUE_CHECKS = (platform,)
 
@@ -35,12 +37,19 @@ def choose_language(post: Post, rulebook: Rulebook) -> tuple[str | None, str | N
 
 
 def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebook,
-          now: datetime) -> list[Decision]:
+          now: datetime, workers: int = 1) -> list[Decision]:
+    """One Decision per post, in order. `workers` > 1 spreads a large queue over processes; the
+    result is the same."""
     posts = list(posts)
     incidents = tuple(sorted(incidents, key=lambda i: -i.severity))  # checks cite the worst first
     scope = Scope(rulebook, incidents, now)
-    decisions = [check_one(i, post, *choose_language(post, rulebook), scope) for i, post in enumerate(posts)]
-    return with_queue_findings(decisions, rulebook)
+
+    def one(i: int) -> Decision:
+        return check_one(i, posts[i], *choose_language(posts[i], rulebook), scope)
+
+    warm = [one(i) for i in range(min(len(posts), WARM_UP))]  # builds the indexes children inherit
+    rest = map_indexes(lambda i: one(i + len(warm)), len(posts) - len(warm), workers)
+    return with_queue_findings(warm + rest, rulebook)
 
 
 def check_one(index: int, post: Post, language: str | None, note: str | None, scope: Scope) -> Decision:

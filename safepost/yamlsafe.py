@@ -127,6 +127,9 @@ def load_text(text: str, path: str | Path):
         column = mark.column + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise InputError(problem, path, line, column) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise InputError(f"character 0x{exc.character:02x} is not allowed in YAML", path, line) from None
     except yaml.YAMLError as exc:
         raise InputError(f"invalid YAML: {exc}", path) from None
     except RecursionError:

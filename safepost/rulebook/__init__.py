@@ -108,6 +108,33 @@ class Rulebook:
     def word_index(self, language: str | None) -> tuple[TermIndex, TermIndex]:
         return self.index("words", language, "terms", "exceptions")
 
+    def find(self, rule_id: str) -> tuple[str, Any] | None:
+        """(section, rule) for a rule id, or for the id of a finding it makes: the news checks
+        name theirs `incident.<kind>.<what>`."""
+        for section, rules in self.sections.items():
+            for rule in rules:
+                if rule.id == rule_id:
+                    return section, rule
+        parts = rule_id.split(".")
+        if len(parts) == 3 and parts[0] == "incident":
+            kind = next((rule for rule in self.rules("incident_kinds") if rule.id == parts[1]), None)
+            return ("incident_kinds", kind) if kind else None
+        return None
+
+
+def rule_languages(section: str, rule) -> tuple[str, ...]:
+    """The languages a rule has words in, as written ("any" included)."""
+    if section == "topics":
+        return tuple(language for language in rule.cues if language in rule.subject or "any" in rule.subject)
+    if hasattr(rule, "languages"):
+        return rule.languages
+    if hasattr(rule, "language"):
+        return (rule.language,)
+    return tuple(getattr(rule, _WORDS_OF[section]))
+
+
+_WORDS_OF = {"incident_kinds": "vocabulary", "dates": "terms", "incidents": "terms", "places": "names"}
+
 
 def shipped_rule_files() -> list[Path]:
     root = Path(str(resources.files("safepost.rules")))
@@ -123,10 +150,14 @@ def _expand(path: Path) -> list[Path]:
 
 
 def rulebook_files(paths: list[str | Path] = (), include_shipped: bool = True) -> list[Path]:
+    """The files to read, each once (a file named on the command line may also be in the config)."""
     files = shipped_rule_files() if include_shipped else []
     for path in paths:
         files.extend(_expand(Path(path)))
-    return files
+    unique: dict[Path, Path] = {}
+    for file in files:
+        unique.setdefault(file.resolve(), file)
+    return list(unique.values())
 
 
 def read_rulebook(files: list[Path], policies: Policies | None = None) -> tuple[Rulebook, list[InputError]]:
@@ -153,14 +184,19 @@ def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
                   policies: Policies | None = None) -> Rulebook:
     """The rulebook a check runs on; a broken one is refused with its first problem and a count."""
     book, problems = read_rulebook(rulebook_files(paths, include_shipped), policies)
+    refuse_broken(problems)
+    if levels:
+        _apply_levels(book, levels)
+    return book
+
+
+def refuse_broken(problems: list[InputError]) -> None:
+    """One line for a broken rulebook: its first error, and how many more lint would show."""
     errors = [problem for problem in problems if not isinstance(problem, RuleWarning)]
     if errors:
         first = errors[0]
         more = f" (and {len(errors) - 1} more: run `safepost rules lint`)" if len(errors) > 1 else ""
         raise InputError(first.message + more, first.path, first.line, first.column)
-    if levels:
-        _apply_levels(book, levels)
-    return book
 
 
 def _read_file(path: Path, problems: list[InputError]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from safepost.text.normalize import fold_homoglyphs, normalize
 
@@ -50,17 +51,20 @@ class Mention:
 
 def lower(word: str, language: str | None) -> str:
     """Lower-case with the Turkic dotted/dotless i rule for Azerbaijani; homoglyphs folded."""
-    key = (word, language)
-    found = _LOWERED.get(key)
+    known = _lowered(language)
+    found = known.get(word)
     if found is None:
         turkic = word.replace("I", "ı").replace("İ", "i") if language == "az" else word
-        found = _LOWERED[key] = fold_homoglyphs(turkic.lower()).translate(_FOLD)
-        if len(_LOWERED) > 500_000:  # a bound for very large, very varied queues
-            _LOWERED.clear()
+        found = known[word] = fold_homoglyphs(turkic.lower()).translate(_FOLD)
+        if len(known) > 200_000:  # a bound for very large, very varied queues
+            known.clear()
     return found
 
 
-_LOWERED: dict[tuple[str, str | None], str] = {}
+@cache
+def _lowered(language: str | None) -> dict[str, str]:
+    """Per-language memo of lower(): a post's words repeat across a queue."""
+    return {}
 
 
 def split_camel(body: str) -> list[tuple[int, int]]:
@@ -93,7 +97,9 @@ def scan(text: str, language: str | None) -> tuple[list[Token], list[Hashtag], l
         return (start, end) if index is None else (index[start], index[end - 1] + 1)
 
     if index is None and not _SPECIAL.search(norm):  # plain words only: the common case, kept fast
-        return [Token(lower(m.group(), language), m.start(), m.end()) for m in _WORD.finditer(norm)], [], [], 0
+        known = _lowered(language)
+        return [Token(known.get(word) or lower(word, language), m.start(), m.end())
+                for m in _WORD.finditer(norm) for word in (m.group(),)], [], [], 0
     tokens: list[Token] = []
     hashtags: list[Hashtag] = []
     mentions: list[Mention] = []

@@ -1,0 +1,80 @@
+"""A malicious or broken rulebook never crashes safepost or eats the machine: one line, exit 2."""
+from __future__ import annotations
+
+import tracemalloc
+
+import pytest
+
+from safepost.rulebook import read_rulebook
+from safepost.yamlsafe import MAX_BYTES
+
+QUEUE = "id,platform,scheduled_at,text\n1,x,2026-03-03T09:00:00Z,Hello\n"
+LAUGHS = """\
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+words: [*i]
+"""
+
+
+def one_line_error(run_cli, *args) -> str:
+    code, out, err = run_cli(*args)
+    assert code == 2, (out, err)
+    assert err.count("\n") == 1 and err.startswith("safepost: error: "), err
+    return err
+
+
+def test_a_billion_laughs_alias_bomb_is_refused_at_the_first_alias(run_cli, write):
+    bomb = write("bomb.yaml", LAUGHS)
+    queue = write("q.csv", QUEUE)
+    err = one_line_error(run_cli, "check", queue, "--rules", bomb)
+    assert f"{bomb}:2:8: anchors and aliases (*name) are not allowed" in err
+    code, out, _ = run_cli("rules", "lint", bomb)
+    assert code == 2 and "bomb.yaml:2:8: error: anchors and aliases" in out
+
+
+def test_a_50_mb_rulebook_is_refused_before_it_is_read(run_cli, write, tmp_path):
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as handle:  # sparse: 50 MB on paper, no disk used
+        handle.truncate(50 * 1024 * 1024)
+    queue = write("q.csv", QUEUE)
+    err = one_line_error(run_cli, "check", queue, "--rules", str(big))
+    assert f"{big}: file is 52,428,800 bytes; the limit is {MAX_BYTES:,}" in err
+    tracemalloc.start()
+    try:
+        _, problems = read_rulebook([big])
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [problem.message for problem in problems] == [f"file is 52,428,800 bytes; the limit is {MAX_BYTES:,}"]
+    assert peak < 1024 * 1024
+
+
+def test_deep_nesting_and_bad_bytes_are_one_line(run_cli, write):
+    queue = write("q.csv", QUEUE)
+    deep = write("deep.yaml", "words: " + "[" * 50_000)
+    assert "deep.yaml" in one_line_error(run_cli, "check", queue, "--rules", deep)
+    latin1 = write("latin1.yaml", "words:\n  - id: x\n    message: caf\xe9\n".encode("latin-1"))
+    assert f"{latin1}:3: not valid UTF-8 (byte 0xe9)" in one_line_error(run_cli, "check", queue, "--rules", latin1)
+
+
+def test_a_nested_repeat_pattern_is_refused_when_read(run_cli, write):
+    tone = write("tone.yaml", "tone:\n  - id: tone.ours\n    language: en\n    patterns: ['(a+)+$']\n")
+    queue = write("q.csv", QUEUE)
+    err = one_line_error(run_cli, "check", queue, "--rules", tone)
+    assert f"{tone}:4:16: patterns: '(a+)+$' repeats '(a+)+'" in err
+
+
+@pytest.mark.timeout(60)  # a hang guard: without the limit this pattern runs for years
+def test_a_pattern_that_backtracks_is_stopped_and_named(run_cli, write):
+    tone = write("tone.yaml", "tone:\n  - id: tone.ours\n    language: en\n    patterns: ['(a|aa)+$']\n")
+    text = "a" * 5000 + "!"
+    err = one_line_error(run_cli, "try", text, "--rules", tone, "--region", "PL",
+                         "--now", "2026-08-01T10:00:00+02:00")
+    assert f"{tone}:4:16: pattern '(a|aa)+$' ran for more than" in err
