@@ -80,7 +80,7 @@ def _with_approval(decision: Decision, approval: Approval, state: TeamState,
     finding = Finding(APPROVED_RULE, "approval", Verdict.PASS, message,
                       evidence={"approved_by": approval.approved_by, "approved_at": iso(approval.approved_at),
                                 "note": approval.note, "released": released})
-    return decide(post, [finding], decision.notes)
+    return decide(post, [finding], (*decision.notes, f"{message}; released from: {', '.join(released)}"))
 
 
 def _covered(finding: Finding, approval: Approval, state: TeamState, started: dict[str, datetime]) -> bool:

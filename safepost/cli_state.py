@@ -9,11 +9,16 @@ import getpass
 import shlex
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import click
 
 from safepost.cli import gather_news, parse_now, reports_input_errors, setup
 from safepost.errors import InputError
+
+if TYPE_CHECKING:
+    from safepost.records import Pause
+    from safepost.watch import Plan
 
 WATCH_ACTOR = "safepost watch"
 PREVIEW = 60
@@ -104,8 +109,8 @@ class QueueSplit:
 
 @dataclass
 class WatchOutcome:
-    plan: object  # safepost.watch.Plan
-    pause: object | None = None  # the pause in force after this run, if the run touched it
+    plan: Plan
+    pause: Pause | None = None  # the pause in force after this run, if the run touched it
     paused_now: bool = False
     alert: tuple[str, str] | None = None
 
@@ -132,16 +137,17 @@ def watch(feeds, rules, config_path, now, quiet):
     news = gather_news(ctx, feeds, "json")
     urls = alert_urls(ctx.config.alerts)
     destinations = {destination(url): label(url) for url in urls}
-    with _store(ctx.config) as store:
-        outcome = None if news.unread else _record_watch(store, ctx, news.incidents, destinations)
-        failures = _deliver(store, ctx.now, urls)
     for status in news.statuses:
         if status.outcome == "failed":
             click.echo(f"safepost: warning: feed {status.source}: {status.detail}", err=True)
+    with _store(ctx.config) as store:
+        outcome = None if news.unread else _record_watch(store, ctx, news.incidents, destinations)
+        if outcome:
+            _report_watch(outcome, urls, quiet)
+        failures = _deliver(store, ctx.now, urls)
     if outcome is None:
         click.echo("safepost: error: no news feed could be read: nothing was watched", err=True)
         sys.exit(2)
-    _report_watch(outcome, urls, quiet)
     sys.exit(1 if outcome.news else 2 if failures else 0)
 
 

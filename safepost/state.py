@@ -21,8 +21,7 @@ from typing import Iterable, Iterator
 
 from safepost.errors import InputError
 from safepost.model import Decision, Incident, Verdict
-from safepost.records import (PAUSE_RULE, Approval, AuditEntry, HeldPost, Pause, SeenPost, TeamState,
-                              fingerprint)
+from safepost.records import PAUSE_RULE, Approval, AuditEntry, HeldPost, Pause, SeenPost, TeamState, fingerprint
 
 BUSY_TIMEOUT_MS = 30_000
 CLAIM_FOR = timedelta(minutes=5)  # an alert being sent is not sent again by another run meanwhile
@@ -186,8 +185,10 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, kind, error, trace) -> None:
         self.db.close()
+        if isinstance(error, sqlite3.Error):  # a read outside write(): still one line, not a traceback
+            raise InputError(f"state store: {error}", self.path) from None
 
     @contextmanager
     def failures_as_input_errors(self) -> Iterator[None]:
@@ -306,22 +307,21 @@ class Store:
                  AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.post_id = h.post_id
                      AND a.fingerprint = h.fingerprint AND a.scheduled_at = h.scheduled_at
                      AND a.approved_at >= ?)
-               ORDER BY h.scheduled_at, h.post_id, h.first_held DESC""",
+               ORDER BY h.first_held DESC""",
             (pause.id, to_text(pause.started_at), to_text(pause.end), to_text(pause.started_at))).fetchall()
         latest: dict[str, HeldPost] = {}
-        for row in rows:
+        for row in rows:  # a post edited during the pause: its latest version
             latest.setdefault(row["post_id"], _held(row))
-        return list(latest.values())
+        return sorted(latest.values(), key=lambda held: (held.scheduled_at, held.post_id))
 
     # -- checks and approvals ------------------------------------------------------------------
 
     def team_state(self, now: datetime) -> TeamState:
         with self.write():
             self.settle(now)
-            approvals = {}
-            for row in self.db.execute("SELECT * FROM approvals ORDER BY id"):
-                approvals[row["post_id"]] = _approval(row)  # the latest approval of a post wins
-            return TeamState(self._pauses(), approvals)
+            rows = self.db.execute("SELECT * FROM approvals WHERE id IN "
+                                   "(SELECT max(id) FROM approvals GROUP BY post_id)")  # the latest of each post
+            return TeamState(self._pauses(), {row["post_id"]: _approval(row) for row in rows})
 
     def record_check(self, now: datetime, decisions: list[Decision], final: list[Decision],
                      pause: Pause | None) -> None:

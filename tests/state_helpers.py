@@ -2,12 +2,15 @@
 that receive the alerts (SMTP via aiosmtpd, an HTTP webhook), and safepost run as a process."""
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import os
 import socket
 import subprocess
 import sys
 import threading
+from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -70,12 +73,12 @@ class Mailbox:
     def __init__(self):
         from aiosmtpd.controller import Controller
 
-        self.messages: list[str] = []
+        self.messages: list[EmailMessage] = []
         self.port = free_port()
         self.controller = Controller(self, hostname="127.0.0.1", port=self.port, ready_timeout=BOUND)
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.messages.append(envelope.content.decode("utf-8", "replace"))
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 OK"
 
     @property
@@ -104,7 +107,7 @@ class Webhook:
         hook = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - http.server's hook name
+            def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 hook.bodies.append(json.loads(self.rfile.read(length) or b"{}"))
                 hook.received.set()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from state_helpers import FOLLOW_UP, NOW, SHOOTING, Team
 
 LATER = "2026-07-31T18:00:00Z"

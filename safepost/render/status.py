@@ -30,13 +30,13 @@ def to_text(state, resume_command: str) -> str:
             lines.append(f"  severity {incident['severity']}  {incident['kind']}  "
                          f"{clean_for_terminal(incident['title'])}  [{', '.join(incident['regions']) or '?'}]{paused}")
     if state.pending:
-        lines += ["", f"Waiting for a person ({len(state.pending)}): flagged or held by the last check, still "
-                      "to go out (safepost approve POST_ID --by NAME)"]
+        lines += ["", (f"Waiting for a person ({len(state.pending)}): flagged or held by the last check, "
+                       "still to go out (safepost approve POST_ID --by NAME)")]
         lines += [f"  {post.verdict}  {clean_for_terminal(post.post_id)}  {post.platform}  "
                   f"{utc_label(post.scheduled_at)}  {_short(post.text)}" for post in state.pending]
     if state.missed:
-        lines += ["", f"Missed — reschedule ({len(state.missed)}): fell due during the pause of "
-                      f"{state.missed[0][0].window}; held until rescheduled or approved"]
+        lines += ["", (f"Missed — reschedule ({len(state.missed)}): fell due during the pause of "
+                       f"{state.missed[0][0].window}; held until rescheduled or approved")]
         lines += [f"  {clean_for_terminal(held.post_id)}  {held.platform}  {utc_label(held.scheduled_at)}  "
                   f"{_short(held.text)}" for _, held in state.missed]
     if state.undelivered:

@@ -163,11 +163,13 @@ def parse_places(data, path: str) -> Places:
 
 
 def _moment(f: Fields, key: str) -> datetime:
-    text = f.text(key, required=True)
-    try:
-        moment = datetime.fromisoformat(text)
-    except ValueError:
-        raise f.error(f"'{key}' must be an ISO 8601 time with offset, e.g. 2026-07-20T09:00:00Z", key) from None
+    """YAML reads an unquoted 2026-07-20T09:00:00Z as a time already; a quoted one is text."""
+    moment = f.data.get(key)
+    if not isinstance(moment, datetime):
+        try:
+            moment = datetime.fromisoformat(f.text(key, required=True))
+        except ValueError:
+            raise f.error(f"'{key}' must be an ISO 8601 time with offset, e.g. 2026-07-20T09:00:00Z", key) from None
     if moment.tzinfo is None:
         raise f.error(f"'{key}' needs a UTC offset (Z or +02:00)", key)
     return moment

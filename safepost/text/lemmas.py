@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import cache
 from pathlib import Path
 
 SUPPORTED = ("en", "ru", "uk", "pl", "nb", "az")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'\-]+")
 
 
 class Keys:
@@ -89,7 +91,14 @@ def _pymorphy(language: str):
         import pymorphy3
 
         analyzer = pymorphy3.MorphAnalyzer(lang=language)
-        return lambda word: tuple(p.normal_form.replace("ё", "е") for p in analyzer.parse(word)[:4])
+
+        def keys(word: str) -> tuple[str, ...]:
+            if not _CYRILLIC_WORD.fullmatch(word):
+                return ()  # a Latin brand name or an emoji code: nothing to learn, and pymorphy3
+                # raises on characters that have no Unicode name
+            return tuple(p.normal_form.replace("ё", "е") for p in analyzer.parse(word)[:4])
+
+        return keys
 
     return factory
 

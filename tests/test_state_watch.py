@@ -1,0 +1,184 @@
+"""`safepost watch` as cron runs it: real feeds on disk, a real SQLite store, and the alerts
+received by real servers on 127.0.0.1 (SMTP via aiosmtpd, an HTTP webhook). Concurrency and
+`kill -9` run safepost as separate processes."""
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+
+import pytest
+from state_helpers import BOUND, FOLLOW_UP, NOW, SHOOTING, Mailbox, Team, Webhook
+
+GROWING = {"title": "Denver festival gunman named as death toll rises to 12", "published": "2026-07-31T15:40:00+00:00"}
+FIVE_LATER, TEN_LATER, HOUR_LATER = "2026-07-31T16:05:00Z", "2026-07-31T16:10:00Z", "2026-07-31T17:00:00Z"
+
+
+@pytest.fixture(autouse=True)
+def no_alerts_from_the_machine(monkeypatch):
+    monkeypatch.delenv("SAFEPOST_ALERTS", raising=False)
+
+
+def watch(run_cli, team: Team, now: str, *extra: str) -> tuple[int, str, str]:
+    return run_cli(*team.args("watch", "--now", now, *extra))
+
+
+def status(run_cli, team: Team, now: str) -> dict:
+    code, out, err = run_cli(*team.args("status", "--now", now, "--format", "json"))
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_watch_pauses_once_and_alerts_once_by_email_and_webhook(run_cli, tmp_path, monkeypatch):
+    with Mailbox() as mailbox, Webhook() as webhook:
+        team = Team(tmp_path, alerts=(mailbox.url,))
+        monkeypatch.setenv("SAFEPOST_ALERTS", webhook.url)
+        code, out, err = watch(run_cli, team, NOW)
+        assert code == 0 and "Nothing new." in out, err
+        team.news(SHOOTING, FOLLOW_UP)
+        code, out, err = watch(run_cli, team, NOW)
+        assert code == 1, err
+        assert out.startswith("PAUSED: safepost paused the post queue: " + SHOOTING["title"])
+        for again in (FIVE_LATER, TEN_LATER):
+            code, out, err = watch(run_cli, team, again, "--quiet")
+            assert (code, out) == (0, ""), err
+        [mail] = mailbox.messages
+        [hook] = webhook.bodies
+    assert mail["Subject"] == f"safepost paused the post queue: {SHOOTING['title']}"
+    assert mail["To"] == "team@example.org"
+    for text in (mail.get_content(), hook["message"]):
+        assert FOLLOW_UP["title"] in text and "shooting, severity 4, US" in text
+        assert f"safepost resume --by YOUR-NAME --config {team.config}" in text
+    assert hook["title"] == f"safepost paused the post queue: {SHOOTING['title']}"
+    state = status(run_cli, team, TEN_LATER)
+    assert state["paused"] and state["pause"]["by"] == "safepost watch" and SHOOTING["title"] in state["pause"]["reason"]
+    assert [e["action"] for e in state["audit"]] == ["pause", "alert-sent", "alert-sent"]
+    assert state["undelivered"] == []
+
+
+def test_a_growing_story_is_the_same_incident_and_a_resume_is_not_overruled(run_cli, tmp_path):
+    team = Team(tmp_path)
+    team.news(SHOOTING)
+    assert watch(run_cli, team, NOW)[0] == 1
+    team.news(SHOOTING, FOLLOW_UP, GROWING)  # the cluster grows; its label may change
+    assert watch(run_cli, team, FIVE_LATER)[0] == 0
+    run_cli(*team.args("resume", "--by", "Ana", "--note", "reviewed", "--now", TEN_LATER))
+    team.news(FOLLOW_UP, GROWING)  # the first headline has left the feed
+    code, out, err = watch(run_cli, team, HOUR_LATER)
+    assert code == 0, out + err
+    state = status(run_cli, team, HOUR_LATER)
+    assert not state["paused"] and len(state["incidents"]) == 1 and state["incidents"][0]["severity"] == 5
+    assert [e["action"] for e in state["audit"]] == ["pause", "resume"]
+
+
+def test_an_incident_outside_the_audience_is_reported_but_does_not_pause(run_cli, tmp_path):
+    team = Team(tmp_path, regions="[GB, PL]")
+    team.news(SHOOTING, FOLLOW_UP)
+    code, out, _ = watch(run_cli, team, NOW)
+    assert code == 1 and "not in your audience's regions (queue not paused)" in out
+    assert watch(run_cli, team, FIVE_LATER)[0] == 0
+    state = status(run_cli, team, FIVE_LATER)
+    assert not state["paused"] and [e["action"] for e in state["audit"]] == ["incident"]
+
+
+def test_below_the_configured_severity_nothing_happens(run_cli, tmp_path):
+    team = Team(tmp_path, extra="watch: {severity: 5}\n")
+    team.news(SHOOTING, FOLLOW_UP)  # 7 dead: severity 4
+    assert watch(run_cli, team, NOW)[:2] == (0, "Nothing new.\n")
+    assert not status(run_cli, team, NOW)["paused"]
+
+
+def test_a_person_s_pause_stands_and_the_team_still_hears_of_the_new_incident(run_cli, tmp_path):
+    with Webhook() as webhook:
+        team = Team(tmp_path, alerts=(webhook.url,))
+        run_cli(*team.args("pause", "--reason", "Company offsite", "--by", "Ana", "--now", NOW))
+        team.news(SHOOTING)
+        code = watch(run_cli, team, FIVE_LATER)[0]
+        [hook] = webhook.bodies
+    assert code == 1 and hook["title"].startswith("safepost: new incident while the queue is paused")
+    assert "Company offsite" in hook["message"]
+    state = status(run_cli, team, FIVE_LATER)
+    assert state["pause"]["by"] == "Ana" and state["pause"]["reason"] == "Company offsite"
+
+
+def test_a_failed_alert_is_reported_retried_next_run_and_never_blocks_the_pause(run_cli, tmp_path):
+    with Mailbox() as mailbox, Webhook(replies=(500, 503)) as webhook:
+        team = Team(tmp_path, alerts=(mailbox.url, webhook.url))
+        team.news(SHOOTING)
+        code, out, err = watch(run_cli, team, NOW)
+        assert code == 1 and "failed (attempt 1)" in err and "retried on the next run" in err
+        assert status(run_cli, team, NOW)["paused"]
+        code, _, err = watch(run_cli, team, FIVE_LATER, "--quiet")
+        assert code == 2 and "failed (attempt 2)" in err  # nothing new, but the team was not told
+        code, out, err = watch(run_cli, team, TEN_LATER, "--quiet")
+        assert code == 0 and out.startswith("Alert sent to json://127.0.0.1"), err
+        assert len(webhook.bodies) == 3 and len(mailbox.messages) == 1  # e-mail was not sent twice
+    state = status(run_cli, team, TEN_LATER)
+    assert state["undelivered"] == []
+    actions = [e["action"] for e in state["audit"]]
+    assert actions[0] == "pause" and actions[-1] == "alert-sent"
+    assert sorted(actions[1:]) == ["alert-failed", "alert-failed", "alert-sent", "alert-sent"]
+
+
+@pytest.mark.parametrize("config_feed, says", [(True, "no news feed could be read"),
+                                               (False, "watch needs news to read")])
+def test_watch_exits_2_when_it_cannot_read_the_news(run_cli, tmp_path, config_feed, says):
+    team = Team(tmp_path)
+    if config_feed:
+        team.feed.unlink()
+    else:
+        team.config.write_text("regions: [US]\n", encoding="utf-8")
+    code, _, err = watch(run_cli, team, NOW)
+    assert code == 2 and says in err, err
+
+
+def test_two_watch_runs_at_once_pause_once_and_alert_once(tmp_path):
+    with Webhook() as webhook:
+        team = Team(tmp_path, alerts=(webhook.url,))
+        team.news(SHOOTING, FOLLOW_UP)
+        runs = [team.process("watch", "--now", NOW) for _ in range(3)]
+        results = [(run.wait(BOUND * 3), *run.communicate()) for run in runs]
+        assert sorted(code for code, _, _ in results) == [0, 0, 1], results
+        assert all("locked" not in err for _, _, err in results)
+        assert len(webhook.bodies) == 1
+    with sqlite3.connect(team.store) as db:
+        assert db.execute("SELECT count(*) FROM pauses").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM audit WHERE action = 'pause'").fetchone() == (1,)
+
+
+def test_watch_and_check_at_the_same_time_keep_every_decision(tmp_path):
+    team = Team(tmp_path)
+    team.news(SHOOTING, FOLLOW_UP)
+    runs = [team.process("watch", "--now", NOW)] + \
+        [team.process("check", str(team.queue), "--now", NOW, "--format", "json") for _ in range(3)]
+    results = [(run.wait(BOUND * 3), *run.communicate()) for run in runs]
+    assert results[0][0] == 1, results[0]
+    for code, out, err in results[1:]:
+        assert code in (0, 1), err
+        verdicts = {post["id"]: post["verdict"] for post in json.loads(out)["posts"]}
+        assert len(verdicts) == 5  # each check saw the queue whole, paused or not
+    with sqlite3.connect(team.store) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM pauses").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM seen_posts").fetchone() == (5,)
+
+
+def test_a_watch_killed_while_alerting_leaves_the_pause_and_the_alert_is_sent_next_run(run_cli, tmp_path):
+    with Webhook(hang=True) as webhook:
+        team = Team(tmp_path, alerts=(webhook.url,))
+        team.news(SHOOTING)
+        run = team.process("watch", "--now", NOW)
+        assert webhook.received.wait(BOUND), run.communicate()
+        run.send_signal(signal.SIGKILL)  # kill -9 while the alert is on the wire
+        run.communicate()
+        assert run.returncode == -signal.SIGKILL
+        state = status(run_cli, team, FIVE_LATER)
+        assert state["paused"] and len(state["undelivered"]) == 1
+        webhook.release.set()
+        assert watch(run_cli, team, "2026-07-31T16:01:00Z", "--quiet")[:2] == (0, "")  # still claimed
+        assert len(webhook.bodies) == 1
+        code, out, _ = watch(run_cli, team, TEN_LATER, "--quiet")
+        assert code == 0 and "Alert sent" in out
+        assert len(webhook.bodies) == 2
+    state = status(run_cli, team, TEN_LATER)
+    assert state["undelivered"] == [] and [e["action"] for e in state["audit"]] == ["pause", "alert-sent"]
