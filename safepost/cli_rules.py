@@ -24,13 +24,13 @@ def _config(config_path: str | None):
     return load_config(find_config(config_path))
 
 
-def _files(config, paths: tuple[str, ...]) -> tuple[list[Path], set[str] | None]:
+def _files(config, paths: tuple[str, ...]) -> tuple[list[Path], set[Path] | None]:
     """Every rulebook file to read (shipped, the config's, the named ones), and the named ones
-    alone when PATHs were given: those are the ones reported on."""
+    alone (resolved) when PATHs were given: those are the ones reported on."""
     from safepost.rulebook import rulebook_files
 
     files = rulebook_files(list(config.rules) + list(paths), config.shipped_rules)
-    named = {str(file) for file in rulebook_files(list(paths), include_shipped=False)} if paths else None
+    named = {file.resolve() for file in rulebook_files(list(paths), include_shipped=False)} if paths else None
     return files, named
 
 
@@ -52,7 +52,7 @@ def lint(paths, config_path):
 
     files, named = _files(_config(config_path), paths)
     _, problems = read_rulebook(files)
-    shown = [problem for problem in problems if named is None or problem.path in named]
+    shown = [problem for problem in problems if named is None or Path(problem.path or "").resolve() in named]
     errors = [problem for problem in shown if not isinstance(problem, RuleWarning)]
     for problem in shown:
         click.echo(problem_line(problem, "warning" if isinstance(problem, RuleWarning) else "error"))

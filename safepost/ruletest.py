@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 from typing import Callable
 from zoneinfo import ZoneInfo
 
 from safepost.model import Finding, Incident, Post, Verdict
-from safepost.rulebook import Audience, Rulebook, rule_languages
+from safepost.rulebook import Rulebook, rule_languages
 from safepost.rulebook.examples import TONES, VERDICTS, Example
 
 DEFAULT_MOMENT = datetime(2026, 3, 3, 12, 0, tzinfo=timezone.utc)  # a day no shipped date rule is on
@@ -69,20 +70,16 @@ def example_language(section: str, rule, example: Example) -> str | None:
     return languages[0] if languages else None
 
 
-def tested_rules(rulebook: Rulebook, files: set[str] | None = None) -> list[tuple[str, object]]:
+def tested_rules(rulebook: Rulebook, files: set[Path] | None = None) -> list[tuple[str, object]]:
+    """The rules that can carry examples; with `files` (resolved paths), only those written there."""
     return [(section, rule) for section in TESTED for rule in rulebook.rules(section)
-            if files is None or rule.path in files]
+            if files is None or Path(rule.path).resolve() in files]
 
 
 def run_examples(rulebook: Rulebook, rules: list[tuple[str, object]]) -> list[Outcome]:
-    """Every example of the given rules, in the rules' order. The rulebook's audience is set
-    aside: an example says its own region, or has none."""
-    saved, rulebook.audience = rulebook.audience, Audience()
-    try:
-        return [_run(rulebook, section, rule, example)
-                for section, rule in rules for example in rule.examples.items]
-    finally:
-        rulebook.audience = saved
+    """Every example of the given rules, in the rules' order. Give it a rulebook read without a
+    config's audience (read_rulebook): an example says its own region, or has none."""
+    return [_run(rulebook, section, rule, example) for section, rule in rules for example in rule.examples.items]
 
 
 def _run(rulebook: Rulebook, section: str, rule, example: Example) -> Outcome:

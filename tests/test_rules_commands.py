@@ -26,7 +26,7 @@ def test_try_underlines_the_words_under_the_span(run_cli):
 
 
 def test_try_lines_up_the_carets_after_wide_characters_and_on_later_lines(run_cli):
-    code, out, _ = run_cli("try", "New week!\n🎉🎉 Ｓale: only a moron misses it", "--language", "en",
+    _, out, _ = run_cli("try", "New week!\n🎉🎉 Ｓale: only a moron misses it", "--language", "en",
                            "--now", NOW)
     lines = out.splitlines()
     start = lines.index("2 | 🎉🎉 Ｓale: only a moron misses it")

@@ -134,3 +134,12 @@ def test_the_shipped_rulebook_passes_its_examples_and_covers_every_language(run_
     code, out, _ = run_cli("rules", "test", "--coverage")
     assert code == 0, out
     assert out.endswith(": all pass\n") and "do not show both sides" not in out
+
+
+def test_a_file_in_the_config_and_on_the_command_line_is_read_once(run_cli, write):
+    write("our-rules/ours.yaml", RULES)
+    write("safepost.yaml", "rules: [our-rules/]\n")
+    code, out, _ = run_cli("rules", "test", "our-rules/ours.yaml")
+    assert (code, out) == (0, "20 examples in 6 rules: all pass\n")
+    code, out, _ = run_cli("rules", "lint", "our-rules")
+    assert (code, out) == (0, "No problems in 1 file.\n")

@@ -7,15 +7,15 @@ from __future__ import annotations
 import os
 import textwrap
 from datetime import date
-from pathlib import Path
 
 import click
 
 from safepost.errors import InputError
-from safepost.model import Decision, Finding, Verdict
+from safepost.model import Decision, Finding
 from safepost.text.normalize import clean_for_terminal
 
-LEVEL_COLOURS = {"hold": "red", "flag": "yellow", "pass": "green", "error": "red", "warning": "yellow"}
+LEVEL_COLOURS = {"hold": "red", "flag": "yellow", "pass": "green", "error": "red", "warning": "yellow",
+                 "fail": "red"}
 SECTION_NAMES = {"words": "word rule", "incident_kinds": "incident kind", "incidents": "hand-entered incident",
                  "topics": "standing topic", "dates": "sensitive date", "tone": "tone cues",
                  "news_lexicon": "news lexicon", "places": "places"}
@@ -42,7 +42,7 @@ def location(path: str | None, line: int | None = None, column: int | None = Non
 
 
 def label(word: str) -> str:
-    return click.style(word, fg=LEVEL_COLOURS.get(word), bold=True)
+    return click.style(word, fg=LEVEL_COLOURS.get(word.lower()), bold=True)
 
 
 # lint
@@ -77,14 +77,12 @@ def failure_lines(outcome) -> list[str]:
 
 def gap_lines(gaps) -> list[str]:
     """One line a rule, naming each side it does not show and in which languages."""
-    by_rule: dict[int, dict[str, list]] = {}
-    rules = {}
+    by_rule: dict[int, tuple[object, dict[str, list]]] = {}
     for gap in gaps:
-        rules[id(gap.rule)] = gap.rule
-        by_rule.setdefault(id(gap.rule), {}).setdefault(gap.missing, []).append(gap.language)
+        _, sides = by_rule.setdefault(id(gap.rule), (gap.rule, {}))
+        sides.setdefault(gap.missing, []).append(gap.language)
     lines = []
-    for key, sides in by_rule.items():
-        rule = rules[key]
+    for rule, sides in by_rule.values():
         missing = "; ".join(GAP_TEXT[side] + (f" in {', '.join(languages)}" if languages != [None] else "")
                             for side, languages in sides.items())
         lines.append(f"{rule.id}  {location(rule.path, rule.line)}: {missing}")
@@ -135,8 +133,9 @@ def _snippet(text: str, start: int, end: int, level: str) -> list[str]:
 
 def verdict_line(decision: Decision) -> str:
     count = len(decision.findings)
-    word = str(decision.verdict)
-    return f"{label(word.upper())}: {plural(count, 'finding')}" if count else f"{label('PASS')}: nothing found"
+    if not count:
+        return f"{label('PASS')}: nothing found"
+    return f"{label(str(decision.verdict).upper())}: {plural(count, 'finding')}"
 
 
 # rules list / explain
@@ -173,8 +172,9 @@ def explanation(section: str, rule, facts: list[tuple[str, str]]) -> list[str]:
         lines.append("examples:")
         for example in examples.items:
             language = f" ({example.language})" if example.language else ""
-            lines.append(f"  {label(example.expect) if example.expect in LEVEL_COLOURS else example.expect}"
-                         f"{language}  \"{safe(example.text)}\"")
+            own = ", ".join(f"{key}: {_value(value)}" for key, value in example.context.items()
+                            if examples.context.get(key) != value)
+            lines.append(f"  {label(example.expect)}{language}  \"{safe(example.text)}\"" + (f"  ({own})" if own else ""))
     return lines
 
 

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Iterator
 
 from safepost.errors import InputError
-from safepost.rulebook.fields import Fields, check_language, check_region, report
+from safepost.rulebook.fields import Fields, check_region, report
 from safepost.yamlsafe import LineList
 
 VERDICTS = ("hold", "flag", "pass")
@@ -68,12 +68,7 @@ def _group(sub: Fields, expect: str, shared: dict) -> Iterator[Example]:
         yield from _list(sub, expect, expect, None, shared)
         return
     by_language = sub.sub(expect, f"'{expect}'")
-    for language in by_language.data:
-        try:
-            check_language(str(language), sub.path, *by_language.key_where(language))
-        except InputError as exc:
-            report(exc)
-            continue
+    for language in by_language.language_keys():
         yield from _list(by_language, language, expect, str(language), shared)
 
 

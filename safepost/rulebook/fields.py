@@ -152,6 +152,17 @@ class Fields:
     def texts(self, key: str, required: bool = False) -> list[str]:
         return [text for text, _ in self.items(key, required)]
 
+    def language_keys(self) -> Iterator[str]:
+        """The keys of a mapping by language (`{en: [...], pl: [...]}`); a bad code is reported
+        and skipped."""
+        for language in self.data:
+            try:
+                check_language(str(language), self.path, *self.key_where(language))
+            except InputError as exc:
+                report(exc)
+                continue
+            yield language
+
     def item_lines(self, key: str) -> list[int | None]:
         value = self.data.get(key)
         if isinstance(value, LineList):

@@ -3,7 +3,7 @@ catch the term lists that cannot do what their author meant."""
 from __future__ import annotations
 
 from safepost.errors import InputError
-from safepost.rulebook.fields import Fields, RuleWarning, check_language, report
+from safepost.rulebook.fields import Fields, RuleWarning, report
 from safepost.text.matcher import Term, TermError, TermIndex, compile_term
 from safepost.yamlsafe import LineList
 
@@ -48,12 +48,7 @@ def compile_language_map(fields: Fields, key: str, required: bool = False) -> di
         return {}
     sub = fields.sub(key, f"'{key}'")
     compiled = {}
-    for language in sub.data:
-        try:
-            check_language(str(language), fields.path, *sub.key_where(language))
-        except InputError as exc:
-            report(exc)
-            continue
+    for language in sub.language_keys():
         compiled.update(compile_terms(sub, language, (str(language),), required=True))
     return compiled
 
