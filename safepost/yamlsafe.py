@@ -58,15 +58,16 @@ def _position(node) -> Position:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-class _LineLoader(yaml.SafeLoader):
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                problem="anchors and aliases (*name) are not allowed", problem_mark=event.start_mark)
-        return super().compose_node(parent, index)
+class _AliasFound(Exception):
+    """A node used twice: an alias. load_text finds where the first alias is written."""
+
+
+class _LineConstructor(yaml.constructor.SafeConstructor):
+    """Builds LineDict/LineList with positions; refuses any node used twice (an alias)."""
 
     def construct_object(self, node, deep=False):
+        if node in self.constructed_objects:
+            raise _AliasFound()
         try:
             return super().construct_object(node, deep)
         except (ValueError, TypeError, IndexError, AttributeError, OverflowError) as exc:
@@ -103,16 +104,66 @@ class _LineLoader(yaml.SafeLoader):
         return result
 
 
-# YAML 1.1 reads yes/no/on/off as booleans: a rulebook listing the word "on", or Norway as "no",
-# would silently change meaning. Only true/false are booleans here, as in YAML 1.2.
-_LineLoader.yaml_implicit_resolvers = {
+_LineConstructor.add_constructor("tag:yaml.org,2002:map", _LineConstructor.construct_mapping)
+_LineConstructor.add_constructor("tag:yaml.org,2002:seq", _LineConstructor.construct_sequence)
+
+
+class _Resolver(yaml.resolver.Resolver):
+    """YAML 1.1 reads yes/no/on/off as booleans: a rulebook listing the word "on", or Norway as
+    "no", would silently change meaning. Only true/false are booleans here, as in YAML 1.2."""
+
+
+_Resolver.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
-_LineLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-                                  list("tTfF"))
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+_Resolver.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                list("tTfF"))
+
+# libyaml parses ten times faster than the pure-Python parser (rulebook load is most of a cold
+# start); the pure one stands in where PyYAML was built without it.
+try:
+    from yaml.cyaml import CParser as _Parser
+except ImportError:
+    _Parser = None
+
+
+class _PureLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+                  _LineConstructor, _Resolver):
+    """The pure-Python parser: slower, but deep nesting ends in a RecursionError we can report,
+    where libyaml's recursion would overflow the C stack."""
+
+    def __init__(self, stream):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _LineConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+class _FastLoader(*((_Parser,) if _Parser else ()), _LineConstructor, _Resolver):
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        _LineConstructor.__init__(self)
+        _Resolver.__init__(self)
+
+
+MAX_C_DEPTH = 500  # nesting beyond this goes to the pure parser
+_BRACKETS = re.compile(r"[\[\]{}]")
+_LONG_LINE = re.compile(r"[^\n]{10000}")
+
+
+def _loader_for(text: str):
+    """libyaml unless the text nests deeply enough to threaten the C stack."""
+    if _Parser is None or _LONG_LINE.search(text):
+        return _PureLoader
+    depth = 0
+    for bracket in _BRACKETS.finditer(text):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_C_DEPTH:
+            return _PureLoader
+    return _FastLoader
 
 
 def load_text(text: str, path: str | Path):
@@ -120,7 +171,14 @@ def load_text(text: str, path: str | Path):
     from safepost.errors import InputError
 
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+        loader = _loader_for(text)
+        try:
+            return yaml.load(text, Loader=loader)  # noqa: S506 - both loaders are safe constructors
+        except _AliasFound:
+            alias = next(event for event in yaml.parse(text, Loader=loader)
+                         if isinstance(event, yaml.AliasEvent))
+            raise yaml.MarkedYAMLError(problem="anchors and aliases (*name) are not allowed",
+                                       problem_mark=alias.start_mark) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

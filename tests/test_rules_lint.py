@@ -58,7 +58,7 @@ CASES = [
     pytest.param("dates:\n  - id: d\n    name: a day\n    regions: [PL]\n    date: 08-01\n"
                  "    examples:\n      hold: [Sale today!]\n", "7:14",
                  "this example needs a day to be posted on", id="date-example-without-date"),
-    pytest.param("words:\n  - id: x\n   language: en\n", "3:4", "expected <block end>", id="yaml-syntax"),
+    pytest.param("words:\n  - id: x\n   language: en\n", "3:4", "did not find expected '-' indicator", id="yaml-syntax"),
     pytest.param("tone:\n  - id: t\n    language: en\n    patterns: ['(\\w+\\s?)+$']\n", "4:16",
                  "patterns: '(\\w+\\s?)+$' repeats '(\\w+\\s?)+', which repeats inside", id="nested-repeat"),
     pytest.param("tone:\n  - id: t\n    language: en\n    patterns: ['(unclosed']\n", "4:16",

@@ -77,7 +77,6 @@ class ManualIncident:
     regions: tuple[str, ...]
     start: datetime
     until: datetime
-    level: Verdict = Verdict.HOLD
     note: str = ""
     source: str = ""
     examples: Examples = Examples()
@@ -178,7 +177,7 @@ def _moment(f: Fields, key: str) -> datetime:
 def parse_manual_incident(data, path: str) -> ManualIncident:
     f = Fields(data, path, "an incident")
     f.reject_unknown(("id", "title", "kind", "severity", "terms", "regions", "start", "until",
-                      "level", "note", "source", "examples"))
+                      "note", "source", "examples"))
     start, until = _moment(f, "start"), _moment(f, "until")
     if until <= start:
         raise f.error("'until' must be after 'start'", "until")
@@ -186,7 +185,7 @@ def parse_manual_incident(data, path: str) -> ManualIncident:
         id=f.text("id", required=True), title=f.text("title", required=True),
         kind=f.text("kind", "tragedy"), severity=_severity(f, "severity", 4),
         terms=compile_language_map(f, "terms", required=True), regions=f.regions("regions"),
-        start=start, until=until, level=f.level("level", "hold"), note=f.text("note", ""),
+        start=start, until=until, note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
 
 
