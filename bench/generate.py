@@ -38,12 +38,34 @@ WORDS = {
 SPICE = {"en": ["killer deal", "you idiot", "da bomb", "#WhyIStayed"], "pl": ["kurwa", "idioto"],
          "ru": ["взрыв скидок", "идиот"], "uk": ["постріл", "ідіот"], "nb": ["idiot", "jævla"],
          "az": ["axmaq"]}
-HEADLINES = ["Gunman opens fire at mall in {place}, at least {n} dead", "{place} storm: thousands without power",
-             "Central bank in {place} holds rates steady", "{place} festival opens with record crowds",
-             "Explosion at factory near {place} kills {n}", "{place} team wins the cup final",
-             "Flooding in {place} forces hundreds from their homes", "{place} council approves new budget"]
 PLATFORMS = ["twitter", "facebook", "instagram", "linkedin", "threads", "bluesky", "mastodon", "vk"]
 REGIONS = {"en": "US", "pl": "PL", "ru": "RU", "uk": "UA", "nb": "NO", "az": "AZ"}
+
+
+EVENTS = ["Gunman opens fire at {place} mall, at least {n} dead", "{place} mall shooting: what we know",
+          "Explosion at {place} factory kills {n}", "Flooding in {place} forces hundreds from their homes",
+          "Plane crash near {place} airport: {n} killed", "Wildfire reaches {place}, {n} dead"]
+FOLLOW_UPS = ["Vigil held in {place}", "{place}: police name suspect", "Death toll rises in {place}",
+              "{place} mourns the victims"]
+NOISE = ["{place} council approves new budget", "{place} team wins the cup final",
+         "Central bank holds rates steady", "{place} festival opens with record crowds"]
+
+
+def headlines(events: int, noise: int, seed: int = 11) -> list[tuple[str, datetime]]:
+    """`events` tragedies, each reported by a few headlines naming its own town, among `noise`
+    ordinary headlines: the shape of a real day's feeds."""
+    rng = random.Random(seed)
+    out = []
+    for event in range(events):
+        place = f"{place_name(rng)}{'abcdefghijklmnopqrstuvwxyz'[event % 26]}{'shire' if event // 26 % 2 else 'ville'}"
+        place += "on" * (event // 52)
+        start = NOW - timedelta(minutes=rng.randint(60, 4000))
+        out.append((rng.choice(EVENTS).format(place=place, n=rng.randint(2, 40)), start))
+        out += [(rng.choice(FOLLOW_UPS).format(place=place), start + timedelta(minutes=rng.randint(5, 50)))
+                for _ in range(rng.randint(2, 7))]
+    out += [(rng.choice(NOISE).format(place=place_name(rng)), NOW - timedelta(minutes=rng.randint(1, 4000)))
+            for _ in range(noise)]
+    return out
 
 
 def place_name(rng: random.Random) -> str:
@@ -79,11 +101,10 @@ def write_queue(path: Path, count: int) -> Path:
 
 
 def write_feed(path: Path, count: int, seed: int = 11) -> Path:
-    rng = random.Random(seed)
+    """An RSS file of `count` headlines: one in five about one of a few dozen tragedies."""
     items = []
-    for i in range(count):
-        title = rng.choice(HEADLINES).format(place=place_name(rng), n=rng.randint(1, 30))
-        published = format_datetime(NOW - timedelta(minutes=rng.randint(1, 5000)), usegmt=True)
+    for i, (title, moment) in enumerate(headlines(count // 25, count - count // 5, seed)[:count]):
+        published = format_datetime(moment, usegmt=True)
         items.append(f"<item><title>{escape(title)}</title><pubDate>{published}</pubDate>"
                      f"<link>https://news.example.org/{i}</link></item>")
     path.write_text('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench Wire'

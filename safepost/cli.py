@@ -115,7 +115,7 @@ def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns
     split = QueueSplit(queue, approved_out, held_out)
     posts = read_queue(queue, columns={**config.columns, **parse_columns(columns)}, preset=preset,
                        timezone=config.timezone, platform=default_platform,
-                       date_order=config.date_order, languages=config.languages)
+                       date_order=config.date_order, languages=config.languages, limit=config.max_posts)
     news = gather_news(ctx, feeds, output_format)
     decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now, workers=available_workers())
     unread = news.unavailable_finding(ctx.rulebook)

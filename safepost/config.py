@@ -40,6 +40,7 @@ class Config:
     columns: dict[str, str] = field(default_factory=dict)
     cache_dir: Path | None = None  # where fetched feeds are kept (default: the user's cache)
     ner_model: str | None = None  # optional trained spaCy pipeline for names in headlines
+    max_posts: int = 250_000  # a larger queue is refused: check it in parts
     state: Path | None = None  # the team's SQLite store: pauses, approvals, audit (see state_path)
     alerts: tuple[str, ...] = ()  # apprise URLs told when `watch` pauses the queue
     watch_severity: int | None = None  # `watch` pauses from this severity (default: severe_from)
@@ -73,7 +74,7 @@ def load_config(path: Path | None) -> Config:
     f = Fields(data, str(path), "the config")
     f.reject_unknown(("regions", "timezone", "language", "languages", "date_order", "rules",
                       "shipped_rules", "feeds", "levels", "policies", "platforms", "columns", "cache_dir",
-                      "ner_model", "state", "alerts", "watch"))
+                      "ner_model", "max_posts", "state", "alerts", "watch"))
     base = path.parent
     timezone = f.text("timezone")
     if timezone:
@@ -100,6 +101,7 @@ def load_config(path: Path | None) -> Config:
         columns={k: str(v) for k, v in (_mapping(f, "columns") or {}).items()},
         cache_dir=base / f.text("cache_dir") if f.has("cache_dir") else None,
         ner_model=_model_name(f, base),
+        max_posts=int(f.number("max_posts", Config.max_posts, minimum=1)),
         state=base / f.text("state") if f.has("state") else None,
         alerts=_alerts(f),
         watch_severity=_watch_severity(f),

@@ -86,3 +86,14 @@ def test_a_queue_with_a_deeply_nested_json_value_is_refused_cleanly(run_cli, wri
                   + "[" * 100_000 + "]" * 100_000 + "}]")
     code, _, err = run_cli("check", queue, "--now", NOW)
     assert code == 2 and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_million_row_csv_is_refused_at_the_limit_without_reading_it_all(run_cli, write, tmp_path):
+    path = tmp_path / "huge.csv"
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("id,platform,scheduled_at,text\n")
+        out.writelines(f"p{i},x,2026-03-03T10:00:00Z,hello\n" for i in range(1_000_000))
+    write("safepost.yaml", "max_posts: 1000\n")
+    code, out, err = run_cli("check", str(path), "--now", NOW)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert f"{path}:1002: more than 1,000 posts" in err

@@ -13,7 +13,6 @@ NAME = "platform"
 MAX_LISTED = 5  # other posts named in a cross-post finding
 URL_WEIGHT = 23  # X and Mastodon count every link as 23 characters, whatever its length
 _URL = re.compile(r"https?://\S+|www\.\S+")
-_SPACE = re.compile(r"\s+")
 _HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")  # X counts these as 2
 
 
@@ -110,7 +109,11 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 
 def _fingerprint(text: str) -> str:
-    return _SPACE.sub(" ", _URL.sub("", text)).strip().casefold()
+    """The text as a reader sees it: links (shortened differently per network), spacing and
+    case do not make two posts different."""
+    if "http" in text or "www." in text:
+        text = _URL.sub("", text)
+    return " ".join(text.split()).casefold()
 
 
 def run_queue(posts: list[Post], rulebook) -> Iterable[tuple[int, Finding]]:

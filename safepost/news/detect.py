@@ -22,6 +22,8 @@ LOOKBACK = timedelta(days=7)  # older headlines are history, whatever their kind
 CLOCK_SKEW = timedelta(minutes=10)  # a feed's clock may run a little ahead of ours
 MAX_TERMS = 12
 SAME_EVENT_WITHIN = timedelta(hours=12)
+SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
+COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
 
@@ -264,19 +266,25 @@ def _group(readings: list[Reading]) -> list[list[Reading]]:
             i = parent[i]
         return i
 
+    by_time = sorted(range(len(readings)), key=lambda i: readings[i].published)
+
     def union(keys_of, same_kind: bool) -> None:
-        owner: dict = {}
-        for i, reading in enumerate(readings):
-            for key in keys_of(reading):
-                key = (reading.kind.id, key) if same_kind else key
-                if key in owner:
-                    parent[find(i)] = find(owner[key])
-                else:
-                    owner[key] = i
+        """Join headlines sharing a key within SAME_STORY_WITHIN of each other; a key in a large
+        share of today's tragedies (a president's name, "police") identifies none of them."""
+        holders: dict = {}
+        for i in by_time:
+            for key in keys_of(readings[i]):
+                holders.setdefault((readings[i].kind.id, key) if same_kind else key, []).append(i)
+        too_common = max(COMMON_KEY_MIN, COMMON_KEY_SHARE * len(readings))
+        for members in holders.values():
+            if len(members) > too_common:
+                continue
+            for before, after in zip(members, members[1:]):
+                if readings[after].published - readings[before].published <= SAME_STORY_WITHIN:
+                    parent[find(after)] = find(before)
 
     union(lambda r: r.terms, same_kind=False)
     union(lambda r: r.content, same_kind=True)
-    by_time = sorted(range(len(readings)), key=lambda i: readings[i].published)
     for position, i in enumerate(by_time):
         for j in by_time[position + 1:]:
             if readings[j].published - readings[i].published > SAME_EVENT_WITHIN:

@@ -28,9 +28,17 @@ FORMATS = (".csv", ".json", ".yaml", ".yml")
 
 def read_queue(path: str | Path, *, columns: dict[str, str] | None = None, preset: str | None = None,
                timezone: str | None = None, platform: str | None = None, date_order: str = "DMY",
-               languages: tuple[str, ...] = ()) -> list[Post]:
-    return list(iter_queue(path, columns=columns, preset=preset, timezone=timezone, platform=platform,
-                           date_order=date_order, languages=languages))
+               languages: tuple[str, ...] = (), limit: int | None = None) -> list[Post]:
+    """All posts of a queue file; more than `limit` is refused at the first post over it (a
+    million-row export is a mistake to report, not a job to run for an hour)."""
+    posts: list[Post] = []
+    for post in iter_queue(path, columns=columns, preset=preset, timezone=timezone, platform=platform,
+                           date_order=date_order, languages=languages):
+        if limit is not None and len(posts) >= limit:
+            raise InputError(f"more than {limit:,} posts: check the queue in parts, or raise "
+                             "max_posts in safepost.yaml", path, post.source_line)
+        posts.append(post)
+    return posts
 
 
 def iter_queue(path: str | Path, *, columns: dict[str, str] | None = None, preset: str | None = None,

@@ -82,6 +82,11 @@ class PostBuilder:
 
     def _value(self, row: RawRow, field: str) -> str | None:
         """The field's text, or None when the row lacks it; text keeps its spaces, the rest are trimmed."""
+        sources = self.mapping.sources[field]
+        if len(sources) == 1:  # the common case (one column, a CSV cell), kept cheap
+            value = row.values.get(sources[0])
+            if value is None or type(value) is str:
+                return value if value is None or field == "text" else value.strip()
         parts = [_scalar(row.values.get(column), column, self.path, row.line_of(column))
                  for column in self.mapping.sources[field]]
         present = [part for part in parts if part is not None]
