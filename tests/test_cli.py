@@ -104,3 +104,17 @@ def test_help_does_not_import_heavy_modules():
 def test_python_dash_m_runs_the_cli():
     out = subprocess.run([sys.executable, "-m", "safepost", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and "safepost" in out.stdout
+
+
+def test_a_post_in_a_language_the_rulebook_does_not_speak_gets_a_note(run_cli, write):
+    queue = write("q.json", json.dumps([
+        {"id": "es", "platform": "instagram", "scheduled_at": "2026-03-03T10:00:00Z",
+         "text": "¡Rebajas de primavera! Veinte por ciento de descuento en todas las zapatillas."},
+        {"id": "en", "platform": "instagram", "scheduled_at": "2026-03-03T10:00:00Z",
+         "text": "Spring sale! Twenty per cent off all our running shoes, you idiot."}]))
+    code, report = check_json(run_cli, queue, "--now", NOW)
+    by_id = {p["id"]: p for p in report["posts"]}
+    assert by_id["es"]["verdict"] == "pass"
+    assert by_id["es"]["notes"] == ["no word rules for language 'es': checked against the news, dates and "
+                                    "platform limits only"]
+    assert by_id["en"]["notes"] == [] and by_id["en"]["verdict"] == "flag"  # detected as English

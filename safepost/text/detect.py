@@ -24,13 +24,18 @@ def _detector(candidates: tuple[str, ...]):
         getattr(Language, _LINGUA_NAMES[c]): c for c in candidates}
 
 
+# Languages a queue often holds that a rulebook may not speak: offered to the detector too, so a
+# Spanish post is recognised as Spanish (checked without word rules, with a note) instead of
+# being read as the closest language the rulebook has.
+WIDELY_USED = ("de", "es", "fr", "it", "nl", "pt", "tr")
+
+
 def detect_language(text: str, candidates: tuple[str, ...]) -> str | None:
-    """The most likely of the candidate languages, or None when the text gives no clue."""
-    known = tuple(sorted(c for c in set(candidates) if c in _LINGUA_NAMES))
+    """The most likely of the candidate languages (or of the widely used ones), or None when the
+    text gives no clue."""
+    known = tuple(sorted(c for c in {*candidates, *WIDELY_USED} if c in _LINGUA_NAMES))
     if not known or not any(ch.isalpha() for ch in text):
         return None
-    if len(known) == 1:
-        return known[0]
     detector, codes = _detector(known)
     found = detector.detect_language_of(text)
     return codes.get(found) if found is not None else None
