@@ -98,7 +98,7 @@ def load_config(path: Path | None) -> Config:
         levels=_levels(f),
         policies=_policies(f),
         platforms=_platforms(f),
-        columns={k: str(v) for k, v in (_mapping(f, "columns") or {}).items()},
+        columns={k: str(v) for k, v in (f.mapping("columns") or {}).items()},
         cache_dir=base / f.text("cache_dir") if f.has("cache_dir") else None,
         ner_model=_model_name(f, base),
         max_posts=int(f.number("max_posts", Config.max_posts, minimum=1)),
@@ -124,15 +124,6 @@ def check_timezone(name: str, path: str | None, line: int | None) -> ZoneInfo:
                          path, line) from None
 
 
-def _mapping(f: Fields, key: str) -> dict | None:
-    if not f.has(key):
-        return None
-    value = f.data[key]
-    if not isinstance(value, dict):
-        raise f.error(f"'{key}' must be a mapping", key)
-    return value
-
-
 def _feeds(f: Fields, base: Path) -> tuple[FeedSource, ...]:
     if not f.has("feeds"):
         return ()
@@ -154,13 +145,13 @@ def _feeds(f: Fields, base: Path) -> tuple[FeedSource, ...]:
 
 
 def _levels(f: Fields) -> dict[str, Verdict | None]:
-    levels = _mapping(f, "levels") or {}
+    levels = f.mapping("levels") or {}
     sub = Fields(levels, f.path, "levels")
     return {str(rule_id): sub.level(rule_id, allow_off=True) for rule_id in levels}
 
 
 def _policies(f: Fields) -> Policies:
-    data = _mapping(f, "policies")
+    data = f.mapping("policies")
     if not data:
         return Policies()
     sub = Fields(data, f.path, "policies")
@@ -185,7 +176,7 @@ def _severity(f: Fields, key: str, default: int | None) -> int | None:
 
 
 def _watch_severity(f: Fields) -> int | None:
-    data = _mapping(f, "watch")
+    data = f.mapping("watch")
     if not data:
         return None
     sub = Fields(data, f.path, "watch")
@@ -205,6 +196,6 @@ def _alerts(f: Fields) -> tuple[str, ...]:
 
 
 def _platforms(f: Fields) -> dict[str, int]:
-    data = _mapping(f, "platforms") or {}
+    data = f.mapping("platforms") or {}
     sub = Fields(data, f.path, "platforms")
     return {str(name).lower(): int(sub.number(name, minimum=1)) for name in data}

@@ -21,7 +21,7 @@ from safepost.text.matcher import TermIndex, remove_excepted
 LOOKBACK = timedelta(days=7)  # older headlines are history, whatever their kind
 CLOCK_SKEW = timedelta(minutes=10)  # a feed's clock may run a little ahead of ours
 MAX_TERMS = 12
-SAME_EVENT_WITHIN = timedelta(hours=12)
+SAME_EVENT_WITHIN = timedelta(hours=12)  # severe, same kind, same region: one event (see _group)
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
 COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -108,6 +108,14 @@ class Fields:
             raise self.error(f"'{key}' must not be empty", key)
         return value
 
+    def mapping(self, key: str) -> dict | None:
+        if not self.has(key):
+            return None
+        value = self.data[key]
+        if not isinstance(value, dict):
+            raise self.error(f"'{key}' must be a mapping", key)
+        return value
+
     def flag(self, key: str, default: bool) -> bool:
         if not self.has(key):
             return default
