@@ -75,6 +75,6 @@ def test_a_nested_repeat_pattern_is_refused_when_read(run_cli, write):
 def test_a_pattern_that_backtracks_is_stopped_and_named(run_cli, write):
     tone = write("tone.yaml", "tone:\n  - id: tone.ours\n    language: en\n    patterns: ['(a|aa)+$']\n")
     text = "a" * 5000 + "!"
-    err = one_line_error(run_cli, "try", text, "--rules", tone, "--region", "PL",
+    err = one_line_error(run_cli, "try", text, "--rules", tone, "--region", "PL", "--language", "en",
                          "--now", "2026-08-01T10:00:00+02:00")
     assert f"{tone}:4:16: pattern '(a|aa)+$' ran for more than" in err
