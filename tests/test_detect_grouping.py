@@ -40,3 +40,14 @@ def test_a_word_in_most_of_the_day_s_tragedies_does_not_merge_them():
     incidents = detect_incidents([headline(f"Governor Hale visits {town} after deadly tornado", i * 0.5)
                                   for i, town in enumerate(towns)], RULEBOOK, NOW)
     assert len(incidents) > 1  # "Hale" is in every headline: it says nothing about which event
+
+
+def test_victims_are_counted_apart_from_the_injured():
+    [incident] = detect_incidents([headline("Skyting i Oslo sentrum: to drept og 21 skadd", 1)], RULEBOOK, NOW)
+    assert incident.severity == 4  # two dead and 21 hurt: not "21 dead", which would make it 5
+
+
+def test_a_common_russian_word_opening_a_headline_is_not_a_key_term():
+    [incident] = detect_incidents([headline("Грузовик врезался в остановку в Казани: погибли три человека", 1)],
+                                  RULEBOOK, NOW)
+    assert incident.terms == ("Казани",)  # "Грузовик" (a lorry) is capitalised only because it comes first

@@ -122,16 +122,23 @@ def _is_age_or_size(analysis: Analysis, i: int) -> bool:
         and len(tokens[i + 1].norm) > 3
 
 
-def _count_near(analysis: Analysis, index: TermIndex, numbers: dict[str, int]) -> int:
-    """The largest number within three words of a death (or injury) word."""
-    best = 0
-    tokens = analysis.tokens
-    for match in index.find(analysis):
-        for i in range(max(0, match.first - 3), min(len(tokens), match.last + 3)):
-            value = _number(analysis, i, numbers)
-            if value is not None and value < 1_000_000 and not _is_year(analysis.tokens[i].norm):
-                best = max(best, value)
-    return best
+def _casualties(analysis: Analysis, deaths: TermIndex, injuries: TermIndex,
+                numbers: dict[str, int]) -> tuple[int, int]:
+    """(dead, hurt): the largest number within three words of a death word, and of an injury
+    word; a number belongs to the nearer of the two ("two dead and 21 hurt": 2 dead, 21 hurt)."""
+    near: dict[int, tuple[int, str]] = {}  # token -> (distance, "death" | "injury")
+    for kind, index in (("death", deaths), ("injury", injuries)):
+        for match in index.find(analysis):
+            for i in range(max(0, match.first - 3), min(len(analysis.tokens), match.last + 3)):
+                distance = match.first - i if i < match.first else max(0, i - match.last + 1)
+                if i not in near or distance < near[i][0]:
+                    near[i] = (distance, kind)
+    found = {"death": 0, "injury": 0}
+    for i, (_, kind) in near.items():
+        value = _number(analysis, i, numbers)
+        if value is not None and value < 1_000_000 and not _is_year(analysis.tokens[i].norm):
+            found[kind] = max(found[kind], value)
+    return found["death"], found["injury"]
 
 
 def _is_year(word: str) -> bool:
@@ -152,9 +159,9 @@ def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Read
     title = analyze(headline.title, language)
     lexicon = _lexicon(rulebook, language)
     numbers = lexicon.numbers if lexicon else {}
-    reading = Reading(headline, headline.published or now, language, kind,
-                      deaths=_count_near(analysis, _lexicon_index(rulebook, language, "death"), numbers),
-                      injured=_count_near(analysis, _lexicon_index(rulebook, language, "injury"), numbers))
+    deaths, injured = _casualties(analysis, _lexicon_index(rulebook, language, "death"),
+                                  _lexicon_index(rulebook, language, "injury"), numbers)
+    reading = Reading(headline, headline.published or now, language, kind, deaths, injured)
     if headline.region:
         reading.regions.add(headline.region)
     _read_terms(reading, title, rulebook, lexicon, triggers_in_title=_trigger_matches(rulebook, title))

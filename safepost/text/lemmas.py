@@ -88,9 +88,7 @@ def _norwegian():
 
 def _pymorphy(language: str):
     def factory():
-        import pymorphy3
-
-        analyzer = pymorphy3.MorphAnalyzer(lang=language)
+        analyzer = _morph(language)
 
         def keys(word: str) -> tuple[str, ...]:
             if not _CYRILLIC_WORD.fullmatch(word):
@@ -125,10 +123,26 @@ def _english_words() -> frozenset[str]:
     return frozenset(table) | frozenset(table.values())
 
 
+_NAME_TAGS = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+
+
 def is_common_word(word: str, language: str | None) -> bool:
-    """Whether a lower-cased word is an ordinary dictionary word (English only, from the lemma
-    table): a headline's first word is capitalised whether or not it is a name."""
-    return language == "en" and word in _english_words()
+    """Whether a lower-cased word is an ordinary dictionary word rather than a name: a headline's
+    first word is capitalised either way. English from the lemma table, Russian and Ukrainian
+    from pymorphy3's tags; other languages cannot tell, so they say no."""
+    if language == "en":
+        return word in _english_words()
+    if language in ("ru", "uk") and _CYRILLIC_WORD.fullmatch(word):
+        best = _morph(language).parse(word)[0]
+        return best.is_known and not _NAME_TAGS & set(best.tag.grammemes)
+    return False
+
+
+@cache
+def _morph(language: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
 
 
 @cache
