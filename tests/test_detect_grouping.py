@@ -51,3 +51,10 @@ def test_a_common_russian_word_opening_a_headline_is_not_a_key_term():
     [incident] = detect_incidents([headline("Грузовик врезался в остановку в Казани: погибли три человека", 1)],
                                   RULEBOOK, NOW)
     assert incident.terms == ("Казани",)  # "Грузовик" (a lorry) is capitalised only because it comes first
+
+
+def test_an_age_is_not_a_death_toll():
+    [obituary] = detect_incidents([headline("Film legend Jane Doe has died aged 96", 1)], RULEBOOK, NOW)
+    assert obituary.kind == "death" and obituary.severity == 2  # one death, not 96
+    [storm] = detect_incidents([headline("Worst storm in 30 years kills 2 in Florida", 1)], RULEBOOK, NOW)
+    assert storm.severity == 3  # two dead; "30 years" is a span of time, not 30 victims

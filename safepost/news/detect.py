@@ -122,8 +122,8 @@ def _is_age_or_size(analysis: Analysis, i: int) -> bool:
         and len(tokens[i + 1].norm) > 3
 
 
-def _casualties(analysis: Analysis, deaths: TermIndex, injuries: TermIndex,
-                numbers: dict[str, int]) -> tuple[int, int]:
+def _casualties(analysis: Analysis, deaths: TermIndex, injuries: TermIndex, numbers: dict[str, int],
+                ages: frozenset[str] = frozenset()) -> tuple[int, int]:
     """(dead, hurt): the largest number within three words of a death word, and of an injury
     word; a number belongs to the nearer of the two ("two dead and 21 hurt": 2 dead, 21 hurt)."""
     near: dict[int, tuple[int, str]] = {}  # token -> (distance, "death" | "injury")
@@ -134,9 +134,11 @@ def _casualties(analysis: Analysis, deaths: TermIndex, injuries: TermIndex,
                 if i not in near or distance < near[i][0]:
                     near[i] = (distance, kind)
     found = {"death": 0, "injury": 0}
+    tokens = analysis.tokens
     for i, (_, kind) in near.items():
         value = _number(analysis, i, numbers)
-        if value is not None and value < 1_000_000 and not _is_year(analysis.tokens[i].norm):
+        beside = {key for j in (i - 1, i + 1) if 0 <= j < len(tokens) for key in tokens[j].keys}
+        if value is not None and value < 1_000_000 and not _is_year(tokens[i].norm) and not beside & ages:
             found[kind] = max(found[kind], value)
     return found["death"], found["injury"]
 
@@ -160,7 +162,8 @@ def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Read
     lexicon = _lexicon(rulebook, language)
     numbers = lexicon.numbers if lexicon else {}
     deaths, injured = _casualties(analysis, _lexicon_index(rulebook, language, "death"),
-                                  _lexicon_index(rulebook, language, "injury"), numbers)
+                                  _lexicon_index(rulebook, language, "injury"), numbers,
+                                  lexicon.ages if lexicon else frozenset())
     reading = Reading(headline, headline.published or now, language, kind, deaths, injured)
     if headline.region:
         reading.regions.add(headline.region)

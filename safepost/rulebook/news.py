@@ -53,6 +53,7 @@ class NewsLexicon:
     numbers: dict[str, int]
     generic: frozenset[str]
     stopwords: frozenset[str]
+    ages: frozenset[str] = frozenset()  # "aged 96", "96 лет": a number beside these is no toll
     path: str = ""
     line: int = 0
 
@@ -136,7 +137,7 @@ def _word_set(f: Fields, key: str, language: str) -> frozenset[str]:
 
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
-    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords"))
+    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -146,6 +147,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         id=f.text("id") or f"lexicon.{language}", language=language, death=death, injury=injury,
         numbers={str(word).lower(): int(sub.number(word, minimum=0)) for word in numbers},
         generic=_word_set(f, "generic", language), stopwords=_word_set(f, "stopwords", language),
+        ages=_word_set(f, "ages", language),
         path=path, line=f.line() or 0)
 
 
