@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from safepost.errors import InputError
 from safepost.model import Verdict
 from safepost.rulebook.dateexpr import DateExpr, DateExprError, parse_date_expr
-from safepost.rulebook.examples import Examples, parse_examples
+from safepost.rulebook.examples import Authored, Examples, parse_examples
 from safepost.rulebook.fields import Fields, report
 from safepost.rulebook.terms import compile_language_map
 from safepost.text.matcher import Term
@@ -46,7 +46,7 @@ class Asks:
 
 
 @dataclass(frozen=True)
-class DateRule:
+class DateRule(Authored):
     id: str
     name: str
     regions: tuple[str, ...]
@@ -58,11 +58,6 @@ class DateRule:
     since: int | None = None  # first year the day is kept (default: the year after the event)
     terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     level: Verdict = Verdict.HOLD
-    note: str = ""
-    source: str = ""
-    examples: Examples = Examples()
-    path: str = ""
-    line: int = 0
 
     def applies_to(self, region: str | None) -> bool:
         return "*" in self.regions or region in self.regions

@@ -47,6 +47,18 @@ class Examples:
         return tuple((example.expect, example.text) for example in self.items)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Authored:
+    """What every rule carries besides what it matches: why it exists, its examples, and where it
+    is written (for file:line messages)."""
+
+    note: str = ""
+    source: str = ""
+    examples: Examples = Examples()
+    path: str = ""
+    line: int = 0
+
+
 def parse_examples(fields: Fields, expectations: tuple[str, ...] = VERDICTS) -> Examples:
     if not fields.has("examples"):
         return Examples()

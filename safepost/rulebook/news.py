@@ -16,7 +16,7 @@ from datetime import datetime
 
 from safepost.errors import InputError
 from safepost.model import Verdict
-from safepost.rulebook.examples import Examples, parse_examples
+from safepost.rulebook.examples import Authored, parse_examples
 from safepost.rulebook.fields import Fields
 from safepost.rulebook.terms import check_exceptions, compile_language_map, compile_terms
 from safepost.text.matcher import Term
@@ -25,7 +25,7 @@ LanguageTerms = dict[str, tuple[Term, ...]]
 
 
 @dataclass(frozen=True)
-class IncidentKind:
+class IncidentKind(Authored):
     id: str
     name: str
     level: Verdict  # for a post using this kind's vocabulary while an incident is active
@@ -37,11 +37,6 @@ class IncidentKind:
     vocabulary: LanguageTerms = field(default_factory=dict)
     vocabulary_exceptions: LanguageTerms = field(default_factory=dict)
     min_severity: int = 1  # vocabulary applies from this severity up
-    note: str = ""
-    source: str = ""
-    examples: Examples = Examples()
-    path: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,7 +64,7 @@ class Places:
 
 
 @dataclass(frozen=True)
-class ManualIncident:
+class ManualIncident(Authored):
     id: str
     title: str
     kind: str
@@ -78,26 +73,16 @@ class ManualIncident:
     regions: tuple[str, ...]
     start: datetime
     until: datetime
-    note: str = ""
-    source: str = ""
-    examples: Examples = Examples()
-    path: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True)
-class Topic:
+class Topic(Authored):
     id: str
     name: str
     level: Verdict
     subject: LanguageTerms  # what the topic is ("Boston Marathon")
     cues: LanguageTerms  # words that hurt next to it ("survived", "bomb")
     message: str = ""
-    note: str = ""
-    source: str = ""
-    examples: Examples = Examples()
-    path: str = ""
-    line: int = 0
 
 
 def _severity(f: Fields, key: str, default: int) -> int:

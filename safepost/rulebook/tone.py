@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from safepost.errors import InputError
-from safepost.rulebook.examples import TONES, Examples, parse_examples
+from safepost.rulebook.examples import TONES, Authored, parse_examples
 from safepost.rulebook.fields import Fields, check_language, report
 from safepost.rulebook.terms import compile_terms
 from safepost.text.matcher import Term
@@ -45,15 +45,12 @@ class Pattern:
 
 
 @dataclass(frozen=True)
-class ToneRule:
+class ToneRule(Authored):
     id: str
     language: str
     promotional: tuple[Term, ...]
     sincere: tuple[Term, ...]
     patterns: tuple[Pattern, ...] = ()
-    examples: Examples = Examples()
-    path: str = ""
-    line: int = 0
 
 
 def parse_tone_rule(data, path: str) -> ToneRule:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from safepost.model import Verdict
-from safepost.rulebook.examples import Examples, parse_examples
+from safepost.rulebook.examples import Authored, parse_examples
 from safepost.rulebook.fields import Fields
 from safepost.rulebook.terms import check_exceptions, compile_terms
 from safepost.text.matcher import Term
@@ -14,7 +14,7 @@ CATEGORIES = ("profanity", "insult", "innuendo", "drugging", "slur", "violence",
 
 
 @dataclass(frozen=True)
-class WordRule:
+class WordRule(Authored):
     id: str
     level: Verdict
     message: str
@@ -22,13 +22,8 @@ class WordRule:
     terms: dict[str, tuple[Term, ...]]  # by language ("any" = every language)
     exceptions: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     category: str = "other"
-    note: str = ""
-    source: str = ""
     in_reply: Verdict | None = None  # level when the post answers someone (replies check)
     replies_only: bool = False  # meaningful only when said to a customer
-    examples: Examples = Examples()
-    path: str = ""
-    line: int = 0
 
 
 def parse_word_rule(data, path: str) -> WordRule:
