@@ -73,7 +73,9 @@ def place_name(rng: random.Random) -> str:
         rng.choice(["brook", "ford", "field", "haven", "ton", "wick", "dale", "port"])
 
 
-def post_rows(count: int, seed: int = 7):
+def post_rows(count: int, seed: int = 7, spice: float = 0.05):
+    """`count` posts; a share `spice` of them carry a risky word (the evaluation's clean posts
+    ask for none)."""
     rng = random.Random(seed)
     vocab = {lang: words.split() for lang, words in WORDS.items()}
     languages = list(WORDS)
@@ -81,7 +83,7 @@ def post_rows(count: int, seed: int = 7):
         language = languages[i % len(languages)]
         words = rng.choices(vocab[language], k=rng.randint(8, 30))
         words.append(f"{rng.choice(vocab[language])}{rng.randint(1, 50_000)}")  # the long tail of a vocabulary
-        if rng.random() < 0.05:
+        if rng.random() < spice:
             words.insert(rng.randrange(len(words)), rng.choice(SPICE[language]))
         if rng.random() < 0.2:
             words.append(f"#{place_name(rng)}")

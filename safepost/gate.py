@@ -8,32 +8,65 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable
 
-from safepost.checks import (Context, Scope, dates, incident_terms, incident_window, incident_words,
-                             platform, replies, topics, words)
+from safepost.checks import (Context, Scope, dates, incident_echo, incident_terms, incident_window,
+                             incident_words, platform, replies, topics, words)
 from safepost.model import Decision, Finding, Incident, Post, Verdict
 from safepost.parallel import map_indexes
 from safepost.rulebook import Rulebook
-from safepost.text import analyze
-from safepost.text.detect import detect_language
+from safepost.text import Analysis, analyze
+from safepost.text.detect import Evidence, Languages, choose
+from safepost.text.dodges import Vocabulary, build_vocabulary, may_hide_dodges, undo_dodges
 
 WARM_UP = 200  # posts checked before forking, so every worker inherits the compiled indexes
-POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_window, topics, dates)
+POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_echo, incident_window, topics,
+               dates)
 QUEUE_CHECKS = (platform,)
 
 
-def choose_language(post: Post, rulebook: Rulebook) -> tuple[str | None, str | None]:
-    """The post's language column, else the config default, else detection; with a note when
-    nothing in the rulebook speaks it."""
-    language = post.language or rulebook.audience.language
-    known = rulebook.cached("word-languages", lambda: rulebook.word_languages() - {"any"})
-    if not language:
-        language = detect_language(post.text, tuple(sorted(known)))
-    if language and language not in known:
-        return language, (f"no word rules for language '{language}': checked against the news, "
-                          "dates and platform limits only")
-    if not language:
-        return None, "language unknown: checked against the news, dates and platform limits only"
-    return language, None
+def choose_languages(post: Post, rulebook: Rulebook) -> Languages:
+    """The languages to read the post in (text/detect.py), with a note when no word rules speak
+    the one it is written in."""
+    known = rulebook.cached("word-languages", lambda: tuple(sorted(rulebook.word_languages() - {"any"})))
+    found = choose(post.text, post.language, rulebook.audience.language, known, language_evidence(rulebook))
+    if found.primary and found.primary not in known:
+        also = f", and the strongest words of {', '.join(found.extra)}" if found.extra else " only"
+        note = f"no word rules for language '{found.primary}': checked against the news, dates and platform limits{also}"
+        return Languages(found.primary, found.extra, note)
+    return found
+
+
+def language_evidence(rulebook: Rulebook) -> Evidence:
+    """Per language: its everyday words, the rulebook's own words, and the net of its strongest
+    words (strong profanity, slurs), all by written form."""
+
+    def build() -> Evidence:
+        everyday: dict[str, set[str]] = {}
+        vocabulary: dict[str, set[str]] = {}
+        net: dict[str, set[str]] = {}
+        prefixes: dict[str, set[str]] = {}
+        for lexicon in rulebook.rules("news_lexicon"):
+            everyday.setdefault(lexicon.language, set()).update(lexicon.stopwords)
+        for rule in rulebook.rules("tone"):
+            for term in (*rule.promotional, *rule.sincere, *rule.negations):
+                everyday.setdefault(rule.language, set()).update(_surfaces(term))
+        for rule in rulebook.word_rules:
+            strongest = rule.grade == "strong" or rule.category == "slur"
+            for language, terms in rule.terms.items():
+                for term in terms:
+                    vocabulary.setdefault(language, set()).update(_surfaces(term))
+                    if strongest and len(term.words) == 1:
+                        net.setdefault(language, set()).update(_surfaces(term))
+                        if term.words[0].prefix:
+                            prefixes.setdefault(language, set()).add(term.words[0].prefix)
+        freeze = lambda found: {k: frozenset(v) for k, v in found.items() if k != "any"}  # noqa: E731
+        return Evidence(freeze(everyday), freeze(vocabulary), freeze(net),
+                        {k: tuple(sorted(prefixes.get(k, ()))) for k in net if k != "any"})
+
+    return rulebook.cached("language-evidence", build)
+
+
+def _surfaces(term) -> set[str]:
+    return {key for word in term.words if word is not None for key in word.keys if len(key) > 2}
 
 
 def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebook,
@@ -45,18 +78,36 @@ def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebo
     scope = Scope(rulebook, incidents, now)
 
     def one(i: int) -> Decision:
-        return check_one(i, posts[i], *choose_language(posts[i], rulebook), scope)
+        return check_one(i, posts[i], choose_languages(posts[i], rulebook), scope)
 
     warm = [one(i) for i in range(min(len(posts), WARM_UP))]  # builds the indexes children inherit
     rest = map_indexes(lambda i: one(i + len(warm)), len(posts) - len(warm), workers)
     return with_queue_findings(warm + rest, rulebook)
 
 
-def check_one(index: int, post: Post, language: str | None, note: str | None, scope: Scope) -> Decision:
+def read_post(text: str, language: str | None, rulebook: Rulebook) -> Analysis:
+    """The post's words, with every dodge of a rule word read as the word (f*ck, sh1t, f u c k)."""
+    analysis = analyze(text, language)
+    if may_hide_dodges(text):
+        analysis = undo_dodges(analysis, dodge_vocabulary(rulebook, language))
+    return analysis
+
+
+def dodge_vocabulary(rulebook: Rulebook, language: str | None) -> Vocabulary:
+    def build() -> Vocabulary:
+        terms = [term for rule in rulebook.word_rules for lang, found in rule.terms.items()
+                 if language is None or lang in (language, "any") for term in found]
+        return build_vocabulary(terms, language)
+
+    return rulebook.cached(("dodges", language), build)
+
+
+def check_one(index: int, post: Post, languages: Languages, scope: Scope) -> Decision:
     """One post through every per-post check; its analysis is dropped when done."""
-    ctx = Context(index, post, language, analyze(post.text, language), scope)
+    ctx = Context(index, post, languages.primary, read_post(post.text, languages.primary, scope.rulebook), scope,
+                  extra_languages=languages.extra)
     findings = [finding for module in POST_CHECKS for finding in module.run(ctx)]
-    return decide(post, findings, (note,) if note else ())
+    return decide(post, findings, (languages.note,) if languages.note else ())
 
 
 def with_queue_findings(decisions: list[Decision], rulebook: Rulebook) -> list[Decision]:

@@ -61,20 +61,31 @@ class Headline:
                 "published": iso(self.published)}
 
 
+REACHES = ("local", "national", "global")
+
+
 @dataclass(frozen=True)
 class Incident:
+    """A story in the news that some of its headlines report as a tragedy."""
+
     id: str
     title: str
     kind: str
-    severity: int  # 1 (minor) .. 5 (mass casualty); see news/detect.py
-    terms: tuple[str, ...]
+    severity: int  # 1 (minor) .. 5 (mass casualty); see news/reading.py
+    terms: tuple[str, ...]  # what the story is about: names, places, hashtags
     headlines: tuple[Headline, ...] = ()
-    regions: tuple[str, ...] = ()  # empty = everywhere
+    regions: tuple[str, ...] = ()  # empty = not placed
     started: datetime | None = None
     active_until: datetime | None = None
     language: str | None = None
     manual: bool = False  # entered by hand in the rulebook rather than detected
     sources: int = 1  # independent sources reporting it: more sources, more confidence
+    kinds: tuple[str, ...] = ()  # every kind its headlines report, the main one first
+    reach: str = "national"  # local | national | global (global: its first 24 hours, everywhere)
+    harmed: bool = True  # people were hurt, or the event hurts by its nature
+    deaths: int = 0
+    injured: int = 0
+    phrases: tuple[str, ...] = ()  # distinctive phrases of its headlines, which a post may echo
 
 
 @dataclass(frozen=True)

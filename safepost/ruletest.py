@@ -141,15 +141,14 @@ def _incidents(section: str, rule, example: Example, moment: datetime) -> list[I
 
 def _run_tone(rule, example: Example, language: str | None) -> Outcome:
     from safepost.text import analyze
-    from safepost.text.tone import build_cues, promotional_cue, sincere_cue
+    from safepost.text.tone import build_cues, read_tone
 
-    text = analyze(example.text, language)
-    cues = build_cues([rule], language)
-    found = [(tone, cue) for tone, cue in (("promotional", promotional_cue(text, cues)),
-                                          ("sincere", sincere_cue(text, cues))) if cue]
-    tones = [tone for tone, _ in found]
+    tone = read_tone(analyze(example.text, language), build_cues([rule], language))
+    found = [(name, cue) for name, cue in (("promotional", tone.promotional), ("joking", tone.joking),
+                                          ("sincere", tone.sincere or tone.declined)) if cue]
+    tones = [name for name, _ in found]
     got = example.expect if example.expect in tones else (tones[0] if tones else "neutral")
-    fired = tuple(Fired(rule.id, tone, cue.text) for tone, cue in found)
+    fired = tuple(Fired(rule.id, name, cue.text) for name, cue in found)
     return Outcome("tone", rule, example, language, got, fired)
 
 
@@ -173,5 +172,6 @@ def _sides(section: str, rule) -> list[tuple[str, tuple[str, ...]]]:
     """Each side a rule must show; a tone entry proves each cue list it has, and a neutral text."""
     if section != "tone":
         return [("catch", VERDICTS[:2]), ("pass", VERDICTS[2:])]
-    lists = (("promotional", rule.promotional or rule.patterns), ("sincere", rule.sincere))
-    return [(tone, (tone,)) for tone, has in lists if has] + [("pass", TONES[2:])]
+    lists = (("promotional", rule.promotional or rule.patterns), ("joking", rule.joking or rule.joking_patterns),
+             ("sincere", rule.sincere))
+    return [(tone, (tone,)) for tone, has in lists if has] + [("pass", TONES[3:])]

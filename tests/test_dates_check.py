@@ -64,7 +64,8 @@ def test_seed_case(case, shipped):
 def test_warsaw_uprising_message_names_day_anniversary_region_and_reason(shipped):
     [[finding]] = date_findings(shipped, post(**SEED_CASES[0]["post"]))
     assert finding.message.startswith(
-        "1 August is the Warsaw Uprising remembrance day (73rd anniversary) in PL: promotional post ('impreza')")
+        "1 August is the Warsaw Uprising remembrance day (73rd anniversary) in PL: a promotional post ('impreza'); "
+        "the post names '1 sierpnia'")
     assert finding.evidence["anniversary"] == 73 and finding.evidence["date"] == "2017-08-01"
     assert finding.match == "impreza"
 
@@ -79,12 +80,13 @@ def test_the_same_posts_pass_on_an_ordinary_day(shipped):
     assert date_findings(shipped, *ordinary) == [[], [], [], []]
 
 
-def test_a_sincere_post_naming_the_day_is_not_held(shipped):
+def test_a_sincere_post_naming_the_day_is_flagged_not_held(shipped):
     sincere, flippant = date_findings(
         shipped,
         post("Pamiętamy. Cześć ich pamięci. #PowstanieWarszawskie", "2017-08-01T12:00:00Z", region="PL", language="pl"),
         post("Powstanie Warszawskie na nowych koszulkach!", "2017-08-01T12:00:00Z", region="PL", language="pl"))
-    assert sincere == []
+    assert [f.level for f in sincere] == [Verdict.FLAG]  # the tone ladder: a person reads it
+    assert "sincere" in sincere[0].message
     assert [f.level for f in flippant] == [Verdict.HOLD]
     assert "Powstanie Warszawskie" in flippant[0].message
 
@@ -92,7 +94,7 @@ def test_a_sincere_post_naming_the_day_is_not_held(shipped):
 def test_sincere_words_do_not_excuse_a_promotion(shipped):
     [[finding]] = date_findings(shipped, post("We remember 9/11. 20% off everything today!", "2019-09-11T15:00:00Z",
                                               region="US", language="en"))
-    assert finding.level == Verdict.HOLD and "promotional post ('20% off')" in finding.message
+    assert finding.level == Verdict.HOLD and "a promotional post ('20% off')" in finding.message
 
 
 def test_every_post_on_a_grave_day_is_flagged_for_a_person(shipped):
@@ -160,7 +162,7 @@ def test_unknown_language_checks_every_languages_terms(shipped):
     [finding] = dates.run(ctx)
     assert finding.level == Verdict.HOLD
     assert finding.evidence["reasons"] == ["a person should read every post on this day",
-                                           "promotional post ('Halv pris')", "the post mentions 'Utøya'"]
+                                           "a promotional post ('Halv pris')", "the post names 'Utøya'"]
 
 
 # --- the audience's time zone -------------------------------------------------------------------

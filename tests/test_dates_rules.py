@@ -21,8 +21,10 @@ def shipped():
 
 def test_every_pack_is_shipped_with_its_days(shipped):
     per_region = Counter(region for rule in shipped.date_rules for region in rule.regions)
-    assert set(per_region) == set(REGION_LANGUAGE) | {"*"}
-    assert all(count >= 2 for count in per_region.values())
+    assert set(REGION_LANGUAGE) | {"*"} <= set(per_region)
+    assert all(per_region[region] >= 2 for region in set(REGION_LANGUAGE) | {"*"})
+    # a day shared with another country (MH17: UA, NL, AU) may name a region without a pack of its own
+    assert all(region == "*" or (len(region) == 2 and region.isupper()) for region in per_region)
 
 
 def test_every_day_says_why_and_where_from_and_names_its_subject_locally(shipped):

@@ -1,12 +1,12 @@
-"""Tone cues (rules/tone.yaml): promotional and sincere, per language, shared by the date and news
-checks. Promotional on a day of mourning is held; sincere words excuse naming the day."""
+"""Tone cues (rules/tone.yaml): promotional, joking and sincere, per language, shared by the date
+and news checks through the tone ladder. A promotion taken back ("no sale today") sells nothing."""
 from __future__ import annotations
 
 import pytest
 
 from safepost.rulebook import load_rulebook
 from safepost.text import analyze
-from safepost.text.tone import cues_for, is_promotional, is_sincere, promotional_cue
+from safepost.text.tone import cues_for, read_tone
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +15,8 @@ def book():
 
 
 def tone(book, text: str, language: str | None):
-    analysis = analyze(text, language)
-    cues = cues_for(book, language)
-    return is_promotional(analysis, cues), is_sincere(analysis, cues)
+    found = read_tone(analyze(text, language), cues_for(book, language))
+    return found.promotional is not None, found.sincere is not None or found.declined is not None
 
 
 @pytest.mark.parametrize("language, text", [
@@ -61,13 +60,41 @@ def test_ordinary_posts_are_neither(book, language, text):
 
 def test_the_cue_is_shown_where_it_stands(book):
     text = "Last chance: 30% off ends tonight"
-    cue = promotional_cue(analyze(text, "en"), cues_for(book, "en"))
+    cue = read_tone(analyze(text, "en"), cues_for(book, "en")).promotional
     assert (cue.text, text[cue.start:cue.end]) == ("30% off", "30% off")
 
 
 def test_a_team_can_add_its_own_cues(tmp_path):
     extra = tmp_path / "tone.yaml"
-    extra.write_text("tone:\n  - id: tone.en.mine\n    language: en\n    promotional: [doorbuster*]\n",
+    extra.write_text("tone:\n  - id: tone.en.mine\n    language: en\n    promotional: [megadeal*]\n",
                      encoding="utf-8")
-    assert not tone(load_rulebook(), "Doorbusters at 6am!", "en")[0]
-    assert tone(load_rulebook([extra]), "Doorbusters at 6am!", "en")[0]
+    assert not tone(load_rulebook(), "Megadeals at 6am!", "en")[0]
+    assert tone(load_rulebook([extra]), "Megadeals at 6am!", "en")[0]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Out of respect, there will be no sale today."),
+    ("en", "We are not running any promotions today."),
+    ("pl", "Dziś nie będzie żadnych promocji."),
+    ("uk", "Сьогодні жодних знижок і акцій."),
+    ("ru", "Сегодня никаких скидок."),
+    ("nb", "I dag blir det ingen tilbud fra oss."),
+    ("az", "Bu gün endirim yoxdur."),
+])
+def test_a_promotion_taken_back_is_not_a_promotion(book, language, text):
+    assert tone(book, text, language) == (False, True)
+
+
+@pytest.mark.parametrize("text", ["Tube bombing? No, our prices are the bomb! 20% off",
+                                  "No way! Half price on everything."])
+def test_a_negation_in_another_clause_takes_nothing_back(book, text):
+    assert tone(book, text, "en")[0]
+
+
+@pytest.mark.parametrize("language, text", [
+    ("en", "Who else needs coffee? lol"), ("en", "Mondays, am I right? ;)"),
+    ("en", "Who's #notguilty about eating all the treats?!"), ("ru", "Кто ещё спит? Ахах)))"),
+    ("pl", "Kto jeszcze śpi? xD"), ("nb", "Hvem andre trenger kaffe? Haha"),
+])
+def test_joking_posts(book, language, text):
+    assert read_tone(analyze(text, language), cues_for(book, language)).joking is not None

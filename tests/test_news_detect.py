@@ -116,7 +116,7 @@ KIND_CASES = [
     KindCase("pl", "explosion", "Wybuch gazu w kamienicy w Katowicach. Zginęły cztery osoby",
              "Wybuchowa promocja tylko dziś!", "PL", ("PL",)),
     KindCase("pl", "bombing", "Zamach bombowy w Brukseli: co najmniej 30 zabitych", "Bombowe ceny na weekend!",
-             "PL"),
+             "PL", ("BE",)),  # abroad, but a mass-casualty attack reaches every audience in its first day
     KindCase("pl", "storm", "Powódź na południu Polski: nie żyje pięć osób", "Huragan promocji: zgarnij rabat!",
              "PL", ("PL",)),
     KindCase("pl", "fire", "Pożar w escape roomie w Koszalinie: zginęło pięć nastolatek",
@@ -139,7 +139,7 @@ KIND_CASES = [
              "NO", ("NO",)),
     KindCase("nb", "storm", "Ekstremværet Hans: flom og jordskred, en person omkom",
              "Tilbud som blåser deg av banen!", "NO"),
-    KindCase("nb", "fire", "Storbrann i Lærdal: flere hus brant ned", "Brannhete priser hele uka!", "NO"),
+    KindCase("nb", "fire", "Storbrann i Lærdal: to omkom da flere hus brant ned", "Brannhete priser hele uka!", "NO"),
     KindCase("nb", "crash", "Helikopterulykke ved Turøy: 13 omkom", "Prisene krasjer – kjøp nå!", "NO"),
     KindCase("nb", "death", "Tre personer døde i trafikken i helgen", "Dødsgod sjokoladekake!", "NO"),
     KindCase("nb", "war", "Rakettangrep mot boligblokk: minst 20 drept", "Invasjon av tilbud – rakettpriser!",
@@ -159,7 +159,7 @@ KIND_CASES = [
     KindCase("az", "crash", "Təyyarə qəzası: 38 nəfər həlak olub", "Qiymətlər uçur, tələsin!", "AZ"),
     KindCase("az", "death", "Dağda itkin düşən 3 alpinist ölüb", "Öldürücü qiymətlər!", "AZ"),
     KindCase("az", "terror", "Terror aktı: 7 nəfər həlak olub, onlarla yaralı var", "Qiymət terroru bitdi!", "AZ"),
-    KindCase("az", "earthquake", "Şamaxıda zəlzələ: 5 bal gücündə təkan qeydə alınıb", "Sarsıdıcı endirimlər!",
+    KindCase("az", "earthquake", "Şamaxıda 5 bal gücündə zəlzələ: 3 nəfər həlak olub", "Sarsıdıcı endirimlər!",
              "AZ", ("AZ",)),
 ]
 

@@ -56,7 +56,7 @@ dates:
     examples:
       context: {date: 2026-06-15, region: PL}
       hold: {pl: ["Mega wyprzedaż dziś!"], en: ["Big sale on Founders' Day"]}
-      pass: {pl: ["Dzień dobry"], en: [{text: "Big sale!", date: 2026-06-16}, "We remember our founders today"]}
+      pass: {pl: ["Dzień dobry"], en: [{text: "Big sale!", date: 2026-06-16}, "We remember them today"]}
 
 tone:
   - id: tone.ours

@@ -34,11 +34,12 @@ def rule_language(rule) -> str | None:
 
 
 def examples(kinds: tuple[str, ...], rules=WORD_RULES) -> list:
+    """(rule, expected, example) for each example: an example says its own situation (a reply)."""
     params = []
     for rule in rules:
-        numbered = [(kind, text) for kind, text in rule.examples.cases if kind in kinds]
-        params += [pytest.param(rule, kind, text, id=f"{rule.id}-{kind}-{n}")
-                   for n, (kind, text) in enumerate(numbered, 1)]
+        numbered = [example for example in rule.examples.items if example.expect in kinds]
+        params += [pytest.param(rule, example.expect, example, id=f"{rule.id}-{example.expect}-{n}")
+                   for n, example in enumerate(numbered, 1)]
     return params
 
 
@@ -47,36 +48,36 @@ def describe(rule, kind: str, text: str, findings: list[Finding]) -> str:
     return f"{rule.id} ({rule.path}:{rule.line}) {kind} example {text!r}: got {got}"
 
 
-@pytest.mark.parametrize(("rule", "kind", "text"), examples(("hold", "flag")))
-def test_rule_fires_on_its_examples_at_its_level(rule, kind, text):
-    findings = word_findings(text, rule_language(rule), rule.examples.context.get("reply_to"))
+@pytest.mark.parametrize(("rule", "kind", "example"), examples(("hold", "flag")))
+def test_rule_fires_on_its_examples_at_its_level(rule, kind, example):
+    findings = word_findings(example.text, example.language or rule_language(rule), example.context.get("reply_to"))
     levels = {f.level for f in findings if f.rule == rule.id}
-    assert levels == {Verdict.parse(kind)}, describe(rule, kind, text, findings)
+    assert levels == {Verdict.parse(kind)}, describe(rule, kind, example.text, findings)
 
 
-@pytest.mark.parametrize(("rule", "kind", "text"), examples(("pass",)))
-def test_rule_stays_quiet_on_its_pass_examples(rule, kind, text):
-    findings = word_findings(text, rule_language(rule), rule.examples.context.get("reply_to"))
-    assert not [f for f in findings if f.rule == rule.id], describe(rule, kind, text, findings)
+@pytest.mark.parametrize(("rule", "kind", "example"), examples(("pass",)))
+def test_rule_stays_quiet_on_its_pass_examples(rule, kind, example):
+    findings = word_findings(example.text, example.language or rule_language(rule), example.context.get("reply_to"))
+    assert not [f for f in findings if f.rule == rule.id], describe(rule, kind, example.text, findings)
 
 
 IN_REPLY_RULES = [r for r in WORD_RULES if r.in_reply and not r.examples.context.get("reply_to")]
 
 
-@pytest.mark.parametrize(("rule", "kind", "text"), examples(("hold", "flag"), IN_REPLY_RULES))
-def test_said_to_a_customer_the_rule_takes_its_reply_level(rule, kind, text):
-    findings = word_findings(text, rule_language(rule), reply_to="c-1")
+@pytest.mark.parametrize(("rule", "kind", "example"), examples(("hold", "flag"), IN_REPLY_RULES))
+def test_said_to_a_customer_the_rule_takes_its_reply_level(rule, kind, example):
+    findings = word_findings(example.text, example.language or rule_language(rule), reply_to="c-1")
     levels = {f.level for f in findings if f.rule == rule.id}
-    assert levels == {rule.in_reply}, describe(rule, "reply to c-1 with", text, findings)
+    assert levels == {rule.in_reply}, describe(rule, "reply to c-1 with", example.text, findings)
 
 
 REPLY_ONLY_RULES = [r for r in WORD_RULES if r.replies_only]
 
 
-@pytest.mark.parametrize(("rule", "kind", "text"), examples(("hold", "flag"), REPLY_ONLY_RULES))
-def test_reply_only_rule_is_silent_outside_a_reply(rule, kind, text):
-    findings = word_findings(text, rule_language(rule))
-    assert not [f for f in findings if f.rule == rule.id], describe(rule, "non-reply", text, findings)
+@pytest.mark.parametrize(("rule", "kind", "example"), examples(("hold", "flag"), REPLY_ONLY_RULES))
+def test_reply_only_rule_is_silent_outside_a_reply(rule, kind, example):
+    findings = word_findings(example.text, example.language or rule_language(rule))
+    assert not [f for f in findings if f.rule == rule.id], describe(rule, "non-reply", example.text, findings)
 
 
 @pytest.mark.parametrize("rule", WORD_RULES, ids=lambda r: r.id)

@@ -39,8 +39,10 @@ class Context:
     language: str | None
     analysis: Analysis
     scope: Scope
+    extra_languages: tuple[str, ...] = ()  # also read in these (text/detect.py)
     _word_matches: list[Match] | None = field(default=None, repr=False)
-    _tone: tuple[bool, bool] | None = field(default=None, repr=False)
+    _tone: object = field(default=None, repr=False)
+    _rung: object = field(default=None, repr=False)
 
     @property
     def rulebook(self) -> Rulebook:
@@ -60,30 +62,56 @@ class Context:
         return (self.post.region,) if self.post.region else self.rulebook.audience.regions
 
     @property
-    def promotional(self) -> bool:
-        """Selling something (sale, % off, shop now): held where a sincere post is only flagged."""
-        return self._read_tone()[0]
-
-    @property
-    def sincere(self) -> bool:
-        """Condolences, closures, help: the tone a tragedy day allows, still worth a look."""
-        return self._read_tone()[1]
-
-    def _read_tone(self) -> tuple[bool, bool]:
+    def tone(self):
+        """The post's tone cues (promotional, joking, sincere, a declined promotion)."""
         if self._tone is None:
-            from safepost.text.tone import cues_for, is_promotional, is_sincere
+            from safepost.text.tone import cues_for, read_tone
 
-            cues = cues_for(self.rulebook, self.language)
-            self._tone = (is_promotional(self.analysis, cues), is_sincere(self.analysis, cues))
+            self._tone = read_tone(self.analysis, cues_for(self.rulebook, self.language))
         return self._tone
 
     @property
+    def rung(self):
+        """The post's place on the tone ladder (checks/ladder.py)."""
+        if self._rung is None:
+            from safepost.checks.ladder import read_rung
+
+            reply = bool(self.post.reply_to)
+            self._rung = read_rung(self.tone, [m for m in self.word_matches if reply or not m.payload.replies_only])
+        return self._rung
+
+    @property
     def word_matches(self) -> list[Match]:
-        """Word-rule matches with each rule's exceptions already removed."""
+        """Word-rule matches in every language the post is read in, with each rule's exceptions
+        removed, and rules that need another term in the post (`with:`) kept only when it is
+        there."""
         if self._word_matches is None:
-            terms, exceptions = self.rulebook.word_index(self.language)
-            self._word_matches = matches_without_exceptions(terms, exceptions, self.analysis)
+            from safepost.gate import read_post
+
+            found: list[Match] = []
+            for language in (self.language, *self.extra_languages):
+                analysis = self.analysis if language == self.language else \
+                    read_post(self.post.text, language, self.rulebook)
+                found += _rule_matches(self.rulebook, language, analysis)
+            seen = set()  # one finding per span and kind of word: the first language's ("fuck" is en and nb)
+            kept = []
+            for match in found:
+                key = (match.start, match.end, match.payload.category)
+                if key not in seen:
+                    seen.add(key)
+                    kept.append(match)
+            self._word_matches = sorted(kept, key=lambda m: m.start)
         return self._word_matches
+
+
+def _rule_matches(rulebook, language: str | None, analysis: Analysis) -> list[Match]:
+    terms, exceptions = rulebook.word_index(language)
+    matches = matches_without_exceptions(terms, exceptions, analysis)
+    if matches and any(m.payload.with_terms for m in matches):
+        company, _ = rulebook.index("words", language, "with_terms")
+        present = {id(m.payload) for m in company.find(analysis)}
+        matches = [m for m in matches if not m.payload.with_terms or id(m.payload) in present]
+    return matches
 
 
 def matches_without_exceptions(terms, exceptions, analysis: Analysis) -> list[Match]:

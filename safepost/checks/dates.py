@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.calendar import Hit, day_text, describe, hits, relation
-from safepost.checks import Context
+from safepost.checks import Context, ladder
 from safepost.model import Finding, Verdict
 from safepost.text.matcher import TermIndex
-from safepost.text.tone import Cue, cues_for, promotional_cue, sincere_cue
+from safepost.text.tone import Cue
 
 NAME = "dates"
 
@@ -25,27 +25,28 @@ def run(ctx: Context) -> Iterable[Finding]:
     found = hits(ctx.post, ctx.rulebook)
     if not found:
         return
-    cues = cues_for(ctx.rulebook, ctx.language)
-    promotion = promotional_cue(ctx.analysis, cues)
-    sincere = sincere_cue(ctx.analysis, cues) is not None
     mentions = topic_index(ctx).find(ctx.analysis)
     for hit in found:
         rule = hit.occurrence.rule
         mention = next((Cue(m.text, m.start, m.end) for m in mentions if m.payload is rule), None)
-        reasons = asked(rule.asks, promotion, mention, sincere)
+        reasons = asked(rule.asks, ctx.rung, mention)
         if reasons:
             yield date_finding(hit, reasons)
 
 
-def asked(asks, promotion: Cue | None, mention: Cue | None, sincere: bool) -> list[Reason]:
-    """What the day asks of this post: a sincere tone excuses naming the day, not selling on it."""
+def asked(asks, rung: ladder.Rung, mention: Cue | None) -> list[Reason]:
+    """What the day asks of this post, on the tone ladder: a post naming the day is held when it
+    sells, jokes or swears, flagged when sincere, else meets the day's `mentions` policy (never
+    above it); a light post that does not name it meets the day's `promotional` policy."""
     reasons: list[Reason] = []
     if asks.every_post:
         reasons.append((asks.every_post, "a person should read every post on this day", None))
-    if promotion and asks.promotional:
-        reasons.append((asks.promotional, f"promotional post ('{promotion.text}')", promotion))
-    if mention and asks.mentions and (promotion or not sincere):
-        reasons.append((asks.mentions, f"the post mentions '{mention.text}'", mention))
+    if rung.light and asks.promotional:
+        reasons.append((asks.promotional, rung.describe(), rung.cue))
+    if mention and asks.mentions:
+        level = min(ladder.level(rung, asks.mentions), asks.mentions)
+        told = rung.light and asks.promotional  # the tone is already a reason of its own
+        reasons.append((level, f"the post names '{mention.text}'" + ("" if told else f", {rung.describe()}"), mention))
     return reasons
 
 

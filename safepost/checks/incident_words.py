@@ -1,37 +1,59 @@
 """Words that hurt while a tragedy is in the news: "shooters" during a shooting, "DA BOMB" after a
 bombing, "Взрыв скидок" on the day of a deadly explosion. The vocabularies live in the rulebook
-per incident kind and language; any such word in a post scheduled while the incident is active
-is held, and the finding quotes the headlines."""
+per incident kind and language; a story carries every kind its headlines report (a murder
+verdict is a verdict and a killing).
+
+On the tone ladder: a sincere post that names the flood it closes the store for is flagged,
+not held. The hold needs harm within the audience's reach: people hurt, in the audience's region or in a
+mass-casualty event's first day. A story where nobody was hurt, or one far away, is only
+flagged, and only when it is prominent (several sources, or severe); a one-line incident
+abroad with nobody hurt says nothing about a post's "explosive deals"."""
 from __future__ import annotations
 
 from typing import Iterable
 
-from safepost.checks import Context, matches_without_exceptions
-from safepost.checks.incident_scope import active_for, evidence, touches_audience
-from safepost.model import Finding
+from safepost.checks import Context, ladder, matches_without_exceptions
+from safepost.checks.incident_scope import IN, REACHED, UNPLACED, active_for, evidence, relation, where
+from safepost.model import Finding, Verdict
 
 NAME = "incident-words"
+PROMINENT = 2  # headlines (or sources) that make a story more than a one-line item abroad
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    relevant = [i for i in ctx.incidents if active_for(ctx, i) and touches_audience(ctx, i, True)]
+    relevant = [i for i in ctx.incidents if active_for(ctx, i)]
     if not relevant:
         return
-    terms, exceptions = ctx.rulebook.index("incident_kinds", ctx.language, "vocabulary",
-                                           "vocabulary_exceptions")
+    terms, exceptions = ctx.rulebook.index("incident_kinds", ctx.language, "vocabulary", "vocabulary_exceptions")
     if not terms:
         return
-    by_kind = {}
-    for incident in relevant:  # most severe first: the gate sorts incidents that way
-        by_kind.setdefault(incident.kind, incident)
+    seen = set()
     for match in matches_without_exceptions(terms, exceptions, ctx.analysis):
         kind = match.payload
-        incident = by_kind.get(kind.id)
-        if incident is None or incident.severity < kind.min_severity:
-            continue
-        yield Finding(
-            f"incident.{kind.id}.vocabulary", NAME, kind.level,
-            f"'{match.text}' during an active {kind.name}: \"{incident.title}\"",
-            match.text, (match.start, match.end),
-            evidence(incident, term=match.term, note=kind.note, source=kind.source),
-        )
+        for incident in relevant:  # most severe first: the gate sorts incidents that way
+            if kind.id not in (incident.kinds or (incident.kind,)) or incident.id in seen:
+                continue
+            level, why = _level(ctx, incident, kind)
+            if level is None:
+                continue
+            seen.add(incident.id)
+            yield Finding(
+                f"incident.{kind.id}.vocabulary", NAME, level,
+                f"'{match.text}' during an active {kind.name} ({why}): \"{incident.title}\"",
+                match.text, (match.start, match.end),
+                evidence(incident, term=match.term, note=kind.note, source=kind.source))
+            break
+
+
+def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:
+    found = relation(ctx, incident)
+    hurt = incident.harmed and incident.severity >= kind.min_severity
+    if hurt and found in (IN, REACHED):
+        return min(ladder.level(ctx.rung, kind.level), kind.level), ("in your audience's region" if found == IN else
+                                                    "a mass-casualty event, news everywhere in its first day")
+    if hurt and found == UNPLACED and incident.severity >= 3:
+        return min(ladder.level(ctx.rung, kind.level), kind.level), "a severe event safepost could not place"
+    if max(incident.sources, len(incident.headlines)) >= PROMINENT:
+        reason = "nobody reported hurt" if not incident.harmed else f"in {where(incident)}, outside your audience"
+        return min(kind.level, Verdict.FLAG), f"{reason}, but widely reported"
+    return None, ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context
-from safepost.checks.words import word_finding
+from safepost.checks.words import read_as, word_finding
 from safepost.model import Finding
 
 NAME = "replies"
@@ -22,5 +22,5 @@ def run(ctx: Context) -> Iterable[Finding]:
         rule = match.payload
         level = rule.in_reply or (rule.level if rule.replies_only else None)
         if level is not None:
-            yield word_finding(rule, match, NAME, level,
-                               prefix=f"In a reply to {ctx.post.reply_to}: ")
+            yield word_finding(rule, match, NAME, level, prefix=f"In a reply to {ctx.post.reply_to}: ",
+                               read_as=read_as(ctx, match))

@@ -1,11 +1,13 @@
-"""Standing sensitive topics: subjects that carry a tragedy for years, checked with no news at
-all. "Congrats, you survived the Boston Marathon!" (2017) names the subject and uses a cue."""
+"""Standing sensitive topics, checked with no news at all: tragedies whose names hurt all year
+(9/11 and the Twin Towers, Katyń, Khojaly, Utøya) and subjects that carry one (the Boston
+Marathon). "What better way to remember 9/11 than with a Twin Towers sale?" names one to sell;
+"Congrats, you survived the Boston Marathon!" names one next to a word that hurts (a cue)."""
 from __future__ import annotations
 
 from typing import Iterable
 
-from safepost.checks import Context
-from safepost.model import Finding
+from safepost.checks import Context, ladder
+from safepost.model import Finding, Verdict
 
 NAME = "topics"
 
@@ -20,14 +22,23 @@ def run(ctx: Context) -> Iterable[Finding]:
     if not found:
         return
     cues, _ = ctx.rulebook.index("topics", ctx.language, "cues")
-    for cue in cues.find(ctx.analysis):
-        topic = cue.payload
-        subject = found.pop(topic.id, None)
-        if subject is None:
-            continue
-        yield Finding(
-            topic.id, NAME, topic.level,
-            topic.message or f"Mentions {topic.name} together with '{cue.text}'",
-            cue.text, (cue.start, cue.end),
-            {"subject": subject.text, "term": cue.term, "note": topic.note, "source": topic.source},
-        )
+    cued = {}
+    for cue in cues.find(ctx.analysis) if cues else ():
+        cued.setdefault(cue.payload.id, cue)
+    for topic_id, subject in found.items():
+        topic = subject.payload
+        cue = cued.get(topic_id)
+        if cue is not None:
+            yield Finding(topic.id, NAME, topic.level,
+                          topic.message or f"Mentions {topic.name} together with '{cue.text}'",
+                          cue.text, (cue.start, cue.end), _evidence(topic, subject, cue.term))
+        elif not topic.cues:
+            level = min(ladder.level(ctx.rung, Verdict.FLAG), topic.level)
+            yield Finding(topic.id, NAME, level,
+                          f"Names {topic.name} ('{subject.text}'): {ctx.rung.describe()}",
+                          subject.text, (subject.start, subject.end), _evidence(topic, subject, subject.term))
+
+
+def _evidence(topic, subject, term: str) -> dict:
+    return {"subject": subject.text, "term": term, "topic": topic.name, "note": topic.note,
+            "source": topic.source}

@@ -240,11 +240,12 @@ def _date_facts(rule, today: date) -> list[tuple[str, str]]:
 
 def _tone_facts(rule, today: date) -> list[tuple[str, str]]:
     facts = [("language", rule.language)]
-    for name, terms in (("promotional", rule.promotional), ("sincere", rule.sincere)):
-        if terms:
-            facts.append((name, ", ".join(term.text for term in terms)))
-    if rule.patterns:
-        facts.append(("patterns", "  ".join(pattern.text for pattern in rule.patterns)))
+    for name in ("promotional", "joking", "sincere", "negations", "negations_after"):
+        if getattr(rule, name):
+            facts.append((name, ", ".join(term.text for term in getattr(rule, name))))
+    for name in ("patterns", "joking_patterns"):
+        if getattr(rule, name):
+            facts.append((name, "  ".join(pattern.text for pattern in getattr(rule, name))))
     return facts
 
 

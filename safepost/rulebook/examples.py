@@ -22,7 +22,7 @@ from safepost.rulebook.fields import Fields, check_region, report
 from safepost.yamlsafe import LineList
 
 VERDICTS = ("hold", "flag", "pass")
-TONES = ("promotional", "sincere", "neutral")
+TONES = ("promotional", "joking", "sincere", "neutral")
 CONTEXT_KEYS = ("date", "region", "reply_to", "platform", "severity")
 
 

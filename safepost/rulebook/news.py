@@ -2,8 +2,9 @@
 
 - `incident_kinds`: what a tragedy looks like in a headline (triggers, per language), how severe
   and how long it stays active, and the words that hurt while it does (its vocabulary).
-- `news_lexicon`: per language, the words for deaths and injuries, number words, and generic
-  words that are never an incident's key term ("police", "school").
+- `news_lexicon`: per language, the words for deaths and injuries, number words, generic words
+  that are never an incident's key term ("police", "school"), and the phrases that tell harm
+  without a toll ("no survivors expected") or its absence ("no injuries").
 - `places`: place names that tell which audience region an incident touches.
 - `incidents`: tragedies entered by hand, with terms and a window.
 - `topics`: standing sensitive topics that apply without any news (the Boston Marathon and
@@ -37,6 +38,7 @@ class IncidentKind(Authored):
     vocabulary: LanguageTerms = field(default_factory=dict)
     vocabulary_exceptions: LanguageTerms = field(default_factory=dict)
     min_severity: int = 1  # vocabulary applies from this severity up
+    harms: bool = False  # the event hurts people by its nature (a shooting); else harm must be reported
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,11 @@ class NewsLexicon:
     generic: frozenset[str]
     stopwords: frozenset[str]
     ages: frozenset[str] = frozenset()  # "aged 96", "96 лет": a number beside these is no toll
+    age_prepositions: frozenset[str] = frozenset()  # "dead at 57": after a death word, an age
+    grave: tuple[Term, ...] = ()  # harm reported without a toll: "no survivors expected"
+    harmless: tuple[Term, ...] = ()  # "no injuries", "nobody was hurt"
+    at_risk: tuple[Term, ...] = ()  # "with 150 on board": a number beside these may be victims
+    locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     path: str = ""
     line: int = 0
 
@@ -77,12 +84,18 @@ class ManualIncident(Authored):
 
 @dataclass(frozen=True)
 class Topic(Authored):
+    """A standing sensitive subject: a tragedy whose name hurts all year (9/11, Katyń, Khojaly),
+    or a subject that carries one (the Boston Marathon). With `cues`, only the subject next to a
+    cue is a finding ("you survived the Boston Marathon"); without, every mention meets the tone
+    ladder (a sale or a joke is held, a sincere word flagged)."""
+
     id: str
     name: str
     level: Verdict
-    subject: LanguageTerms  # what the topic is ("Boston Marathon")
-    cues: LanguageTerms  # words that hurt next to it ("survived", "bomb")
+    subject: LanguageTerms  # what the topic is ("Boston Marathon", "9/11", "Twin Towers")
+    cues: LanguageTerms = field(default_factory=dict)  # words that hurt next to it ("survived")
     message: str = ""
+    regions: tuple[str, ...] = ()  # where it weighs most (informational: it applies everywhere)
 
 
 def _severity(f: Fields, key: str, default: int) -> int:
@@ -95,8 +108,8 @@ def _severity(f: Fields, key: str, default: int) -> int:
 def parse_incident_kind(data, path: str) -> IncidentKind:
     f = Fields(data, path, "an incident kind")
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
-                      "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "note",
-                      "source", "examples"))
+                      "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
+                      "note", "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
         level=f.level("level", "hold"), severity=_severity(f, "severity", 3),
@@ -105,7 +118,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         not_triggers=compile_language_map(f, "not_triggers"),
         vocabulary=compile_language_map(f, "vocabulary"),
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
-        min_severity=_severity(f, "min_severity", 1), note=f.text("note", ""),
+        min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False), note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
     check_exceptions(f, "not_triggers", kind.triggers, kind.not_triggers)
     check_exceptions(f, "vocabulary_exceptions", kind.vocabulary, kind.vocabulary_exceptions)
@@ -122,7 +135,8 @@ def _word_set(f: Fields, key: str, language: str) -> frozenset[str]:
 
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
-    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages"))
+    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
+                      "age_prepositions", "grave", "harmless", "at_risk", "locatives"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -133,6 +147,11 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         numbers={str(word).lower(): int(sub.number(word, minimum=0)) for word in numbers},
         generic=_word_set(f, "generic", language), stopwords=_word_set(f, "stopwords", language),
         ages=_word_set(f, "ages", language),
+        age_prepositions=frozenset(word.lower() for word in f.texts("age_prepositions")),
+        grave=compile_terms(f, "grave", (language,), required=False)[language],
+        harmless=compile_terms(f, "harmless", (language,), required=False)[language],
+        at_risk=compile_terms(f, "at_risk", (language,), required=False)[language],
+        locatives=frozenset(word.lower() for word in f.texts("locatives")),
         path=path, line=f.line() or 0)
 
 
@@ -178,13 +197,14 @@ def parse_manual_incident(data, path: str) -> ManualIncident:
 
 def parse_topic(data, path: str) -> Topic:
     f = Fields(data, path, "a topic")
-    f.reject_unknown(("id", "name", "level", "subject", "cues", "message", "note", "source", "examples"))
+    f.reject_unknown(("id", "name", "level", "subject", "cues", "message", "regions", "note", "source",
+                      "examples"))
     topic = Topic(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"), level=f.level("level", "hold"),
         subject=compile_language_map(f, "subject", required=True),
-        cues=compile_language_map(f, "cues", required=True), message=f.text("message", ""),
+        cues=compile_language_map(f, "cues"), message=f.text("message", ""), regions=f.regions("regions"),
         note=f.text("note", ""), source=f.text("source", ""), examples=parse_examples(f),
         path=path, line=f.line() or 0)
-    if "any" not in topic.subject and not set(topic.cues) & set(topic.subject):
+    if topic.cues and "any" not in topic.subject and not set(topic.cues) & set(topic.subject):
         raise InputError("a topic's 'subject' and 'cues' share no language", path, f.line("cues"))
     return topic

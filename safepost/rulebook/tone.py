@@ -1,13 +1,17 @@
-"""The `tone:` section: per language, the cue words that make a post read as promotional or as
-sincere. The date and news checks read them through safepost.text.tone.
+"""The `tone:` section: per language, the cue words that make a post read as promotional, joking
+or sincere, and the words that negate a promotion ("no sale today" sells nothing). The tone
+ladder (safepost/checks/ladder.py) reads them through safepost.text.tone.
 
     tone:
       - id: tone.en
         language: en
         promotional: [sale, discount, shop now, promo code, party, half price]
         patterns: ['\\d+ ?% ?off\\b']     # regular expressions that also mark a post promotional
+        joking: [lol, haha, just kidding]
+        joking_patterns: ['[;:]-?[)pd]']    # emoticons and the like
         sincere: [remember, condolences, thoughts are with, closed today, in memory]
-        examples: {promotional: ["20% off today"], sincere: ["We remember."], neutral: ["Hello"]}
+        negations: [no, not, without]      # "no sale today": the cue after them is not a promotion
+        examples: {promotional: ["20% off today"], joking: ["lol"], sincere: ["We remember."], neutral: ["Hello"]}
 
 A regular expression written by hand can backtrack for minutes on one unlucky post ("(a+)+$").
 Nested repeats are refused when the rule is read, and every search runs with a time limit: a
@@ -51,40 +55,53 @@ class ToneRule(Authored):
     promotional: tuple[Term, ...]
     sincere: tuple[Term, ...]
     patterns: tuple[Pattern, ...] = ()
+    joking: tuple[Term, ...] = ()
+    joking_patterns: tuple[Pattern, ...] = ()
+    negations: tuple[Term, ...] = ()  # a promotional cue up to three words after one is negated
+    negations_after: tuple[Term, ...] = ()  # likewise one or two words before one ("endirim yoxdur")
 
 
 def parse_tone_rule(data, path: str) -> ToneRule:
     fields = Fields(data, path, "a tone entry")
-    fields.reject_unknown(("id", "language", "promotional", "patterns", "sincere", "examples"))
+    fields.reject_unknown(("id", "language", "promotional", "patterns", "joking", "joking_patterns",
+                           "sincere", "negations", "negations_after", "examples"))
     language = fields.text("language", required=True)
     check_language(language, path, *fields.where("language"))
+
+    def terms(key: str) -> tuple[Term, ...]:
+        return compile_terms(fields, key, (language,), required=False)[language]
+
     return ToneRule(
         id=fields.text("id", required=True),
         language=language,
-        promotional=compile_terms(fields, "promotional", (language,), required=False)[language],
-        sincere=compile_terms(fields, "sincere", (language,), required=False)[language],
-        patterns=_patterns(fields),
+        promotional=terms("promotional"),
+        sincere=terms("sincere"),
+        patterns=_patterns(fields, "patterns"),
+        joking=terms("joking"),
+        joking_patterns=_patterns(fields, "joking_patterns"),
+        negations=terms("negations"),
+        negations_after=terms("negations_after"),
         examples=parse_examples(fields, TONES),
         path=path,
         line=fields.line() or 0,
     )
 
 
-def _patterns(fields: Fields) -> tuple[Pattern, ...]:
+def _patterns(fields: Fields, key: str) -> tuple[Pattern, ...]:
     import regex
 
     compiled = []
-    for text, (line, column) in fields.items("patterns"):
+    for text, (line, column) in fields.items(key):
         try:
             problem = nested_repeat(text)
             if problem:
-                raise InputError(f"patterns: '{text}' repeats '{problem}', which repeats inside: such a "
+                raise InputError(f"{key}: '{text}' repeats '{problem}', which repeats inside: such a "
                                  "pattern can run for minutes on one post; write the inner part once",
                                  fields.path, line, column)
             try:
                 compiled.append(Pattern(text, regex.compile(text, regex.IGNORECASE), fields.path, line, column))
             except regex.error as exc:
-                raise InputError(f"patterns: '{text}' is not a regular expression ({exc})", fields.path,
+                raise InputError(f"{key}: '{text}' is not a regular expression ({exc})", fields.path,
                                  line, column) from None
         except InputError as exc:
             report(exc)

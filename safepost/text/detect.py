@@ -1,41 +1,126 @@
-"""Language detection, the last resort after the post's `language` column and the config default.
+"""Which languages to read a post in, decided from its own words: never a guess that leaves a
+post unchecked.
 
-lingua restricted to the rulebook's languages is accurate on tweet-length text, but loading its
-models costs about a second, so it is only built when a post actually needs it.
+- The post's `language` column is trusted; the config's `language:` is only a default: Cyrillic
+  under `en`, or "kurwa" under `en`, is read in its own language too.
+- With neither, the post's script, the letters only one language has (ą, ї, ø, ə), its everyday
+  words (the news lexicons' stopwords) and the rulebook's own vocabulary pick among the
+  rulebook's languages. It is right on short posts ("Hi moron", "Total shitshow") because the
+  rulebook's words are evidence too, and it costs microseconds (a statistical detector costs a
+  second or more just to load).
+- When the evidence is thin, the post is read in every plausible language, not in none.
+- Whatever the language, every language's strongest words (strong profanity, slurs) are looked
+  up by their written form, so a post in a language the rulebook does not speak still meets them.
 """
 from __future__ import annotations
 
-from functools import cache
+import re
+from dataclasses import dataclass
 
-_LINGUA_NAMES = {"en": "ENGLISH", "ru": "RUSSIAN", "uk": "UKRAINIAN", "pl": "POLISH",
-                 "nb": "BOKMAL", "az": "AZERBAIJANI", "de": "GERMAN", "fr": "FRENCH",
-                 "es": "SPANISH", "it": "ITALIAN", "pt": "PORTUGUESE", "nl": "DUTCH",
-                 "sv": "SWEDISH", "da": "DANISH", "fi": "FINNISH", "cs": "CZECH", "tr": "TURKISH",
-                 "lt": "LITHUANIAN", "lv": "LATVIAN", "et": "ESTONIAN", "ro": "ROMANIAN",
-                 "hu": "HUNGARIAN", "be": "BELARUSIAN", "ka": "GEORGIAN", "kk": "KAZAKH"}
+_WORD = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+CYRILLIC_LANGUAGES = ("ru", "uk")
+DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъё", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
+SURE_MARGIN = 2  # a language this far ahead of the next is the post's; closer, both are read
+# Everyday words of languages a queue often holds that a rulebook may not speak: a Spanish post
+# is recognised as Spanish (and gets a note) instead of being read as the nearest language the
+# rulebook has because "en" and "de" are Norwegian words too.
+WIDELY_USED = {
+    "es": "de en y al lo el la los las del que por para con una uno está son más pero como muy también este esta gracias nuestro nuestra todos",
+    "pt": "de em e os as do da dos das que não para com uma um está são mais mas como muito também nosso nossa obrigado você",
+    "fr": "de et en à le la les des du une est sont pas pour avec dans sur mais comme très aussi notre nos merci vous nous",
+    "it": "di e in il lo gli della delle che non per con una uno sono più ma come molto anche nostro nostra grazie",
+    "de": "in zu von der die das und ist nicht mit für auf den dem ein eine sind auch wir unser unsere danke sie",
+    "nl": "de in te het een van en niet met voor op zijn ook maar als wij ons onze bedankt jullie",
+    "tr": "ve bir bu için ile çok daha ama gibi değil olan biz bizim teşekkürler siz",
+    "sv": "en i och att det som är inte med för på den ett har vi oss vår tack också",
+}
+_FOREIGN = {code: frozenset(words.split()) for code, words in WIDELY_USED.items()}
 
 
-@cache
-def _detector(candidates: tuple[str, ...]):
-    from lingua import Language, LanguageDetectorBuilder
-
-    languages = [getattr(Language, _LINGUA_NAMES[c]) for c in candidates]
-    return LanguageDetectorBuilder.from_languages(*languages).build(), {
-        getattr(Language, _LINGUA_NAMES[c]): c for c in candidates}
+@dataclass(frozen=True)
+class Languages:
+    primary: str | None  # the language checks speak first (tone, dates, news vocabulary)
+    extra: tuple[str, ...] = ()  # also read in these: other plausible languages, and hits of the net
+    note: str | None = None  # what the reader should know about the choice
 
 
-# Languages a queue often holds that a rulebook may not speak: offered to the detector too, so a
-# Spanish post is recognised as Spanish (checked without word rules, with a note) instead of
-# being read as the closest language the rulebook has.
-WIDELY_USED = ("de", "es", "fr", "it", "nl", "pt", "tr")
+@dataclass(frozen=True)
+class Evidence:
+    """Per rulebook language, the words that speak for it."""
+
+    everyday: dict[str, frozenset[str]]  # stopwords and other everyday words
+    vocabulary: dict[str, frozenset[str]]  # the surface forms of the rulebook's own words
+    net: dict[str, frozenset[str]]  # strong profanity and slurs: looked for in every post
+    net_prefixes: dict[str, tuple[str, ...]]
 
 
-def detect_language(text: str, candidates: tuple[str, ...]) -> str | None:
-    """The most likely of the candidate languages (or of the widely used ones), or None when the
-    text gives no clue."""
-    known = tuple(sorted(c for c in {*candidates, *WIDELY_USED} if c in _LINGUA_NAMES))
-    if not known or not any(ch.isalpha() for ch in text):
+def scores(text: str, languages: tuple[str, ...], evidence: Evidence) -> dict[str, int]:
+    lowered = text.lower()
+    words = set(_WORD.findall(lowered))
+    cyrillic = bool(_CYRILLIC.search(text))
+    latin = bool(_LATIN.search(text))
+    found = {}
+    for language in languages:
+        script_fits = (language in CYRILLIC_LANGUAGES and cyrillic) or (language not in CYRILLIC_LANGUAGES and latin)
+        if not script_fits:
+            continue
+        score = 3 * sum(lowered.count(ch) for ch in DISTINCTIVE.get(language, ""))
+        score += 2 * len(words & evidence.everyday.get(language, frozenset()))
+        score += 2 * len(words & evidence.vocabulary.get(language, frozenset()))
+        found[language] = score
+    return found
+
+
+def net_hits(text: str, evidence: Evidence) -> tuple[str, ...]:
+    """Languages whose strongest words appear in the text as written."""
+    words = set(_WORD.findall(text.lower()))
+    return tuple(language for language, net in evidence.net.items()
+                 if words & net or any(w.startswith(evidence.net_prefixes[language]) for w in words))
+
+
+def choose(text: str, declared: str | None, default: str | None, languages: tuple[str, ...],
+           evidence: Evidence) -> Languages:
+    """The languages to read a post in (see the module docstring)."""
+    if not any(ch.isalpha() for ch in text):
+        return Languages(declared or default)
+    found = scores(text, languages, evidence)
+    foreign = _foreign(text, found)
+    if foreign and not declared:
+        return Languages(foreign, _unique(net_hits(text, evidence), foreign))
+    ranked = sorted(found, key=lambda lang: (-found[lang], lang != "en"))
+    net = net_hits(text, evidence)
+    best = ranked[0] if ranked else None
+    if declared:  # the post's own column: trusted, and read in what its words say besides
+        others = [lang for lang in ranked if found[lang] > max(0, found.get(declared, 0))]
+        return Languages(declared, _unique([*others[:1], *net], declared))
+    if default:  # the config's: a default, not a blindfold
+        others = [lang for lang in ranked if found[lang] > max(0, found.get(default, 0))]
+        if default not in found and best:
+            return Languages(best, _unique([*others[:1], *net], best),
+                             f"written in {best}, not the config's '{default}'")
+        return Languages(default, _unique([*others[:1], *net], default))
+    if best is None:
+        return Languages(None, _unique(net, None), "language unknown: read for the strongest words of every language")
+    sure = found[best] > 0 and (len(ranked) == 1 or found[best] - found[ranked[1]] >= SURE_MARGIN)
+    if sure:
+        return Languages(best, _unique(net, best))
+    plausible = [lang for lang in ranked if found[lang] >= found[best] - SURE_MARGIN]
+    return Languages(best, _unique([*plausible, *net], best),
+                     f"language not certain: read as {', '.join(plausible)}")
+
+
+def _foreign(text: str, found: dict[str, int]) -> str | None:
+    """A widely used language the rulebook does not speak, when its everyday words outweigh
+    every rulebook language's evidence."""
+    if _CYRILLIC.search(text):
         return None
-    detector, codes = _detector(known)
-    found = detector.detect_language_of(text)
-    return codes.get(found) if found is not None else None
+    words = set(_WORD.findall(text.lower()))
+    counts = {code: 2 * len(words & vocabulary) for code, vocabulary in _FOREIGN.items()}
+    code = max(counts, key=counts.get)
+    return code if counts[code] >= 4 and counts[code] > max(found.values(), default=0) else None
+
+
+def _unique(languages, primary: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(lang for lang in languages if lang != primary))

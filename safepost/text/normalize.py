@@ -19,6 +19,8 @@ _INVISIBLE = dict.fromkeys(
 
 _CYRILLIC_TO_LATIN = str.maketrans("аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅ", "aeopcyxijsdlABEKMHOPCTXIJS")
 _LATIN_TO_CYRILLIC = str.maketrans("aeopcyxiABEKMHOPCTXI", "аеорсухіАВЕКМНОРСТХІ")
+_FOLDS_TO_LATIN = frozenset("аеорсухіјѕԁӏАВЕКМНОРСТХІЈЅ")
+_FOLDS_TO_CYRILLIC = frozenset("aeopcyxiABEKMHOPCTXI")
 _LATIN = re.compile(r"[a-zA-Z]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Control characters (C0, DEL, C1) read as a space: they may separate words but never join them.
@@ -76,12 +78,17 @@ def _recompose(chars: list[str], index: list[int]) -> tuple[str, list[int]]:
 
 
 def fold_homoglyphs(word: str) -> str:
-    """Rewrite a word that mixes Latin and Cyrillic letters into its majority script."""
-    latin = len(_LATIN.findall(word))
-    cyrillic = len(_CYRILLIC.findall(word))
+    """Rewrite a word that mixes Latin and Cyrillic letters into one script: the one of a letter
+    the other script cannot imitate ("xyй" is Cyrillic: й has no Latin twin), else the majority."""
+    latin = _LATIN.findall(word)
+    cyrillic = _CYRILLIC.findall(word)
     if not latin or not cyrillic:
         return word
-    if latin >= cyrillic:
+    if any(ch not in _FOLDS_TO_LATIN for ch in cyrillic) and all(ch in _FOLDS_TO_CYRILLIC for ch in latin):
+        return word.translate(_LATIN_TO_CYRILLIC)
+    if any(ch not in _FOLDS_TO_CYRILLIC for ch in latin) and all(ch in _FOLDS_TO_LATIN for ch in cyrillic):
+        return word.translate(_CYRILLIC_TO_LATIN)
+    if len(latin) >= len(cyrillic):
         return word.translate(_CYRILLIC_TO_LATIN)
     return word.translate(_LATIN_TO_CYRILLIC)
 

@@ -32,6 +32,7 @@ class Token:
     end: int
     tag: int = -1  # index into Analysis.hashtags when the token is part of a hashtag
     keys: tuple[str, ...] = ()  # surface and lemma keys, filled by the analyser
+    dodged: bool = False  # read through a dodge (f*ck, sh1t, f u c k): norm is the word it hides
 
 
 @dataclass(slots=True)

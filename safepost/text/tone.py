@@ -1,23 +1,24 @@
-"""Is a post selling something, or speaking sincerely? Shared by the date and news checks.
-
-A promotional post on a day of mourning reads as profiting from it; a sincere one ("our thoughts
-are with...", "closed today in memory of...") is what a brand should say. The cue words live in
-the rulebook's `tone:` section (rules/tone.yaml, one entry per language), so a team can add its own.
+"""How does a post read: selling something, joking, or speaking sincerely? The cue words live in
+the rulebook's `tone:` section (rules/tone.yaml, one entry per language), so a team can add its own;
+what each reading means for a post on a bad day is the tone ladder's call (checks/ladder.py).
 
     cues = cues_for(rulebook, language)        # built once per rulebook and language
-    is_promotional(analysis, cues)             # -> bool
-    is_sincere(analysis, cues)                 # -> bool
-    promotional_cue(analysis, cues)            # -> Cue | None: the words to show as evidence
-    sincere_cue(analysis, cues)
+    tone = read_tone(analysis, cues)           # -> Tone: the first cue of each kind, or None
 
-With no language (unknown), every language's cues apply.
+A promotional cue right after a negation ("no sale today", "без акцій", "endirim yoxdur") sells
+nothing: it is kept apart as `declined`, which reads as respect. With no language (unknown),
+every language's cues apply.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from safepost.text import Analysis
-from safepost.text.matcher import TermIndex
+from safepost.text.matcher import Match, TermIndex
+
+NEGATION_REACH = 3  # words between a negation and the promotional cue it negates
+_CLAUSE_END = re.compile(r"[.,;:!?—–]")  # "No, our prices are the bomb!" negates nothing
 
 
 @dataclass(frozen=True)
@@ -30,43 +31,73 @@ class Cue:
 @dataclass(frozen=True)
 class ToneCues:
     promotional: TermIndex
+    joking: TermIndex
     sincere: TermIndex
-    patterns: tuple = ()  # compiled regular expressions that also mark a post promotional
+    negations: TermIndex
+    negations_after: TermIndex
+    patterns: tuple = ()  # regular expressions that also mark a post promotional
+    joking_patterns: tuple = ()
+
+
+@dataclass(frozen=True)
+class Tone:
+    promotional: Cue | None = None
+    joking: Cue | None = None
+    sincere: Cue | None = None
+    declined: Cue | None = None  # a promotion the post says it is not making
 
 
 def build_cues(rules, language: str | None) -> ToneCues:
-    promotional, sincere, patterns = TermIndex(), TermIndex(), []
+    indexes = {name: TermIndex() for name in ("promotional", "joking", "sincere", "negations", "negations_after")}
+    patterns, joking_patterns = [], []
     for rule in rules:
         if language is not None and rule.language not in (language, "any"):
             continue
-        for term in rule.promotional:
-            promotional.add(term, rule)
-        for term in rule.sincere:
-            sincere.add(term, rule)
+        for name, index in indexes.items():
+            for term in getattr(rule, name):
+                index.add(term, rule)
         patterns.extend(rule.patterns)
-    return ToneCues(promotional, sincere, tuple(patterns))
+        joking_patterns.extend(rule.joking_patterns)
+    return ToneCues(**indexes, patterns=tuple(patterns), joking_patterns=tuple(joking_patterns))
 
 
 def cues_for(rulebook, language: str | None) -> ToneCues:
     return rulebook.cached(("tone", language), lambda: build_cues(rulebook.rules("tone"), language))
 
 
-def promotional_cue(analysis: Analysis, cues: ToneCues) -> Cue | None:
-    found = [Cue(m.text, m.start, m.end) for m in cues.promotional.find(analysis)]
-    found += [Cue(m.group(), m.start(), m.end()) for p in cues.patterns
-              for m in [p.search(analysis.text)] if m]
-    return min(found, key=lambda cue: cue.start, default=None)
+def read_tone(analysis: Analysis, cues: ToneCues) -> Tone:
+    selling, declined = _split_negated(analysis, cues, cues.promotional.find(analysis))
+    found = [_cue(m) for m in selling] + _pattern_cues(analysis, cues.patterns)
+    return Tone(promotional=_first(found),
+                joking=_first([_cue(m) for m in cues.joking.find(analysis)]
+                              + _pattern_cues(analysis, cues.joking_patterns)),
+                sincere=_first([_cue(m) for m in cues.sincere.find(analysis)]),
+                declined=_first([_cue(m) for m in declined]))
 
 
-def sincere_cue(analysis: Analysis, cues: ToneCues) -> Cue | None:
-    found = cues.sincere.find(analysis)
-    first = min(found, key=lambda match: match.start, default=None)
-    return Cue(first.text, first.start, first.end) if first else None
+def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> tuple[list[Match], list[Match]]:
+    """(cues that sell, cues a negation takes back): "no promotions today", "ні знижок"."""
+    if not matches or not (cues.negations or cues.negations_after):
+        return matches, []
+    before = cues.negations.find(analysis)
+    after = cues.negations_after.find(analysis)
+    text = analysis.text
+    selling, declined = [], []
+    for match in matches:
+        negated = any(0 <= match.first - n.last <= NEGATION_REACH and not _CLAUSE_END.search(text, n.end, match.start)
+                      for n in before) or \
+            any(0 <= n.first - match.last <= 1 and not _CLAUSE_END.search(text, match.end, n.start) for n in after)
+        (declined if negated else selling).append(match)
+    return selling, declined
 
 
-def is_promotional(analysis: Analysis, cues: ToneCues) -> bool:
-    return promotional_cue(analysis, cues) is not None
+def _pattern_cues(analysis: Analysis, patterns) -> list[Cue]:
+    return [Cue(m.group(), m.start(), m.end()) for p in patterns for m in [p.search(analysis.text)] if m]
 
 
-def is_sincere(analysis: Analysis, cues: ToneCues) -> bool:
-    return sincere_cue(analysis, cues) is not None
+def _cue(match: Match) -> Cue:
+    return Cue(match.text, match.start, match.end)
+
+
+def _first(cues: list[Cue]) -> Cue | None:
+    return min(cues, key=lambda cue: cue.start, default=None)

@@ -1,0 +1,545 @@
+"""Read one headline without a trained model: whether it reports harm, of what kind, to how many
+people, and what it is about.
+
+- The rulebook's trigger words say what kind of event a headline reports (a shooting, a storm).
+- Numbers beside death and injury words count the victims; an age ("dead at 57", "aged 96") or a
+  span of years is not a toll; a score ("4-0") marks a sports report, whose rough words are play.
+- Harm without a toll is read too: "no survivors expected", "makes landfall", "feared dead"; and
+  so is its absence: "no injuries", "никто не пострадал".
+- Candidates for what the story is about: names (capitalised where a common word would not be,
+  in quotes, in a hashtag, a known place), rare words (a word-frequency prior), and which of them
+  are attached to the event itself ("Aurora shooting", "crash near Smolensk", "Prince dead at 57")
+  rather than standing by ("Obama cuts trip short after Aurora shooting").
+
+Pure: a headline and the rulebook in, a Reading out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from safepost.model import Headline
+from safepost.rulebook import Rulebook
+from safepost.rulebook.news import IncidentKind
+from safepost.text import Analysis, analyze
+from safepost.text.frequency import zipf
+from safepost.text.lemmas import is_common_word
+from safepost.text.matcher import TermIndex, remove_excepted
+
+RARE_BELOW = 3.0  # Zipf: rarer words can name a story even uncapitalised ("superstorm")
+COMMON_NAME_ABOVE = 5.2  # Zipf: a capitalised word this common is a name only with other evidence
+REACH = 3  # words between a number and the death word it counts
+ANCHOR_REACH = 3  # words between an event word and a name attached to it
+LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
+SUMMARY_CHARS = 400
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
+_SCORE = re.compile(r"(?<![\d.,:/])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,:/%])")
+_JOINERS = re.compile(r"^[\s'’\"«»„“”‘-]*$")  # what may stand between the words of one name
+_QUOTED = re.compile(r"['‘’\"«»„“”]([^'‘’\"«»„“”]{2,60})['‘’\"«»„“”]")
+
+
+@dataclass
+class Candidate:
+    """A word or name a story may be about."""
+
+    text: str  # as written
+    name: bool = False  # a proper name (or a hashtag, or a known place)
+    rare: bool = False  # uncommon in everyday language
+    anchor: bool = False  # attached to the event words
+    in_title: bool = True  # False: seen only in the summary
+    part: bool = False  # only a word of a longer name ("Anthony" of Casey Anthony): joins, never names
+
+
+@dataclass
+class Reading:
+    headline: Headline
+    published: datetime
+    language: str
+    kinds: tuple[IncidentKind, ...] = ()  # what the headline's trigger words report, highest priority first
+    deaths: int = 0
+    injured: int = 0
+    at_risk: int = 0  # "with 150 on board": who may be among the victims
+    grave: bool = False  # harm reported without a toll ("no survivors expected", "makes landfall")
+    harmless: bool = False  # "no injuries", "nobody was hurt"
+    sport: bool = False  # a score: the rough words are about a game
+    candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
+    regions: set[str] = field(default_factory=set)
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # content n-gram keys -> as written
+    words: dict[str, str] = field(default_factory=dict)  # every content word of the title: key -> as written
+    events: set[str] = field(default_factory=set)  # keys of the words that report the event ("skyting")
+
+    @property
+    def hurt(self) -> bool:
+        """People were killed or hurt, or the report says it is grave."""
+        return self.deaths > 0 or self.injured > 0 or self.grave
+
+    @property
+    def harmed(self) -> bool:
+        """Harm that makes the event's words hurt: reported, or in the nature of the event (a
+        shooting, a bombing), unless the report says nobody was hurt or it is a game."""
+        if self.hurt:
+            return True
+        return any(kind.harms for kind in self.kinds) and not self.harmless and not self.sport
+
+    @property
+    def tragic(self) -> bool:
+        return self.hurt or (bool(self.kinds) and not self.harmless and not self.sport)
+
+    @property
+    def severity(self) -> int:
+        """1 (minor) .. 5 (mass casualty): the kind's own weight, raised by the toll, and at most 2
+        while nobody is reported hurt."""
+        if self.deaths >= 10 or self.injured >= 50:
+            casualty = 5
+        elif self.deaths >= 3 or self.injured >= 10:
+            casualty = 4
+        elif self.deaths:
+            casualty = 3
+        else:
+            casualty = 0
+        if self.grave:
+            casualty = max(casualty, 5 if self.at_risk >= 10 else 4)
+        base = max((kind.severity for kind in self.kinds), default=3 if self.deaths else 1)
+        if not self.harmed:
+            base = min(base, 2)
+        return max(base, casualty)
+
+
+def news_languages(rulebook: Rulebook) -> list[str]:
+    return [lexicon.language for lexicon in rulebook.rules("news_lexicon")]
+
+
+def lexicon_of(rulebook: Rulebook, language: str):
+    return next((x for x in rulebook.rules("news_lexicon") if x.language == language), None)
+
+
+def guess_language(text: str, rulebook: Rulebook) -> str:
+    """Headline language from its letters and its lexicon's everyday words (stopwords and generic
+    words): cheap, and feeds rarely say. "Вибух газу: загинула одна людина" has none of the
+    letters only Ukrainian has, but "людина" is a Ukrainian word."""
+    languages = news_languages(rulebook) or ["en"]
+    cyrillic = bool(_CYRILLIC.search(text))
+    lowered = text.lower()
+    words = set(re.findall(r"[^\W\d_]+", lowered))
+
+    def score(language: str) -> int:
+        lexicon = lexicon_of(rulebook, language)
+        hits = len(words & (lexicon.stopwords | lexicon.generic)) if lexicon else 0
+        return hits + 3 * sum(lowered.count(ch) for ch in _DISTINCTIVE.get(language, ""))
+
+    candidates = [lang for lang in languages if (lang in ("ru", "uk")) == cyrillic] or languages
+    return max(candidates, key=lambda lang: (score(lang), lang == "en"))
+
+
+def lexicon_index(rulebook: Rulebook, language: str, attribute: str) -> TermIndex:
+    def build():
+        index = TermIndex()
+        lexicon = lexicon_of(rulebook, language)
+        for term in getattr(lexicon, attribute, ()) if lexicon else ():
+            index.add(term, attribute)
+        return index
+
+    return rulebook.cached(("lexicon", language, attribute), build)
+
+
+def trigger_matches(rulebook: Rulebook, analysis: Analysis):
+    triggers, excepted = rulebook.index("incident_kinds", analysis.language, "triggers", "not_triggers")
+    matches = triggers.find(analysis)
+    return remove_excepted(matches, excepted.find(analysis)) if matches and excepted else matches
+
+
+def place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermIndex]:
+    def build():
+        places, countries = TermIndex(), TermIndex()
+        for entry in rulebook.rules("places"):
+            for lang in (language, "any"):
+                for term in entry.names.get(lang, ()):
+                    places.add(term, entry.region)
+                for term in entry.country_names.get(lang, ()):
+                    countries.add(term, entry.region)
+        return places, countries
+
+    return rulebook.cached(("places", language), build)
+
+
+def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Reading:
+    """Everything the story builder needs from one headline, tragic or not."""
+    language = headline.language if headline.language in news_languages(rulebook) else \
+        guess_language(headline.title, rulebook)
+    lexicon = lexicon_of(rulebook, language)
+    summary = headline.summary[:SUMMARY_CHARS] if headline.summary else ""
+    title = analyze(headline.title, language)
+    reading = Reading(headline, headline.published or now, language)
+    title_triggers = trigger_matches(rulebook, title)
+    texts = [(title, title_triggers, True)]
+    if summary:
+        body = analyze(summary, language)
+        texts.append((body, trigger_matches(rulebook, body), False))
+    kinds = {m.payload.id: m.payload for _, found, _ in texts for m in found}
+    reading.kinds = tuple(sorted(kinds.values(), key=lambda k: -k.priority))
+    for analysis, found, in_title in texts:
+        _read_harm(reading, analysis, rulebook, lexicon)
+        _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
+    reading.sport = bool(_SCORE.search(headline.title)) and not reading.hurt
+    if not reading.regions and headline.region:
+        reading.regions.add(headline.region)  # the feed's own region, when the text names no place
+    if reading.tragic:
+        _read_phrases(reading, title, title_triggers, rulebook, lexicon)
+    return reading
+
+
+# -- harm -------------------------------------------------------------------------------------------
+
+def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon) -> None:
+    language = analysis.language
+    calm = lexicon_index(rulebook, language, "harmless").find(analysis)
+    quiet = {i for m in calm for i in range(m.first, m.last)}  # "no one was injured" counts no one
+
+    def outside(matches):
+        return [m for m in matches if m.first not in quiet]
+
+    deaths = outside(lexicon_index(rulebook, language, "death").find(analysis))
+    injuries = outside(lexicon_index(rulebook, language, "injury").find(analysis))
+    numbers = lexicon.numbers if lexicon else {}
+    ages = lexicon.ages if lexicon else frozenset()
+    age_prepositions = lexicon.age_prepositions if lexicon else frozenset()
+    dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions)
+    reading.deaths = max(reading.deaths, dead)
+    reading.injured = max(reading.injured, hurt)
+    reading.harmless = reading.harmless or bool(calm)
+    if reading.kinds and lexicon_index(rulebook, language, "grave").find(analysis):
+        reading.grave = True  # "missing", "state of emergency": grave when the headline reports an event
+    for match in lexicon_index(rulebook, language, "at_risk").find(analysis):
+        value = _nearest_number(analysis, match.first, match.last, numbers)
+        reading.at_risk = max(reading.at_risk, value or 0)
+
+
+def _nearest_number(analysis: Analysis, first: int, last: int, numbers: dict[str, int]) -> int | None:
+    for i in (*range(first - 1, max(-1, first - REACH - 1), -1), *range(last, min(len(analysis.tokens), last + REACH))):
+        value = _number(analysis, i, numbers)
+        if value is not None:
+            return value
+    return None
+
+
+def _number(analysis: Analysis, i: int, numbers: dict[str, int]) -> int | None:
+    """The number a token stands for: digits ("12", "1,200") or a number word ("dozens")."""
+    tokens = analysis.tokens
+    word = tokens[i].norm
+    if word.isdigit():
+        if _is_age_or_size(analysis, i) or _is_year(word):
+            return None
+        value, j = word, i
+        while j + 1 < len(tokens) and len(tokens[j + 1].norm) == 3 and tokens[j + 1].norm.isdigit() \
+                and analysis.text[tokens[j].end:tokens[j + 1].start] in (",", ".", " ", "\u202f"):
+            j += 1
+            value += tokens[j].norm
+        return int(value) if int(value) < 1_000_000 else None
+    return numbers.get(word)
+
+
+def _is_age_or_size(analysis: Analysis, i: int) -> bool:
+    """A number hyphenated to a word ("27-letni", "3-year-old", "25-летний") describes someone,
+    it does not count victims; short case endings ("30-dan", "12-yə") still count."""
+    tokens = analysis.tokens
+    return i + 1 < len(tokens) and analysis.text[tokens[i].end:tokens[i + 1].start] in ("-", "\u2011") \
+        and len(tokens[i + 1].norm) > 3
+
+
+def _is_year(word: str) -> bool:
+    """"Died in 1996", "since 2011": a year next to a death word is not a toll."""
+    return len(word) == 4 and 1800 <= int(word) <= 2100
+
+
+def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[str, int],
+                ages: frozenset[str], age_prepositions: frozenset[str]) -> tuple[int, int]:
+    """(dead, hurt): the largest number within three words of a death word, and of an injury
+    word; a number belongs to the nearer of the two ("two dead and 21 hurt": 2 dead, 21 hurt).
+    A number beside an age word ("aged 96", "96 лет"), or after "at" right after a death word
+    ("dead at 57"), is an age."""
+    near: dict[int, tuple[float, str]] = {}  # token -> (distance, "death" | "injury")
+    death_ends = {m.last for m in deaths}
+    for kind, found in (("death", deaths), ("injury", injuries)):
+        for match in found:
+            for i in range(max(0, match.first - REACH), min(len(analysis.tokens), match.last + REACH)):
+                # a number counts the word it stands before: "5 dead, hundreds injured"
+                distance = match.first - i if i < match.first else max(0, i - match.last + 1) + 0.5
+                if i not in near or distance < near[i][0]:
+                    near[i] = (distance, kind)
+    found = {"death": 0, "injury": 0}
+    tokens = analysis.tokens
+    for i, (_, kind) in near.items():
+        value = _number(analysis, i, numbers)
+        if value is None:
+            continue
+        beside = {key for j in (i - 1, i + 1) if 0 <= j < len(tokens) for key in tokens[j].keys}
+        if beside & ages:
+            continue
+        if i >= 1 and tokens[i - 1].norm in age_prepositions and i - 1 in death_ends:
+            continue
+        found[kind] = max(found[kind], value)
+    return found["death"], found["injury"]
+
+
+# -- what it is about --------------------------------------------------------------------------------
+
+def key_of(token) -> str:
+    """The token's dictionary form when known (Казани -> казань), else the word itself."""
+    return token.keys[1] if len(token.keys) > 1 else token.keys[0]
+
+
+def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: Rulebook, lexicon,
+                     in_title: bool) -> None:
+    tokens = analysis.tokens
+    if not tokens:
+        return
+    language = analysis.language
+    event = _event_positions(analysis, triggers)
+    if in_title:
+        reading.events.update(key for i in event for key in tokens[i].keys)
+    for attribute in ("death", "injury"):
+        for m in lexicon_index(rulebook, language, attribute).find(analysis):
+            event.update(range(m.first, m.last))
+    places, countries = place_indexes(rulebook, language)
+    country_matches = countries.find(analysis)
+    place_matches = places.find(analysis)
+    # a name inside a longer one places nothing of its own: "New Mexico" is not Mexico
+    widest = [(m.first, m.last) for m in country_matches + place_matches]
+    inside = lambda m: any(a <= m.first and m.last <= b and (a, b) != (m.first, m.last) for a, b in widest)  # noqa: E731
+    country_tokens = set()
+    for m in country_matches:
+        if not inside(m):
+            reading.regions.add(m.payload)
+            country_tokens.update(range(m.first, m.last))
+    place_tokens = set()
+    for m in place_matches:
+        if not inside(m):
+            reading.regions.add(m.payload)
+            place_tokens.update(range(m.first, m.last))
+    stop = (lexicon.stopwords | lexicon.generic) if lexicon else frozenset()
+    numbers = lexicon.numbers if lexicon else {}
+    content = [i for i, t in enumerate(tokens) if i not in event and _is_content(t, stop, numbers)]
+    if in_title:
+        reading.words.update((key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end]) for i in content)
+    quoted = _quoted_positions(analysis)
+    title_case = _is_title_case(analysis)
+    names = {i for i in content if _looks_like_name(analysis, i, title_case, quoted, place_tokens, stop, numbers)}
+    names |= {i - 1 for i in names if i - 1 in content and analysis.text[tokens[i - 1].end:tokens[i].start] == "-"
+              and analysis.text[tokens[i - 1].start].isupper()}  # "Notre-Dame", "Barcelona-Düsseldorf"
+    # a country names no story on its own ("Egypt", "French"), only inside a name ("Malaysia Airlines")
+    names -= {i for i in country_tokens if not ({i - 1, i + 1} & (names - country_tokens))}
+    content = [i for i in content if i not in country_tokens or i in names]
+    anchors = _anchor_positions(analysis, triggers, event, content, names, lexicon, rulebook)
+    for run in _runs(analysis, sorted(names)):
+        text = analysis.text[tokens[run[0]].start:tokens[run[-1]].end]
+        anchored = any(i in anchors for i in run)
+        if len(run) > 1:
+            _add(reading, " ".join(tokens[i].norm for i in run), text, True, False, anchored, in_title)
+        for i in run:
+            if i not in country_tokens:
+                _add(reading, key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end], True,
+                     False, anchored, in_title, part=not _single_name_worth_keeping(tokens[i], run, language))
+    for i in content:
+        if i in names:
+            continue
+        rare = _is_rare(tokens[i], language)
+        if (rare and in_title) or i in anchors:
+            _add(reading, key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end], False, rare,
+                 i in anchors, in_title)
+    for tag in analysis.hashtags:
+        _add(reading, tag.joined, tag.text, True, False, True, in_title)
+
+
+def _add(reading: Reading, key: str, text: str, name: bool, rare: bool, anchor: bool, in_title: bool,
+         part: bool = False) -> None:
+    if key.isdigit():
+        return
+    found = reading.candidates.get(key)
+    if found is None:
+        reading.candidates[key] = Candidate(text, name, rare, anchor, in_title, part)
+        return
+    found.name |= name
+    found.rare |= rare
+    found.anchor |= anchor
+    found.in_title |= in_title
+    found.part &= part
+
+
+def _is_content(token, stop: frozenset[str], numbers: dict[str, int]) -> bool:
+    norm = token.norm
+    return (len(norm) > 2 or (token.tag >= 0 and len(norm) > 1)) and not norm.isdigit() \
+        and norm not in numbers and stop.isdisjoint(token.keys)
+
+
+def _is_title_case(analysis: Analysis) -> bool:
+    """In Title Case Every Word Looks Like A Name."""
+    letters = [t for t in analysis.tokens if t.norm[:1].isalpha() and len(t.norm) > 3]
+    capitals = sum(analysis.text[t.start].isupper() for t in letters)
+    return len(letters) > 3 and capitals > 0.7 * len(letters)
+
+
+def _starts_sentence(analysis: Analysis, i: int) -> bool:
+    if i == 0:
+        return True
+    gap = analysis.text[analysis.tokens[i - 1].end:analysis.tokens[i].start]
+    return any(mark in gap for mark in ".:!?|—–")
+
+
+def _quoted_positions(analysis: Analysis) -> set[int]:
+    """Words inside quotes ('The Dark Knight Rises', «Курск»): a title or a name."""
+    spans = [m.span(1) for m in _QUOTED.finditer(analysis.text)]
+    return {i for i, t in enumerate(analysis.tokens) if any(a <= t.start and t.end <= b for a, b in spans)}
+
+
+def _looks_like_name(analysis: Analysis, i: int, title_case: bool, quoted: set[int], places: set[int],
+                     stop: frozenset[str], numbers: dict[str, int]) -> bool:
+    """Capitalised where a common word would not be; a known place; a word in quotes; a code
+    such as MH17 or Tu-154."""
+    token = analysis.tokens[i]
+    if i in places or token.tag >= 0:
+        return True
+    written = analysis.text[token.start:token.end]
+    if any(ch.isdigit() for ch in written) and any(ch.isalpha() for ch in written):
+        return True  # MH17, XLVII, A320
+    if not written[:1].isupper():
+        return False
+    if i in quoted:
+        return True
+    language = analysis.language
+    common = is_common_word(token.norm, language)
+    frequency = zipf(token.norm, language)
+    if written.isupper() and len(written) >= 2 and (len(written) <= 5 or not common):
+        return True  # an acronym: AZAL, NTB, FBI (generic ones are in the lexicon)
+    if title_case or _starts_sentence(analysis, i):
+        # capitalised either way: a name only when the dictionary does not know the word
+        rare = frequency is not None and frequency < RARE_BELOW
+        return rare or (not common and frequency is None)
+    return frequency is None or frequency < COMMON_NAME_ABOVE or not common
+
+
+def _is_rare(token, language: str) -> bool:
+    frequency = zipf(token.norm, language)
+    if frequency is None:
+        return False
+    return frequency < RARE_BELOW and not any(ch.isdigit() for ch in token.norm)
+
+
+def _single_name_worth_keeping(token, run: list[int], language: str) -> bool:
+    """One word of a multi-word name stands for the story alone when it is rare ("Germanwings",
+    "Utøya"); "Fisher" of Carrie Fisher is too common a word to stand for her."""
+    if len(run) == 1:
+        return True
+    frequency = zipf(token.norm, language)
+    return frequency is None or frequency < 4.0
+
+
+def _runs(analysis: Analysis, positions: list[int]) -> list[list[int]]:
+    """Adjacent name words joined only by spaces, hyphens or quotes are one name."""
+    runs: list[list[int]] = []
+    tokens = analysis.tokens
+    for i in positions:
+        if runs and runs[-1][-1] == i - 1 and tokens[i].tag == tokens[i - 1].tag and \
+                _JOINERS.match(analysis.text[tokens[i - 1].end:tokens[i].start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _event_positions(analysis: Analysis, triggers) -> set[int]:
+    """Positions of the words a trigger itself matched: the words a `...` gap skipped ("Storm
+    Ciarán: two dead") may be the very name the incident is about."""
+    found = set()
+    for m in triggers:
+        term = next((t for lang in (analysis.language, "any") for t in m.payload.triggers.get(lang, ())
+                     if t.text == m.term), None)
+        if term is None:
+            continue
+        words = [w for w in term.words if w is not None]
+        found.update(i for i in range(m.first, m.last) if any(w.accepts(analysis.tokens[i]) for w in words))
+    return found
+
+
+def _anchor_positions(analysis: Analysis, triggers, event: set[int], content: list[int], names: set[int],
+                      lexicon, rulebook: Rulebook) -> set[int]:
+    """Names and words attached to the event: right before or after its words, skipping
+    ordinary nouns ("Aurora theater shooting", "Nie żyje Krzysztof Krawczyk", "Prince dead at
+    57"), and the names after a locative ("in Colorado", "pod Smoleńskiem") near it."""
+    if not event:
+        return set()
+    tokens = analysis.tokens
+    content_set = set(content)
+    generic = lexicon.generic if lexicon else frozenset()
+    anchors: set[int] = set()
+
+    def walk(i: int, step: int) -> None:
+        skipped = 0
+        while 0 <= i < len(tokens) and skipped <= ANCHOR_REACH:
+            a, b = sorted((i - step, i))
+            if not _JOINERS.match(analysis.text[tokens[a].end:tokens[b].start]):
+                return
+            if i in names or i in content_set:
+                anchors.add(i)
+            elif i not in event:
+                if generic.isdisjoint(tokens[i].keys):
+                    return  # a stopword, a number: the phrase ends
+                skipped += 1
+            i += step
+
+    for start, end in _spans(sorted(event)):
+        walk(start - 1, -1)
+        walk(end + 1, 1)
+    locatives = lexicon.locatives if lexicon else frozenset()
+    first_event = min(event)
+    for i, token in enumerate(tokens):
+        if token.norm not in locatives or i < first_event - LOCATIVE_REACH:
+            continue
+        j = i + 1
+        if j < len(tokens) and j not in names and j + 1 in names:
+            j += 1  # "in metro Petersburga", "in French Alps": one word before the name
+        while j in names:
+            anchors.add(j)
+            j += 1
+    return anchors
+
+
+def _spans(positions: list[int]) -> list[tuple[int, int]]:
+    spans: list[list[int]] = []
+    for i in positions:
+        if spans and spans[-1][1] >= i - 1:
+            spans[-1][1] = i
+        else:
+            spans.append([i, i])
+    return [(a, b) for a, b in spans]
+
+
+# -- phrases a post may echo --------------------------------------------------------------------------
+
+def _read_phrases(reading: Reading, title: Analysis, triggers, rulebook: Rulebook, lexicon) -> None:
+    """Runs of two to four words inside one clause, with at least two content words and one
+    uncommon one: "boots on the ground", "no survivors expected". A post repeating one echoes
+    the story."""
+    tokens = title.tokens
+    stop = lexicon.stopwords if lexicon else frozenset()
+    generic = lexicon.generic if lexicon else frozenset()
+    for first in range(len(tokens)):
+        for length in (2, 3, 4):
+            last = first + length
+            if last > len(tokens):
+                break
+            words = tokens[first:last]
+            if any(not _JOINERS.match(title.text[a.end:b.start]) for a, b in zip(words, words[1:])):
+                break
+            if any(w.norm.isdigit() for w in words):
+                break
+            if not stop.isdisjoint(words[0].keys) or not stop.isdisjoint(words[-1].keys):
+                continue
+            content = [w for w in words if stop.isdisjoint(w.keys)]
+            if len(content) < 2 or all(not generic.isdisjoint(w.keys) for w in content):
+                continue
+            frequencies = [zipf(w.norm, title.language) for w in content]
+            if all(f is not None and f >= 4.5 for f in frequencies):
+                continue
+            reading.phrases[tuple(w.norm for w in words)] = title.text[words[0].start:words[-1].end]

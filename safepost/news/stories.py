@@ -1,0 +1,232 @@
+"""Headlines -> stories -> incidents.
+
+Every headline in the window is grouped into stories, tragic or not, by what it is about (the
+names attached to its event, its rare words, its hashtags) and by time. A story is an incident
+when some of its headlines report a tragedy. Its key terms come from its headlines taken together:
+what is attached to the event, or recurs across headlines and is rare in ordinary language, so a
+bystander named once ("Obama cuts trip short after Aurora shooting") does not become the story.
+
+Pure: readings in, incidents out.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from datetime import datetime, timedelta
+
+from safepost.model import Incident
+from safepost.news.reading import Candidate, Reading
+from safepost.text.frequency import zipf
+
+SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
+SAME_EVENT_WITHIN = timedelta(hours=12)  # severe, same kind, same region: one event
+COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2  # a key in more headlines than this names no one story
+PAIRED_KEY_MAX = 40  # keys held by more headlines are not counted pair by pair (cost, and they say little)
+MAX_TERMS = 12
+MAX_PHRASES = 40
+ORDINARY_ANCHOR_BELOW = 4.8  # Zipf: an ordinary word attached to the event ("Prince dead") still names it
+GLOBAL_FROM = 5  # severity at which an attack or disaster is news everywhere for its first day
+LOCAL_KINDS = ("death", "verdict")  # a famous death or a verdict is not a mass-casualty event
+
+
+def group(readings: list[Reading]) -> list[list[Reading]]:
+    """Union headlines of one story:
+    - a name attached to one headline's event ("Aurora shooting") found in another headline;
+    - two shared names or rare words, or one between two reports of the same kind of event
+      ("Kobe Bryant killed in helicopter crash" and "Kobe Bryant and daughter Gianna killed...");
+    - a tragic headline that names nothing of its own ("Sandy leaves millions without power")
+      joins the story whose name it opens with;
+    - severe reports of one kind within hours, placed in one region or not placed at all
+      ("Gunman opens fire at Batman premiere in Colorado" and "Aurora cinema shooting": two such
+      events in one country on one day are rare, and merging them costs less than missing one).
+    Only within SAME_STORY_WITHIN, and never through a key in a large share of the window's
+    headlines (a president's name, "police"): a bystander named in two stories joins neither."""
+    parent = list(range(len(readings)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        if abs(readings[i].published - readings[j].published) <= SAME_STORY_WITHIN:
+            parent[find(j)] = find(i)
+
+    by_time = sorted(range(len(readings)), key=lambda i: readings[i].published)
+    anchored: dict[str, list[int]] = {}
+    named: dict[str, list[int]] = {}
+    for i in by_time:
+        for key, candidate in readings[i].candidates.items():
+            if candidate.anchor and readings[i].tragic:
+                anchored.setdefault(key, []).append(i)
+            if candidate.name or candidate.rare or candidate.anchor:
+                named.setdefault(key, []).append(i)
+    _join_orphans(readings, by_time, named, union)
+    too_common = max(COMMON_KEY_MIN, COMMON_KEY_SHARE * len(readings))
+    for key, holders in anchored.items():
+        members = sorted(set(named.get(key, ())) | set(holders), key=lambda i: readings[i].published)
+        if len(members) <= too_common:
+            for before, after in zip(members, members[1:]):
+                union(before, after)
+    shared: Counter = Counter()
+    for key, holders in named.items():
+        if len(holders) <= min(too_common, PAIRED_KEY_MAX):
+            for position, i in enumerate(holders):
+                for j in holders[position + 1:]:
+                    shared[(i, j)] += 1
+    for (i, j), count in shared.items():
+        a, b = readings[i], readings[j]
+        same_kind = a.kinds and b.kinds and a.kinds[0] is b.kinds[0]
+        calm = not a.tragic and not b.tragic
+        if count >= 2 or same_kind or calm:
+            union(i, j)
+    severe = [i for i in by_time if readings[i].tragic and readings[i].kinds and readings[i].severity >= 4]
+    for position, i in enumerate(severe):
+        for j in severe[position + 1:]:
+            a, b = readings[i], readings[j]
+            if b.published - a.published > SAME_EVENT_WITHIN:
+                break
+            if a.kinds[0] is b.kinds[0] and (a.regions == b.regions or not a.regions or not b.regions):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[Reading]] = {}
+    for i, reading in enumerate(readings):
+        groups.setdefault(find(i), []).append(reading)
+    return list(groups.values())
+
+
+def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, list[int]],
+                  union) -> None:
+    """A tragic headline with no name of its own takes the names other headlines give its words
+    ("Sandy leaves millions without power": the name opens it, so it reads as a word), or else
+    joins the closest earlier report of the same event word within hours ("PST: Skytingen
+    etterforskes som terror" after "Skyting i Oslo sentrum: to drept")."""
+    for position, i in enumerate(by_time):
+        reading = readings[i]
+        if not reading.tragic or any(c.name or c.rare or c.anchor for c in reading.candidates.values()):
+            continue
+        joined = False
+        for key, text in reading.words.items():
+            if key in named:
+                named[key].append(i)
+                reading.candidates.setdefault(key, Candidate(text, anchor=True))
+                joined = True
+        if joined:
+            continue
+        for j in reversed(by_time[:position]):
+            other = readings[j]
+            if reading.published - other.published > SAME_EVENT_WITHIN:
+                break
+            if other.tragic and reading.events & other.events:
+                union(j, i)
+                break
+
+
+def incident_of(story: list[Reading]) -> Incident | None:
+    """The incident a story is, when some of its headlines report a tragedy."""
+    tragic = sorted((r for r in story if r.tragic), key=lambda r: r.published)
+    if not tragic:
+        return None
+    story = sorted(story, key=lambda r: r.published)
+    kinds = _kinds(tragic)
+    severity = max(r.severity for r in tragic)
+    harmed = any(r.harmed for r in tragic)
+    lead = max(tragic, key=lambda r: (r.severity, r.deaths, r.injured, -r.published.timestamp()))
+    first = tragic[0]
+    started, last = first.published, tragic[-1].published
+    main = kinds[0] if kinds else None
+    window_hours = main.window_hours if main else 48
+    window = timedelta(hours=window_hours * (2 if severity >= 5 else 1))
+    regions = {region for r in tragic for region in r.regions} or {region for r in story for region in r.regions}
+    terms = key_terms(story)
+    return Incident(
+        id=_story_id(first, terms), title=lead.headline.title, kind=main.id if main else "death",
+        severity=severity, terms=tuple(terms), headlines=tuple(r.headline for r in story),
+        regions=tuple(sorted(regions)), started=started, active_until=last + window,
+        language=lead.language, sources=len({r.headline.source for r in story}),
+        kinds=tuple(kind.id for kind in kinds) or ("death",), reach=reach(severity, harmed, main),
+        harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
+        phrases=tuple(_phrases(tragic)))
+
+
+def _kinds(tragic: list[Reading]) -> list:
+    seen: dict[str, object] = {}
+    for reading in tragic:
+        for kind in reading.kinds:
+            seen.setdefault(kind.id, kind)
+    return sorted(seen.values(), key=lambda kind: -kind.priority)
+
+
+def reach(severity: int, harmed: bool, kind) -> str:
+    """global: a mass-casualty attack or disaster (news everywhere in its first day); national:
+    people died or were badly hurt; local: the rest."""
+    if severity >= GLOBAL_FROM and harmed and (kind is None or kind.id not in LOCAL_KINDS):
+        return "global"
+    if severity >= 3 and harmed:
+        return "national"
+    return "local"
+
+
+def key_terms(story: list[Reading]) -> list[str]:
+    """The words that name the story, as written, best first (see the module docstring)."""
+    headlines: Counter = Counter()
+    anchored: Counter = Counter()
+    written: dict[str, Counter] = {}
+    flags: dict[str, set[str]] = {}
+    for reading in story:
+        for key, candidate in reading.candidates.items():
+            if candidate.part:
+                continue
+            written.setdefault(key, Counter())[candidate.text] += 1
+            marks = flags.setdefault(key, set())
+            marks.update(name for name, on in (("name", candidate.name), ("rare", candidate.rare),
+                                               ("title", candidate.in_title), ("tag", candidate.text.startswith("#")))
+                         if on)
+            if candidate.in_title:
+                headlines[key] += 1
+            if candidate.anchor and reading.tragic:
+                anchored[key] += 1
+    single = len(story) == 1
+    chosen = []
+    for key, marks in flags.items():
+        language = story[0].language
+        frequency = zipf(key, language) if " " not in key else None
+        if "tag" in marks:
+            keep = True
+        elif anchored[key]:
+            keep = "name" in marks or "rare" in marks or \
+                (headlines[key] >= 2 and (frequency is None or frequency < ORDINARY_ANCHOR_BELOW))
+        elif "title" not in marks:
+            keep = "name" in marks and frequency is not None and frequency < 3.0
+        else:
+            keep = ("name" in marks or "rare" in marks) and (headlines[key] >= 2 or (single and not anchored))
+        if keep:
+            chosen.append(key)
+    chosen.sort(key=lambda k: (-(2 * anchored[k] + headlines[k]), -len(k)))
+    return [written[key].most_common(1)[0][0] for key in chosen[:MAX_TERMS]]
+
+
+def _phrases(tragic: list[Reading]) -> list[str]:
+    counts: Counter = Counter()
+    written: dict[tuple, str] = {}
+    for reading in tragic:
+        for key, text in reading.phrases.items():
+            counts[key] += 1
+            written.setdefault(key, text)
+    return [written[key] for key, _ in counts.most_common(MAX_PHRASES)]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w]+", "-", text.lower()).strip("-")[:40] or "event"
+
+
+def _story_id(first: Reading, terms: list[str]) -> str:
+    """Stable across runs while the story's first tragic headline stays in the window, and
+    unique: two unnamed death stories on one day differ by that headline."""
+    anchors = [c.text for c in first.candidates.values() if c.anchor and c.in_title]
+    label = anchors[0] if anchors else (first.kinds[0].id if first.kinds else "death")
+    identity = first.headline.link or first.headline.title
+    digest = hashlib.sha1(identity.encode("utf-8")).hexdigest()[:6]
+    started: datetime = first.published
+    return f"{_slug(label)}-{started:%Y%m%d}-{digest}"

@@ -1,0 +1,217 @@
+"""Undo what people type to get a word past a filter, for every rule and every language at once:
+
+- masked letters: f*ck, f**k, b*tch, х*й, с*ка, ku*wa, ch#j (a mask stands for one letter);
+- leetspeak where it is unambiguous: @ss, a$$hole, sh1t, b1tch, sh!t;
+- spaced or dotted letters: f u c k, f.u.c.k, к-у-р-в-а;
+- stretched letters: fuuuck, shiiit, kurwaaa, сууука.
+(Mixed Latin/Cyrillic inside a word is folded earlier, in normalize.py.)
+
+A dodge is read as a word only when it can be nothing else but a word of the rulebook: the
+letters it shows must fit a rule's word letter for letter. So ids, prices, coordinates and codes
+("455", "A320", "6 itch", "$50") are never decoded, and nothing is read inside a good word
+(Scunthorpe, classic, Shitake stay whole: only words that carry a mask, a leet sign, spacing or a
+stretch are looked at). A decoded token remembers what was written, so a finding can say
+"'f*ck', read as 'fuck'".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from safepost.text import Analysis
+from safepost.text.frequency import zipf
+from safepost.text.lemmas import keys_for
+from safepost.text.tokens import Token, lower
+
+MASKS = frozenset("*#%?_•·")
+SEPARATORS = frozenset(".-'’")  # "Х.уйня", "Sik.tir": put between letters, standing for none
+# what a sign can stand for, in Latin, Cyrillic and Azerbaijani words alike
+LEET = {"@": "aаə", "4": "aч", "$": "s", "5": "s", "1": "il", "!": "i", "3": "eз", "0": "oо", "6": "б",
+        "7": "t", "+": "t"}
+# letters that stand in for each other across scripts (and the dotless ı for i)
+TWINS = {latin: latin + cyrillic for latin, cyrillic in zip("aeopcyxkmhtib", "аеорсухкмнтів")}
+TWINS.update({cyrillic: cyrillic + latin for latin, cyrillic in zip("aeopcyxkmhtib", "аеорсухкмнтів")})
+TWINS.update({"ı": "ıi", "i": "iıі"})
+_CHUNK = re.compile(r"\S+")
+_EDGE = "\"'“”‘’«»()[]{}<>,.;:?!…"
+_SPACED = re.compile(r"(?<![\w*])((?:[^\W\d_](?P<sep>[ .\-_*·]))(?:[^\W\d_](?P=sep)){1,}[^\W\d_])(?![\w*])")
+_STRETCH = re.compile(r"([^\W\d_])\1{2,}")
+_DOUBLE_VOWEL = re.compile(r"([æøåöüəıаеиоуыэюяіїє])\1")  # not English: "good", "book" are words
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HINT = re.compile(r"[*#%?_•·@$!]|[^\W\d_][0-9]|[0-9][^\W\d_]|(?:\b[^\W\d_][ .\-_*·]){2}[^\W\d_]\b"
+                   r"|([^\W\d_])\1\1|[^\W\d_]\.[^\W\d_]|[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z]"
+                   r"|([æøåöüəıаеиоуыэюяіїє])\2")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words a rulebook watches for in one language: whole words by length, and prefixes."""
+
+    words: dict[int, frozenset[str]]
+    prefixes: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.words or self.prefixes)
+
+    def knows(self, word: str) -> bool:
+        return word in self.words.get(len(word), ()) or any(word.startswith(p) for p in self.prefixes)
+
+    def fit(self, pattern: list[str], language: str | None) -> str | None:
+        """The word of the vocabulary the pattern can be (a list of allowed letters per position,
+        "" for any letter); when several fit ("f*ck": fuck, feck), the one people write most."""
+        found = {word for word in self.words.get(len(pattern), ()) if _fits(pattern, word)}
+        for prefix in self.prefixes:
+            if len(pattern) >= len(prefix) and _fits(pattern[:len(prefix)], prefix):
+                cyrillic = bool(_CYRILLIC.search(prefix))
+                rest = "".join(next((ch for ch in p if bool(_CYRILLIC.match(ch)) == cyrillic), p[0]) if p else "?"
+                               for p in pattern[len(prefix):])
+                found.add(prefix + rest)
+        if len(found) > 1:
+            return max(sorted(found), key=lambda word: zipf(word.rstrip("?"), language) or 0)
+        return found.pop() if found else None
+
+
+def build_vocabulary(terms, language: str | None) -> Vocabulary:
+    """From compiled rule terms: the surface forms of their words (not the everyday ones a
+    phrase holds: "your" of "go fuck your self" is no word to hide), and every prefix."""
+    words: dict[int, set[str]] = {}
+    prefixes = set()
+    for term in terms:
+        for word in term.words:
+            if word is None:
+                continue
+            if word.prefix:
+                prefixes.add(word.prefix)
+            for key in word.keys:
+                if len(key) >= 3 and key.isalpha() and (len(term.words) == 1 or _uncommon(key, language)):
+                    words.setdefault(len(key), set()).add(key)
+    return Vocabulary({n: frozenset(w) for n, w in words.items()}, tuple(sorted(prefixes)))
+
+
+def _uncommon(word: str, language: str | None) -> bool:
+    frequency = zipf(word, language)
+    return frequency is None or frequency < EVERYDAY
+
+
+EVERYDAY = 5.0  # Zipf: words this common ("your", "drink") are not what a dodge hides
+
+
+def _fits(pattern: list[str], word: str) -> bool:
+    return all(not allowed or letter in allowed for allowed, letter in zip(pattern, word))
+
+
+def may_hide_dodges(text: str) -> bool:
+    """Cheap test: most posts have no mask, leet sign, spacing or stretch at all."""
+    return _HINT.search(text) is not None
+
+
+def undo_dodges(analysis: Analysis, vocabulary: Vocabulary) -> Analysis:
+    """The analysis with each dodge read as the word it hides (tokens replaced in place)."""
+    if not vocabulary or not may_hide_dodges(analysis.text):
+        return analysis
+    language = analysis.language
+    found: list[tuple[int, int, str]] = []
+    for match in _SPACED.finditer(analysis.text):
+        letters = [ch for ch in match.group(1) if ch.isalpha()]
+        word = vocabulary.fit([TWINS.get(lower(ch, language), lower(ch, language)) for ch in letters], language) \
+            if len(letters) >= 3 else None
+        if word:
+            found.append((match.start(1), match.end(1), word))
+    taken = [(a, b) for a, b, _ in found]
+    for match in _CHUNK.finditer(analysis.text):
+        start, end = _trim(analysis.text, match.start(), match.end())
+        if end - start < 3 or any(a < end and start < b for a, b in taken):
+            continue
+        word = _decode(analysis.text[start:end], vocabulary, language)
+        if word:
+            found.append((start, end, word))
+    for token in analysis.tokens:
+        if any(a < token.end and token.start < b for a, b, _ in found):
+            continue
+        word = _unstretch(token.norm, vocabulary) if _STRETCH.search(token.norm) else \
+            _undouble_vowels(token.norm, vocabulary) if _DOUBLE_VOWEL.search(token.norm) else None
+        if word:
+            found.append((token.start, token.end, word))
+    if not found:
+        return analysis
+    return _replace(analysis, sorted(found))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """A chunk without the quotes and punctuation around it; trailing masks stay ("f***")."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE and text[end - 1] not in MASKS:
+        end -= 1
+    return start, end
+
+
+def _decode(chunk: str, vocabulary: Vocabulary, language: str | None) -> str | None:
+    """A masked or leet chunk read as the one rule word it fits, or None."""
+    if chunk.startswith(("http", "www.")) or "://" in chunk or "/" in chunk:
+        return None
+    letters = sum(ch.isalpha() for ch in chunk)
+    digits = sum(ch.isdigit() for ch in chunk)
+    signs = sum(ch in MASKS or ch in LEET or ch in SEPARATORS for ch in chunk if not ch.isalnum())
+    mixed = bool(re.search(r"[a-zA-Z]", chunk)) and bool(re.search(r"[\u0400-\u04ff]", chunk))
+    if letters < 1 or (digits and letters < 2) or not (signs or digits or mixed) or digits >= letters:
+        return None  # nothing hidden, or a number, a price, a code ("455", "A55", "$50", "1-800")
+    pattern: list[str] = []
+    for ch in chunk:
+        if ch.isalpha():
+            low = lower(ch, language) if language != "az" else ch.lower()
+            pattern.append(TWINS.get(low, low))
+        elif ch in MASKS:
+            pattern.append("")
+        elif ch in LEET:
+            pattern.append(LEET[ch])
+        elif ch in SEPARATORS:
+            continue
+        else:
+            return None
+    if len(pattern) < 3:
+        return None
+    return vocabulary.fit(pattern, language)
+
+
+def _unstretch(word: str, vocabulary: Vocabulary) -> str | None:
+    for repeat in (1, 2):
+        shorter = _STRETCH.sub(lambda m: m.group(1) * repeat, word)
+        if shorter != word and vocabulary.knows(shorter):
+            return shorter
+    return None
+
+
+def _undouble_vowels(word: str, vocabulary: Vocabulary) -> str | None:
+    """"Gööt", "shiit": a doubled vowel in a word no rule knows, read single when that makes one."""
+    if vocabulary.knows(word):
+        return None
+    shorter = _DOUBLE_VOWEL.sub(r"\1", word)
+    return shorter if shorter != word and vocabulary.knows(shorter) else None
+
+
+def _replace(analysis: Analysis, found: list[tuple[int, int, str]]) -> Analysis:
+    keys = keys_for(analysis.language)
+    tokens: list[Token] = []
+    queue = iter(found)
+    current = next(queue, None)
+    for token in analysis.tokens:
+        while current and current[1] <= token.start:
+            current = next(queue, None)
+        if current and token.start < current[1] and current[0] < token.end:
+            if not tokens or tokens[-1].start != current[0]:
+                decoded = Token(current[2], current[0], current[1])
+                decoded.keys = keys(current[2])
+                decoded.dodged = True
+                tokens.append(decoded)
+            continue
+        tokens.append(token)
+    starts = {t.start for t in tokens}
+    for start, end, word in found:  # a dodge that the tokenizer dropped whole ("f***", "@ss")
+        if start not in starts:
+            decoded = Token(word, start, end)
+            decoded.keys = keys(word)
+            decoded.dodged = True
+            tokens.append(decoded)
+    tokens.sort(key=lambda t: t.start)
+    return Analysis(analysis.text, analysis.language, tokens, analysis.hashtags, analysis.mentions, analysis.urls)
