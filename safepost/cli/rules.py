@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from safepost.cli import gather_news, reports_input_errors, setup
+from safepost.cli.shared import gather_news, reports_input_errors, setup, write_atomic
 from safepost.errors import InputError
 
 CONFIG_HELP = "Config file (default: ./safepost.yaml): its `rules:` are read too."
@@ -189,13 +189,9 @@ def try_text(text, platform, region, language, reply_to, feeds, rules, config_pa
 @reports_input_errors
 def init(path, force):
     """Write a starter safepost.yaml, every setting explained in a comment."""
-    from safepost.cli import write_atomic
     from safepost.starter import STARTER_CONFIG
 
     if Path(path).exists() and not force:
         raise InputError("already exists; edit it, or pass --force to replace it", path)
     write_atomic(path, STARTER_CONFIG.encode("utf-8"))
     click.echo(f"Wrote {path}. Set your regions, time zone and feeds, then: safepost check QUEUE")
-
-
-COMMANDS = (rules, try_text, init)

@@ -1,0 +1,22 @@
+"""Command line: click commands only, one module per command group (check, news, dates, watch,
+people, rules), and one shared module they all import (shared.py). Heavy modules load inside
+commands so `safepost --help` stays instant. Exit codes: 0 clear, 1 something at or above
+--fail-on, 2 bad usage or bad input (one line naming file and line, never a traceback)."""
+from __future__ import annotations
+
+import click
+
+from safepost import __version__
+from safepost.cli import check, dates, news, people, rules, watch
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="safepost")
+def main() -> None:
+    """safepost: check scheduled social posts against the news, sensitive dates and risky words
+    before they go out."""
+
+
+for command in (check.check, news.news, dates.dates, watch.watch, people.pause, people.resume, people.approve,
+                people.status, rules.rules, rules.try_text, rules.init):
+    main.add_command(command)

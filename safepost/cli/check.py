@@ -1,0 +1,54 @@
+"""`safepost check`: the gate over a queue file, with the news, the team's state and the outputs."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from safepost.cli.shared import (FORMATS, QueueSplit, apply_team_state, emit, gather_news, parse_columns,
+                                 reports_input_errors, setup)
+
+
+@click.command()
+@click.argument("queue", type=click.Path(dir_okay=False))
+@click.option("--feed", "feeds", multiple=True, metavar="URL|PATH",
+              help="News feed (RSS/Atom) to cross-check against; repeatable.")
+@click.option("--rules", multiple=True, metavar="PATH", help="Extra rulebook file or folder; repeatable.")
+@click.option("--config", "config_path", metavar="FILE", help="Config file (default: ./safepost.yaml).")
+@click.option("--now", metavar="ISO8601", help="Evaluation instant (default: the clock).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(("flag", "hold")), default="hold", show_default=True,
+              help="Exit 1 when any post is at or above this level.")
+@click.option("--columns", metavar="FIELD=COLUMN,...", help="Map queue columns: text=Message,scheduled_at=Date.")
+@click.option("--preset", metavar="NAME", help="Scheduler export format (detected from the header if omitted).")
+@click.option("--platform", "default_platform", metavar="NAME", help="Platform for rows that name none.")
+@click.option("--all", "show_passes", is_flag=True, help="List passing posts too.")
+@click.option("--approved-out", metavar="FILE", help="Write the posts that may go out to FILE, in the queue's format.")
+@click.option("--held-out", metavar="FILE", help="Write the posts that may not go out (flag, hold) to FILE.")
+@reports_input_errors
+def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns, preset,
+          default_platform, show_passes, approved_out, held_out):
+    """Check a queue of scheduled posts (CSV, JSON or YAML) and say pass, flag or hold for each."""
+    from safepost import gate
+    from safepost.model import Verdict
+    from safepost.parallel import available_workers
+    from safepost.queue import read_queue
+    from safepost.render import Report, fails
+
+    ctx = setup(config_path, rules, now)
+    config = ctx.config
+    split = QueueSplit(queue, approved_out, held_out)
+    posts = read_queue(queue, columns={**config.columns, **parse_columns(columns)}, preset=preset,
+                       timezone=config.timezone, platform=default_platform,
+                       date_order=config.date_order, languages=config.languages, limit=config.max_posts)
+    news = gather_news(ctx, feeds, output_format)
+    decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now, workers=available_workers())
+    unread = news.unavailable_finding(ctx.rulebook)
+    if unread:
+        decisions = gate.annotate(decisions, unread)
+    decisions, state_notices = apply_team_state(ctx, decisions, news.incidents)  # pause, approvals
+    report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses),
+                    list(news.notices) + state_notices)
+    split.write(decisions)
+    emit(report, output_format, show_passes)
+    sys.exit(1 if fails(decisions, Verdict.parse(fail_on)) else 0)

@@ -1,0 +1,29 @@
+"""`safepost news`: the incidents safepost sees in the news right now, and how every feed was read."""
+from __future__ import annotations
+
+import click
+
+from safepost.cli.shared import gather_news, reports_input_errors, setup
+
+
+@click.command()
+@click.option("--feed", "feeds", multiple=True, metavar="URL|PATH", help="News feed to read; repeatable.")
+@click.option("--rules", multiple=True, metavar="PATH", help="Extra rulebook file or folder; repeatable.")
+@click.option("--config", "config_path", metavar="FILE", help="Config file (default: ./safepost.yaml).")
+@click.option("--now", metavar="ISO8601", help="Evaluation instant (default: the clock).")
+@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@reports_input_errors
+def news(feeds, rules, config_path, now, output_format):
+    """Show the incidents safepost sees in the news right now, and how every feed was read."""
+    ctx = setup(config_path, rules, now)
+    found = gather_news(ctx, feeds, output_format)
+    if output_format == "json":
+        from safepost.render.news import render_json
+
+        click.echo(render_json(found, ctx.now))
+    else:
+        from rich.console import Console
+
+        from safepost.render.news import render_text
+
+        render_text(found, ctx.now, Console(highlight=False, emoji=False))

@@ -1,0 +1,222 @@
+"""What the command modules share: one error style, the config + rulebook + instant every command
+starts from, the news edge, output, and the team's store. No module here defines a command, so
+every command module can import it and none imports another."""
+from __future__ import annotations
+
+import functools
+import getpass
+import shlex
+import sys
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+import click
+
+from safepost.errors import InputError
+
+FORMATS = ("text", "json", "markdown")
+PREVIEW = 60
+
+
+def reports_input_errors(command):
+    """Turn InputError into `safepost: error: file:line: message` and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except InputError as exc:
+            click.echo(f"safepost: error: {exc}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+@dataclass
+class Setup:
+    """What every command needs: the config, the rulebook compiled for it, and the instant."""
+
+    config: object
+    rulebook: object
+    now: datetime
+
+
+def parse_now(value: str | None, default_zone: str | None, option: str = "--now") -> datetime:
+    if not value:
+        return datetime.now(timezone.utc)
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{option}: '{value}' is not an ISO 8601 time (e.g. 2026-07-20T14:30:00Z)") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(default_zone) if default_zone else timezone.utc)
+    return moment
+
+
+def parse_columns(value: str | None) -> dict[str, str]:
+    if not value:
+        return {}
+    mapping = {}
+    for pair in value.split(","):
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            raise InputError(f"--columns: '{pair}' should look like text=Message")
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+def setup(config_path: str | None, rules: tuple[str, ...], now: str | None) -> Setup:
+    from safepost.config import find_config, load_config
+    from safepost.rulebook import Audience, load_rulebook
+
+    config = load_config(find_config(config_path))
+    rulebook = load_rulebook(list(config.rules) + list(rules), include_shipped=config.shipped_rules,
+                             levels=config.levels, policies=config.policies)
+    rulebook.audience = Audience(config.regions, config.timezone, config.language)
+    rulebook.platform_limits = dict(config.platforms)
+    return Setup(config, rulebook, parse_now(now, config.timezone))
+
+
+def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str):
+    from safepost.config import FeedSource
+    from safepost.news import collect_news
+
+    sources = list(ctx.config.feeds) + [FeedSource(f) for f in feeds]
+    entities = None
+    if ctx.config.ner_model and sources:
+        from safepost.news.entities import load_entity_finder
+
+        entities = load_entity_finder(ctx.config.ner_model, ctx.config.path)
+    return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format == "text",
+                        cache_dir=ctx.config.cache_dir, entities=entities)
+
+
+def emit(report, output_format: str, show_passes: bool) -> None:
+    if output_format == "json":
+        from safepost.render.json import render
+
+        click.echo(render(report))
+    elif output_format == "markdown":
+        from safepost.render.markdown import render
+
+        click.echo(render(report, show_passes), nl=False)
+    else:
+        from rich.console import Console
+
+        from safepost.render.terminal import render
+
+        render(report, Console(highlight=False, emoji=False), show_passes)
+
+
+def parse_regions(values: tuple[str, ...]) -> tuple[str, ...]:
+    codes = tuple(value.strip().upper() for value in values)
+    for code in codes:
+        if len(code) != 2 or not code.isalpha():
+            raise InputError(f"--region: '{code}' is not a two-letter region code (US, PL, UA, ...)")
+    return codes
+
+
+def parse_day(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"--from: '{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    from safepost.files import replace_atomically
+
+    try:
+        replace_atomically(path, data)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
+
+
+def state_options(command):
+    """--config and --now, which every state command takes."""
+    command = click.option("--now", metavar="ISO8601", help="The instant to act at (default: the clock).")(command)
+    return click.option("--config", "config_path", metavar="FILE",
+                        help="Config file (default: ./safepost.yaml); the store sits beside it.")(command)
+
+
+def settings(config_path: str | None, now: str | None):
+    from safepost.config import find_config, load_config
+
+    config = load_config(find_config(config_path))
+    return config, parse_now(now, config.timezone)
+
+
+def team_store(config):
+    from safepost.state import open_store
+
+    return open_store(config.state_path)
+
+
+def resume_command(config) -> str:
+    where = f" --config {shlex.quote(config.path)}" if config.path else ""
+    return f"safepost resume --by YOUR-NAME{where}"
+
+
+def when(moment) -> str:
+    from safepost.render import utc_label
+
+    return utc_label(moment)
+
+
+def preview(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= PREVIEW else line[:PREVIEW - 1] + "…"
+
+
+def login() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown user"
+
+
+def apply_team_state(ctx, decisions: list, incidents: list) -> tuple[list, list[str]]:
+    """The pause, the posts missed during a past pause and the approvals, from the store, applied
+    to the gate's decisions; the check is then remembered for `approve` and `resume`."""
+    from safepost import approvals
+
+    with team_store(ctx.config) as store:
+        team = store.team_state(ctx.now)
+        held = approvals.hold_for_pauses(decisions, team, ctx.now)
+        final = approvals.apply_approvals(held, team, incidents)
+        store.record_check(ctx.now, held, final, team.active_pause(ctx.now))
+    return final, approvals.notices(final, team, ctx.now)
+
+
+class QueueSplit:
+    """`--approved-out` and `--held-out`: checked before the work, written after it, from the bytes
+    that were checked (a queue edited meanwhile is refused, not half-checked)."""
+
+    def __init__(self, queue: str, approved_out: str | None, held_out: str | None):
+        from pathlib import Path
+
+        from safepost.yamlsafe import read_bytes
+
+        self.queue = queue
+        self.targets = [(path, wanted) for path, wanted in ((approved_out, True), (held_out, False)) if path]
+        resolved = [Path(path).resolve() for path, _ in self.targets]
+        if Path(queue).resolve() in resolved:
+            raise InputError("--approved-out/--held-out must name a new file, not the queue itself", queue)
+        if len(set(resolved)) < len(resolved):
+            raise InputError("--approved-out and --held-out must be two different files")
+        self.original = read_bytes(queue) if self.targets else b""
+
+    def write(self, decisions: list) -> None:
+        from safepost.model import Verdict
+        from safepost.queue import write_selection
+
+        posts = [decision.post for decision in decisions]
+        for path, wanted in self.targets:
+            keep = [(decision.verdict == Verdict.PASS) == wanted for decision in decisions]
+            count = write_selection(self.queue, path, posts, keep, self.original)
+            what = "may go out" if wanted else "may not go out"
+            click.echo(f"Wrote {count} post(s) that {what} to {path}", err=True)
+
