@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Iterable
 
 from safepost.checks import (Context, Scope, dates, incident_echo, incident_terms, incident_window,
-                             incident_words, platform, replies, topics, words)
+                             incident_words, memorial, platform, replies, topics, words)
 from safepost.model import Decision, Finding, Incident, Post, Verdict
 from safepost.parallel import map_indexes
 from safepost.rulebook import Rulebook
@@ -19,7 +19,7 @@ from safepost.text.dodges import Vocabulary, build_vocabulary, may_hide_dodges, 
 
 WARM_UP = 200  # posts checked before forking, so every worker inherits the compiled indexes
 POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_echo, incident_window, topics,
-               dates)
+               dates, memorial)
 QUEUE_CHECKS = (platform,)
 
 

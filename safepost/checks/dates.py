@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.calendar import Hit, day_text, describe, hits, relation
-from safepost.checks import Context, ladder
+from safepost.checks import Context, ladder, matches_without_exceptions
 from safepost.model import Finding, Verdict
 from safepost.text.matcher import TermIndex
 from safepost.text.tone import Cue
@@ -26,15 +26,26 @@ def run(ctx: Context) -> Iterable[Finding]:
     if not found:
         return
     mentions = topic_index(ctx).find(ctx.analysis)
+    hurtful = None
     for hit in found:
         rule = hit.occurrence.rule
         mention = next((Cue(m.text, m.start, m.end) for m in mentions if m.payload is rule), None)
-        reasons = asked(rule.asks, ctx.rung, mention)
+        if rule.kinds and hurtful is None:
+            hurtful = _event_words(ctx)
+        echo = next((Cue(m.text, m.start, m.end) for m in hurtful or () if m.payload.id in rule.kinds), None)
+        reasons = asked(rule.asks, ctx.rung, mention, echo)
         if reasons:
             yield date_finding(hit, reasons)
 
 
-def asked(asks, rung: ladder.Rung, mention: Cue | None) -> list[Reason]:
+def _event_words(ctx: Context) -> list:
+    """The incident-kind words in the post ("bomb", "shots", "odlotowe"): on the anniversary of
+    that kind of event they hurt as they would on its day."""
+    terms, exceptions = ctx.rulebook.index("incident_kinds", ctx.language, "vocabulary", "vocabulary_exceptions")
+    return matches_without_exceptions(terms, exceptions, ctx.analysis) if terms else []
+
+
+def asked(asks, rung: ladder.Rung, mention: Cue | None, echo: Cue | None = None) -> list[Reason]:
     """What the day asks of this post, on the tone ladder: a post naming the day is held when it
     sells, jokes or swears, flagged when sincere, else meets the day's `mentions` policy (never
     above it); a light post that does not name it meets the day's `promotional` policy."""
@@ -43,10 +54,14 @@ def asked(asks, rung: ladder.Rung, mention: Cue | None) -> list[Reason]:
         reasons.append((asks.every_post, "a person should read every post on this day", None))
     if rung.light and asks.promotional:
         reasons.append((asks.promotional, rung.describe(), rung.cue))
+    told = rung.light and asks.promotional  # the tone is already a reason of its own
     if mention and asks.mentions:
         level = min(ladder.level(rung, asks.mentions), asks.mentions)
-        told = rung.light and asks.promotional  # the tone is already a reason of its own
         reasons.append((level, f"the post names '{mention.text}'" + ("" if told else f", {rung.describe()}"), mention))
+    if echo and asks.mentions:
+        level = min(ladder.level(rung, Verdict.FLAG), asks.mentions)
+        reasons.append((level, f"'{echo.text}' echoes what happened that day" + ("" if told else f", {rung.describe()}"),
+                        echo))
     return reasons
 
 

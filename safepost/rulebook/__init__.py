@@ -176,7 +176,21 @@ def read_rulebook(files: list[Path], policies: Policies | None = None) -> tuple[
                 first_seen[rule.id] = f"{rule.path}:{rule.line}"
                 book.sections.setdefault(section, []).append(rule)
             book.files.append(str(path))
+        _check_kinds(book)
     return book, problems
+
+
+def _check_kinds(book: Rulebook) -> None:
+    """A date rule or a hand-entered incident names incident kinds defined anywhere in the rulebook."""
+    kinds = {rule.id for rule in book.rules("incident_kinds")}
+    if not kinds:
+        return
+    for section, names in (("dates", lambda rule: rule.kinds), ("incidents", lambda rule: (rule.kind,))):
+        for rule in book.rules(section):
+            for kind in names(rule):
+                if kind not in kinds:
+                    report(InputError(f"unknown incident kind '{kind}'{did_you_mean(kind, kinds)} in '{rule.id}'; "
+                                      f"the kinds are: {', '.join(sorted(kinds))}", rule.path, rule.line))
 
 
 def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,

@@ -58,6 +58,7 @@ class DateRule(Authored):
     since: int | None = None  # first year the day is kept (default: the year after the event)
     terms: dict[str, tuple[Term, ...]] = field(default_factory=dict)
     level: Verdict = Verdict.HOLD
+    kinds: tuple[str, ...] = ()  # incident kinds whose words hurt on the day ("bomb" on 6 August)
 
     def applies_to(self, region: str | None) -> bool:
         return "*" in self.regions or region in self.regions
@@ -132,7 +133,7 @@ def ordinal(number: int) -> str:
 
 def parse_date_rule(data, path: str) -> DateRule:
     fields = Fields(data, path, "a date rule")
-    fields.reject_unknown(("id", "name", "regions", "date", "year", "since", "window", "asks", "terms",
+    fields.reject_unknown(("id", "name", "regions", "date", "year", "since", "window", "asks", "terms", "kinds",
                            "level", "note", "source", "examples"))
     regions = fields.regions("regions")
     if not regions:
@@ -150,6 +151,7 @@ def parse_date_rule(data, path: str) -> DateRule:
         since=_year(fields, "since"),
         terms=compile_language_map(fields, "terms"),
         level=fields.level("level", "hold"),
+        kinds=tuple(fields.texts("kinds")),
         note=fields.text("note", ""),
         source=fields.text("source", ""),
         examples=_examples(fields),

@@ -10,6 +10,7 @@ ladder (safepost/checks/ladder.py) reads them through safepost.text.tone.
         joking: [lol, haha, just kidding]
         joking_patterns: ['[;:]-?[)pd]']    # emoticons and the like
         sincere: [remember, condolences, thoughts are with, closed today, in memory]
+        memorial: [in memory of, tribute to, rest in peace]  # beside a sale: a death as a sales hook
         negations: [no, not, without]      # "no sale today": the cue after them is not a promotion
         examples: {promotional: ["20% off today"], joking: ["lol"], sincere: ["We remember."], neutral: ["Hello"]}
 
@@ -57,6 +58,7 @@ class ToneRule(Authored):
     patterns: tuple[Pattern, ...] = ()
     joking: tuple[Term, ...] = ()
     joking_patterns: tuple[Pattern, ...] = ()
+    memorial: tuple[Term, ...] = ()  # "in memory of", "RIP": next to a sale, a death made a sales hook
     negations: tuple[Term, ...] = ()  # a promotional cue up to three words after one is negated
     negations_after: tuple[Term, ...] = ()  # likewise one or two words before one ("endirim yoxdur")
 
@@ -64,7 +66,7 @@ class ToneRule(Authored):
 def parse_tone_rule(data, path: str) -> ToneRule:
     fields = Fields(data, path, "a tone entry")
     fields.reject_unknown(("id", "language", "promotional", "patterns", "joking", "joking_patterns",
-                           "sincere", "negations", "negations_after", "examples"))
+                           "sincere", "memorial", "negations", "negations_after", "examples"))
     language = fields.text("language", required=True)
     check_language(language, path, *fields.where("language"))
 
@@ -79,6 +81,7 @@ def parse_tone_rule(data, path: str) -> ToneRule:
         patterns=_patterns(fields, "patterns"),
         joking=terms("joking"),
         joking_patterns=_patterns(fields, "joking_patterns"),
+        memorial=terms("memorial"),
         negations=terms("negations"),
         negations_after=terms("negations_after"),
         examples=parse_examples(fields, TONES),

@@ -33,6 +33,7 @@ class ToneCues:
     promotional: TermIndex
     joking: TermIndex
     sincere: TermIndex
+    memorial: TermIndex
     negations: TermIndex
     negations_after: TermIndex
     patterns: tuple = ()  # regular expressions that also mark a post promotional
@@ -45,10 +46,12 @@ class Tone:
     joking: Cue | None = None
     sincere: Cue | None = None
     declined: Cue | None = None  # a promotion the post says it is not making
+    memorial: Cue | None = None  # "in memory of", "RIP"
 
 
 def build_cues(rules, language: str | None) -> ToneCues:
-    indexes = {name: TermIndex() for name in ("promotional", "joking", "sincere", "negations", "negations_after")}
+    indexes = {name: TermIndex() for name in ("promotional", "joking", "sincere", "memorial", "negations",
+                                              "negations_after")}
     patterns, joking_patterns = [], []
     for rule in rules:
         if language is not None and rule.language not in (language, "any"):
@@ -72,7 +75,8 @@ def read_tone(analysis: Analysis, cues: ToneCues) -> Tone:
                 joking=_first([_cue(m) for m in cues.joking.find(analysis)]
                               + _pattern_cues(analysis, cues.joking_patterns)),
                 sincere=_first([_cue(m) for m in cues.sincere.find(analysis)]),
-                declined=_first([_cue(m) for m in declined]))
+                declined=_first([_cue(m) for m in declined]),
+                memorial=_first([_cue(m) for m in cues.memorial.find(analysis)]))
 
 
 def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> tuple[list[Match], list[Match]]:
