@@ -33,6 +33,31 @@ def label(url: str) -> str:
     return service.url(privacy=True).split("?", 1)[0]
 
 
+def problem(url: str) -> str | None:
+    """Why apprise could never send to this URL (an unknown scheme, a malformed address), or
+    None: checked when the config is linted, not found out in a crisis."""
+    service, found = _attempt(url, None)
+    if service is not None:
+        return None
+    from safepost.rulebook.fields import did_you_mean
+
+    scheme = url.split("://", 1)[0].lower()
+    if scheme not in _schemes():
+        return f"apprise knows no '{scheme}://' service{did_you_mean(scheme, _schemes())}"
+    return f"apprise cannot use this {scheme}:// URL: {found or 'it is not complete'}"
+
+
+def _schemes() -> set[str]:
+    import apprise
+
+    found: set[str] = set()
+    for schema in apprise.Apprise().details()["schemas"]:
+        for key in ("protocols", "secure_protocols"):
+            value = schema.get(key)
+            found.update([value] if isinstance(value, str) else value or ())
+    return found
+
+
 def send(url: str, title: str, body: str) -> str | None:
     """Send one alert; None when it went, else what went wrong (apprise's own words)."""
     service, problems = _attempt(url, (title, body))

@@ -1,6 +1,7 @@
 """The team's settings (`safepost.yaml`): audience, time zone, languages, rulebooks, feeds, policies."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,6 +13,7 @@ from safepost.rulebook.fields import Fields, check_language
 from safepost.yamlsafe import load_file
 
 DEFAULT_NAME = "safepost.yaml"
+CONFIG_VAR = "SAFEPOST_CONFIG"
 DATE_ORDERS = ("DMY", "MDY", "YMD")
 STATE_NAME = Path(".safepost") / "state.db"
 
@@ -30,11 +32,13 @@ class Config:
     timezone: str | None = None
     language: str | None = None
     languages: tuple[str, ...] = ()
-    date_order: str = "DMY"
+    date_order: str | None = None  # unset: the scheduler preset's, else read from the file
     rules: tuple[str, ...] = ()
     shipped_rules: bool = True
     feeds: tuple[FeedSource, ...] = ()
     levels: dict[str, Verdict | None] = field(default_factory=dict)
+    level_lines: dict[str, int] = field(default_factory=dict)  # where each `levels:` key is written
+    grades: dict[str, Verdict | None] = field(default_factory=dict)  # strong, mild: a whole grade's level
     policies: Policies = field(default_factory=Policies)
     platforms: dict[str, int] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)
@@ -43,15 +47,21 @@ class Config:
     max_posts: int = 250_000  # a larger queue is refused: check it in parts
     state: Path | None = None  # the team's SQLite store: pauses, approvals, audit (see state_path)
     alerts: tuple[str, ...] = ()  # apprise URLs told when `watch` pauses the queue
+    alert_lines: tuple[int | None, ...] = ()  # where each is written
     watch_severity: int | None = None  # `watch` pauses from this severity (default: severe_from)
+    news_off: bool = False  # `news: off`: check without news on purpose (every run says so)
 
     @property
-    def state_path(self) -> Path:
-        """Beside the config file, so every command run with one config shares one memory."""
+    def state_path(self) -> Path | None:
+        """Beside the config file, so every command run with one config shares one memory; with
+        no config, a store already in the working folder, else none: a second store is never
+        created silently, away from the one the team's cron job writes to."""
         if self.state:
             return self.state
-        base = Path(self.path).parent if self.path else Path.cwd()
-        return base / STATE_NAME
+        if self.path:
+            return Path(self.path).parent / STATE_NAME
+        here = Path.cwd() / STATE_NAME
+        return here if here.is_file() else None
 
     @property
     def pause_from(self) -> int:
@@ -59,10 +69,21 @@ class Config:
 
 
 def find_config(explicit: str | None) -> Path | None:
+    """The team's config, found the way git finds `.git`: --config, else safepost.yaml in the
+    working folder or the nearest parent, else the file SAFEPOST_CONFIG names."""
     if explicit:
         return Path(explicit)
-    candidate = Path.cwd() / DEFAULT_NAME
-    return candidate if candidate.is_file() else None
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        candidate = folder / DEFAULT_NAME
+        if candidate.is_file():
+            return candidate
+    named = os.environ.get(CONFIG_VAR)
+    if named:
+        if not Path(named).is_file():
+            raise InputError(f"{CONFIG_VAR} names no file", named)
+        return Path(named)
+    return None
 
 
 def load_config(path: Path | None) -> Config:
@@ -74,7 +95,7 @@ def load_config(path: Path | None) -> Config:
     f = Fields(data, str(path), "the config")
     f.reject_unknown(("regions", "timezone", "language", "languages", "date_order", "rules",
                       "shipped_rules", "feeds", "levels", "policies", "platforms", "columns", "cache_dir",
-                      "ner_model", "max_posts", "state", "alerts", "watch"))
+                      "ner_model", "max_posts", "state", "alerts", "watch", "news", "grades"))
     base = path.parent
     timezone = f.text("timezone")
     if timezone:
@@ -82,8 +103,8 @@ def load_config(path: Path | None) -> Config:
     language = f.text("language")
     if language:
         check_language(language, str(path), f.line("language"))
-    date_order = (f.text("date_order", "DMY") or "DMY").upper()
-    if date_order not in DATE_ORDERS:
+    date_order = (f.text("date_order") or "").upper() or None
+    if date_order and date_order not in DATE_ORDERS:
         raise f.error(f"'date_order' must be one of {', '.join(DATE_ORDERS)}", "date_order")
     return Config(
         path=str(path),
@@ -96,6 +117,8 @@ def load_config(path: Path | None) -> Config:
         shipped_rules=f.flag("shipped_rules", True),
         feeds=_feeds(f, base),
         levels=_levels(f),
+        level_lines=_level_lines(f),
+        grades=_grades(f),
         policies=_policies(f),
         platforms=_platforms(f),
         columns={k: str(v) for k, v in (f.mapping("columns") or {}).items()},
@@ -104,8 +127,21 @@ def load_config(path: Path | None) -> Config:
         max_posts=int(f.number("max_posts", Config.max_posts, minimum=1)),
         state=base / f.text("state") if f.has("state") else None,
         alerts=_alerts(f),
+        alert_lines=tuple(f.item_lines("alerts")) if f.has("alerts") else (),
         watch_severity=_watch_severity(f),
+        news_off=_news_off(f),
     )
+
+
+def _news_off(f: Fields) -> bool:
+    """`news: off` (or false): the team checks without news on purpose; `on` is the default."""
+    if not f.has("news"):
+        return False
+    value = f.data["news"]
+    word = str(value).strip().lower() if not isinstance(value, bool) else ("on" if value else "off")
+    if word not in ("on", "off"):
+        raise f.error(f"'news' must be on or off, not '{value}'", "news")
+    return word == "off"
 
 
 def _model_name(f: Fields, base: Path) -> str | None:
@@ -150,6 +186,22 @@ def _levels(f: Fields) -> dict[str, Verdict | None]:
     return {str(rule_id): sub.level(rule_id, allow_off=True) for rule_id in levels}
 
 
+def _level_lines(f: Fields) -> dict[str, int]:
+    levels = f.mapping("levels") or {}
+    sub = Fields(levels, f.path, "levels")
+    return {str(rule_id): sub.line(rule_id) for rule_id in levels if sub.line(rule_id)}
+
+
+def _grades(f: Fields) -> dict[str, Verdict | None]:
+    """`grades: {mild: off, strong: hold}`: a whole grade of profanity at once."""
+    from safepost.rulebook.words import GRADES
+
+    grades = f.mapping("grades") or {}
+    sub = Fields(grades, f.path, "grades")
+    sub.reject_unknown(GRADES)
+    return {str(grade): sub.level(grade, allow_off=True) for grade in grades}
+
+
 def _policies(f: Fields) -> Policies:
     data = f.mapping("policies")
     if not data:
@@ -161,7 +213,7 @@ def _policies(f: Fields) -> Policies:
     severe_from = _severity(sub, "severe_from", defaults.severe_from)
     return Policies(
         promotional_during_incident=sub.level("promotional_during_incident") or defaults.promotional_during_incident,
-        on_news_unavailable=sub.level("on_news_unavailable", "flag", allow_off=True),
+        on_news_unavailable=sub.level("on_news_unavailable", "hold", allow_off=True),
         cross_post=sub.level("cross_post", "flag", allow_off=True),
         first_hours=sub.number("first_hours", defaults.first_hours, minimum=0),
         severe_from=severe_from,

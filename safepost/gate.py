@@ -5,6 +5,7 @@ findings, and no finding means pass.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Iterable
 
@@ -21,6 +22,7 @@ WARM_UP = 200  # posts checked before forking, so every worker inherits the comp
 POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_echo, incident_window, topics,
                dates, memorial)
 QUEUE_CHECKS = (platform,)
+NOTED = tuple(module for module in POST_CHECKS if hasattr(module, "notes"))
 
 
 def choose_languages(post: Post, rulebook: Rulebook) -> Languages:
@@ -106,8 +108,9 @@ def check_one(index: int, post: Post, languages: Languages, scope: Scope) -> Dec
     """One post through every per-post check; its analysis is dropped when done."""
     ctx = Context(index, post, languages.primary, read_post(post.text, languages.primary, scope.rulebook), scope,
                   extra_languages=languages.extra)
-    findings = [finding for module in POST_CHECKS for finding in module.run(ctx)]
-    return decide(post, findings, (languages.note,) if languages.note else ())
+    findings = leveled([finding for module in POST_CHECKS for finding in module.run(ctx)], scope.rulebook)
+    notes = [note for module in NOTED for note in module.notes(ctx)]
+    return decide(post, findings, tuple(([languages.note] if languages.note else []) + notes))
 
 
 def with_queue_findings(decisions: list[Decision], rulebook: Rulebook) -> list[Decision]:
@@ -119,8 +122,20 @@ def with_queue_findings(decisions: list[Decision], rulebook: Rulebook) -> list[D
             extra.setdefault(index, []).append(finding)
     for index, findings in extra.items():
         decision = decisions[index]
-        decisions[index] = decide(decision.post, [*decision.findings, *findings], decision.notes)
+        decisions[index] = decide(decision.post, [*decision.findings, *leveled(findings, rulebook)], decision.notes)
     return decisions
+
+
+def leveled(findings: list[Finding], rulebook: Rulebook) -> list[Finding]:
+    """Findings at the levels the config's `levels:` gives their ids; those turned off dropped."""
+    if not rulebook.finding_levels:
+        return findings
+    kept = []
+    for finding in findings:
+        level = rulebook.finding_level(finding.rule, finding.level)
+        if level is not None:
+            kept.append(finding if level == finding.level else replace(finding, level=level))
+    return kept
 
 
 def decide(post: Post, findings: list[Finding], notes: tuple[str, ...] = ()) -> Decision:
@@ -129,7 +144,8 @@ def decide(post: Post, findings: list[Finding], notes: tuple[str, ...] = ()) -> 
     return Decision(post, verdict, tuple(ordered), notes)
 
 
-def annotate(decisions: list[Decision], finding: Finding) -> list[Decision]:
+def annotate(decisions: list[Decision], finding: Finding, rulebook: Rulebook | None = None) -> list[Decision]:
     """Add one run-wide finding to every post (news unavailable, queue paused): the edge knows
-    these facts, the core does not."""
-    return [decide(d.post, [*d.findings, finding], d.notes) for d in decisions]
+    these facts, the core does not. With the rulebook, the config's `levels:` apply to it."""
+    found = leveled([finding], rulebook) if rulebook else [finding]
+    return [decide(d.post, [*d.findings, *found], d.notes) for d in decisions] if found else decisions

@@ -38,6 +38,15 @@ def run_cli(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def no_news(tmp_path):
+    """A team that checks without news on purpose (`news: off`): for tests about words, dates,
+    queues and outputs, where a quiet news day would only add noise."""
+    config = Path(tmp_path) / "safepost.yaml"
+    config.write_text("news: off\n", encoding="utf-8")
+    return str(config)
+
+
+@pytest.fixture
 def write(tmp_path):
     """Write a text file under the test's directory and return its path as a string."""
 

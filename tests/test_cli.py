@@ -1,11 +1,15 @@
 """The CLI contract that scripts and cron jobs rely on: JSON shape, exit codes, one-line errors."""
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 import sys
 
 from conftest import check_json
+
+pytestmark = pytest.mark.usefixtures("no_news")  # words, queues and outputs: no news on purpose
 
 QUEUE = """id,platform,scheduled_at,text
 ok-1,linkedin,2026-03-03T10:00:00Z,We're hiring: two backend engineers for our Lisbon office.
@@ -65,7 +69,7 @@ def test_user_rules_and_config_level_overrides(run_cli, write):
     code, report = check_json(run_cli, write("q.csv", QUEUE), "--rules", rules, "--now", NOW)
     by_id = {p["id"]: p for p in report["posts"]}
     assert by_id["ok-1"]["verdict"] == "hold"
-    write("safepost.yaml", "levels:\n  brand.*: flag\n  insult.*: off\n")
+    write("safepost.yaml", "news: off\nlevels:\n  brand.*: flag\n  insult.*: off\n")
     code, report = check_json(run_cli, write("q.csv", QUEUE), "--rules", rules, "--now", NOW)
     by_id = {p["id"]: p for p in report["posts"]}
     assert by_id["ok-1"]["verdict"] == "flag"

@@ -361,9 +361,10 @@ def test_a_sloppy_feed_with_entries_is_still_used(server):
     assert [h.title for h in headlines] == ["Storm warning for the coast"]
 
 
-def test_an_empty_feed_is_fresh_with_no_headlines(server):
+def test_an_empty_feed_is_empty_not_read(server):
     headlines, status = fetch_one(server.serve("/empty", fixture("empty.xml")))
-    assert (status.outcome, status.headlines, status.source) == ("fresh", 0, "Quiet Wire")
+    assert (status.outcome, status.headlines, status.source) == ("empty", 0, "Quiet Wire")
+    assert not status.read and "no items" in status.detail
     assert headlines == []
 
 
@@ -399,7 +400,7 @@ def test_local_files_are_read_from_disk():
                FeedSource(str(FEEDS / "empty.xml"))]
     headlines, statuses = fetch_feeds(sources, cache_dir=None)
     assert [(s.outcome, s.headlines, s.age_seconds) for s in statuses] == [
-        ("local", 2, None), ("local", 0, None)]
+        ("local", 2, None), ("empty", 0, None)]
     assert {h.region for h in headlines} == {"US"}
 
 

@@ -7,6 +7,8 @@ import pytest
 
 from conftest import check_json, rss
 
+pytestmark = pytest.mark.usefixtures("no_news")  # words, queues and outputs: no news on purpose
+
 NOW = "2026-03-03T09:00:00Z"
 
 
@@ -93,7 +95,7 @@ def test_a_million_row_csv_is_refused_at_the_limit_without_reading_it_all(run_cl
     with open(path, "w", encoding="utf-8") as out:
         out.write("id,platform,scheduled_at,text\n")
         out.writelines(f"p{i},x,2026-03-03T10:00:00Z,hello\n" for i in range(1_000_000))
-    write("safepost.yaml", "max_posts: 1000\n")
+    write("safepost.yaml", "news: off\nmax_posts: 1000\n")
     code, out, err = run_cli("check", str(path), "--now", NOW)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert f"{path}:1002: more than 1,000 posts" in err

@@ -53,25 +53,61 @@ def test_incident_touches_only_its_audience_region(run_cli, write):
     assert by_id["warsaw"]["verdict"] == "pass"
 
 
-def test_unreadable_news_flags_every_post_and_says_why(run_cli, write):
+def test_unreadable_news_holds_every_post_and_says_why(run_cli, write):
     queue = write("q.json", json.dumps(POSTS))
     code, report = check_json(run_cli, queue, "--feed", closed_port_url(), "--now", NOW)
-    assert code == 0
-    assert report["summary"]["flag"] == 2
+    assert code == 1
+    assert report["summary"]["hold"] == 2
     for post in report["posts"]:
         [finding] = post["findings"]
-        assert finding["rule"] == "news.unavailable" and finding["verdict"] == "flag"
+        assert finding["rule"] == "news.unavailable" and finding["verdict"] == "hold"
+        assert "Connection refused" in finding["message"] and "safepost init --region" in finding["message"]
     assert report["feeds"][0]["outcome"] == "failed"
     assert any("could be read" in notice for notice in report["notices"])
 
 
-def test_unreadable_news_policy_can_hold(run_cli, write):
-    write("safepost.yaml", "policies:\n  on_news_unavailable: hold\n")
+def test_unreadable_news_policy_can_flag(run_cli, write):
+    write("safepost.yaml", "policies:\n  on_news_unavailable: flag\n")
     queue = write("q.json", json.dumps(POSTS))
     code, report = check_json(run_cli, queue, "--feed", closed_port_url(), "--now", NOW)
-    assert code == 1 and report["summary"]["hold"] == 2
+    assert code == 0 and report["summary"]["flag"] == 2
 
 
-def test_no_feeds_is_said_not_silently_all_clear(run_cli, write):
+def test_no_feeds_holds_every_post_with_the_way_out(run_cli, write):
+    code, out, err = run_cli("check", write("q.json", json.dumps(POSTS)), "--now", NOW)
+    assert code == 1
+    assert "No news feeds are configured" in out and "safepost init --region" in out and "news: off" in out
     _, report = check_json(run_cli, write("q.json", json.dumps(POSTS)), "--now", NOW)
-    assert any("No news feeds configured" in notice for notice in report["notices"])
+    assert report["summary"] == {"pass": 0, "flag": 0, "hold": 2}
+
+
+def test_an_empty_feed_is_no_news(run_cli, write):
+    empty = write("empty.xml", rss([]))
+    code, report = check_json(run_cli, write("q.json", json.dumps(POSTS)), "--feed", empty, "--now", NOW)
+    assert code == 1 and report["summary"]["hold"] == 2
+    assert report["feeds"][0]["outcome"] == "empty"
+
+
+def test_news_off_checks_without_news_and_says_so_every_run(run_cli, write):
+    write("safepost.yaml", "news: off\n")
+    code, out, _ = run_cli("check", write("q.json", json.dumps(POSTS)), "--now", NOW)
+    assert code == 0 and "the news was NOT checked" in out
+    _, report = check_json(run_cli, write("q.json", json.dumps(POSTS)), "--now", NOW)
+    assert report["summary"]["pass"] == 2 and any("NOT checked" in n for n in report["notices"])
+
+
+def test_a_feed_that_fails_beside_one_that_reads_is_named_and_exits_3(run_cli, write):
+    quiet = write("quiet.xml", rss([{"title": "Central bank holds rates steady", "published": NOW}]))
+    broken = write("typo.xml", "")
+    code, out, err = run_cli("check", write("q.json", json.dumps(POSTS)), "--feed", quiet, "--feed", broken + ".nosuch",
+                             "--now", NOW, "--format", "json")
+    assert code == 3
+    assert "safepost: warning: feed typo.xml.nosuch gave no news: file not found" in err
+    report = json.loads(out)
+    assert [f["outcome"] for f in report["feeds"]] == ["local", "failed"]
+    assert report["summary"]["pass"] == 2
+
+
+def test_news_exits_1_when_it_read_nothing(run_cli, write):
+    code, out, err = run_cli("news", "--feed", "nosuchfeed.xml", "--now", NOW)
+    assert code == 1 and "file not found" in out

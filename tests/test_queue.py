@@ -144,10 +144,39 @@ def test_platform_argument_names_the_network_of_a_preset_export():
     assert {p.platform for p in posts} == {"instagram"}
 
 
-@pytest.mark.parametrize("order, expected", [("DMY", (2026, 4, 3)), ("MDY", (2026, 3, 4))])
-def test_sprout_dates_follow_the_configured_date_order(order, expected):
-    post = read_queue(DATA / "sprout.csv", timezone="UTC", date_order=order)[1]  # 03/04/2026
-    assert post.scheduled_at.date() == datetime(*expected).date()
+def test_a_file_is_read_in_the_order_its_own_dates_show():
+    post = read_queue(DATA / "sprout.csv", timezone="UTC")[1]  # 03/04/2026, and 15/08/2026 two rows on
+    assert post.scheduled_at.date() == datetime(2026, 4, 3).date()
+
+
+def test_a_row_that_contradicts_the_configured_order_is_named():
+    assert error(DATA / "sprout.csv", timezone="UTC", date_order="MDY") == (
+        f"{DATA / 'sprout.csv'}:4: '15/08/2026 9:05' is not month/day/year (there is no month 15), the date order "
+        "set in safepost.yaml; the file looks day/month/year: set date_order: DMY")
+
+
+def test_a_file_whose_dates_cannot_tell_the_order_is_refused_at_its_first_ambiguous_row(tmp_path):
+    path = times_csv(tmp_path, "a,x,07/08/2012 09:00,hi", "b,x,07/09/2012 09:00,hi")
+    assert error(path, timezone="UTC") == (
+        f"{path}:2: '07/08/2012 09:00' could be read as day/month or month/day, and no date in the file has a "
+        "day above 12 to tell: set date_order (DMY or MDY) in safepost.yaml")
+
+
+def test_two_orders_in_one_file_are_refused(tmp_path):
+    path = times_csv(tmp_path, "a,x,07/20/2012 09:00,hi", "b,x,20/07/2012 09:00,hi")
+    assert "dates are written in two orders" in error(path, timezone="UTC")
+
+
+def test_month_day_order_is_read_from_a_us_export(tmp_path):
+    path = times_csv(tmp_path, "a,x,07/20/2012 09:00,hi", "b,x,07/08/2012 09:00,hi")
+    assert [p.scheduled_at.date() for p in read_queue(path, timezone="UTC")] == [
+        datetime(2012, 7, 20).date(), datetime(2012, 7, 8).date()]
+
+
+def test_an_impossible_day_is_named_as_such(tmp_path):
+    path = times_csv(tmp_path, "a,x,31/02/2026 09:00,hi")
+    assert error(path, timezone="UTC", date_order="DMY") == (
+        f"{path}:2: '31/02/2026 09:00' is not a date: February 2026 has no day 31")
 
 
 def test_buffer_export_is_detected_from_its_header():
@@ -158,7 +187,7 @@ def test_buffer_export_is_detected_from_its_header():
 
 
 def test_hootsuite_export_has_no_header():
-    posts = read_queue(DATA / "hootsuite.csv", timezone="Europe/Warsaw")
+    posts = read_queue(DATA / "hootsuite.csv", timezone="Europe/Warsaw", date_order="DMY")
     assert [p.id for p in posts] == ["hootsuite:1", "hootsuite:2", "hootsuite:3"]
     assert [p.link for p in posts] == ["https://example.com/bakery", None, "https://example.com/brunch"]
     assert posts[1].text == "Closing early today at 16:00."
@@ -173,9 +202,9 @@ def test_forcing_a_preset_reads_its_export_as_detection_does(name):
 
 def test_forcing_the_wrong_preset_lists_the_files_columns():
     message = error(DATA / "buffer.csv", preset="sprout", timezone="UTC")
-    assert message == (f"{DATA / 'buffer.csv'}:1: no 'date + time_24hr' column for scheduled_at; the file's "
-                       "columns are: Text, Image URL, Tags, Posting Time (map one with --columns "
-                       "scheduled_at=NAME)")
+    assert message == (f"{DATA / 'buffer.csv'}:1: no 'date + time_24hr', 'message_text' columns; the file's "
+                       "columns are: Text, Image URL, Tags, Posting Time (map them with --columns "
+                       "scheduled_at=NAME,text=NAME)")
 
 
 def test_forcing_hootsuite_reads_a_header_as_a_post(tmp_path):
@@ -286,7 +315,12 @@ def test_languages_restrict_what_month_names_are_read(tmp_path):
 
 def test_a_written_offset_in_a_loose_date_wins(tmp_path):
     path = times_csv(tmp_path, "a,x,01/08/2026 09:00 +0300,hi")
-    assert read_queue(path, timezone="America/New_York")[0].scheduled_at == utc(2026, 8, 1, 6, 0)
+    assert read_queue(path, timezone="America/New_York", date_order="DMY")[0].scheduled_at == utc(2026, 8, 1, 6, 0)
+
+
+def test_the_hootsuite_preset_reads_month_first_unless_the_config_says_otherwise():
+    [first, *_] = read_queue(DATA / "hootsuite.csv", timezone="UTC")
+    assert first.scheduled_at.date() == datetime(2026, 1, 8).date()
 
 
 @pytest.mark.parametrize("written", ["tomorrow 9:00", "next friday", "in 2 hours", "Aug 1 09:00"])
@@ -315,7 +349,9 @@ def test_iso_queues_never_import_dateparser():
 
 @pytest.mark.parametrize("row, message", [
     ("a,x,2026-08-01 09:00,hi,Europe/Warsow,,", "unknown time zone 'Europe/Warsow'"),
-    ("a,x,2026-08-01T09:00Z,hi,,POL,", "region 'POL' is not a two-letter code (US, PL, UA, ...)"),
+    ("a,x,2026-08-01T09:00Z,hi,,POL,", "'POL' is not a two-letter region code (US, PL, UA, ...)"),
+    ("a,x,2026-08-01T09:00Z,hi,,UK,", "unknown region 'UK' (an ISO 3166 code such as US, GB, PL) (did you mean 'GB'?)"),
+    ("a,twiter,2026-08-01T09:00Z,hi,,,", "unknown platform 'twiter' (did you mean 'twitter'?); known: bluesky, "),
     ("a,x,2026-08-01T09:00Z,hi,,,english", "'english' is not a language code"),
     ("a,x,2026-08-01T09:00Z,hi,,,no", "use 'nb'"),
     (",x,2026-08-01T09:00Z,hi,,,", "'id' is empty"),
@@ -338,14 +374,21 @@ def test_duplicate_id_names_both_lines(tmp_path):
 
 def test_a_missing_required_column_fails_on_the_header(tmp_path):
     path = write(tmp_path, "q.csv", "id,platform,when,text\na,x,2026-08-01T09:00Z,hi\n")
-    assert error(path) == (f"{path}:1: no 'scheduled_at' column for scheduled_at; the file's columns are: id, "
-                           "platform, when, text (map one with --columns scheduled_at=NAME)")
+    assert error(path) == (f"{path}:1: no 'scheduled_at' column; the file's columns are: id, "
+                           "platform, when, text (map them with --columns scheduled_at=NAME)")
+
+
+def test_every_missing_column_is_named_at_once(tmp_path):
+    path = write(tmp_path, "q.csv", "ident,network,when,body\na,x,2026-08-01T09:00Z,hi\n")
+    assert error(path) == (f"{path}:1: no 'id', 'platform', 'scheduled_at', 'text' columns; the file's columns are: "
+                           "ident, network, when, body (map them with --columns "
+                           "id=NAME,platform=NAME,scheduled_at=NAME,text=NAME)")
 
 
 def test_platform_argument_stands_in_for_a_missing_platform_column(tmp_path):
     path = write(tmp_path, "q.csv", "id,scheduled_at,text\na,2026-08-01T09:00Z,hi\n")
     assert read_queue(path, platform="threads")[0].platform == "threads"
-    assert error(path).startswith(f"{path}:1: no 'platform' column for platform")
+    assert error(path).startswith(f"{path}:1: no 'platform' column;")
 
 
 def test_a_repeated_column_is_an_error(tmp_path):

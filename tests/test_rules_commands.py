@@ -2,15 +2,19 @@
 `safepost init`."""
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from conftest import rss
 
 from safepost.config import load_config
 
+
 NOW = "2026-03-03T10:00:00Z"
 
 
+@pytest.mark.usefixtures("no_news")
 def test_try_underlines_the_words_under_the_span(run_cli):
     code, out, _ = run_cli("try", "Only a moron would pay full price.", "--language", "en", "--now", NOW)
     assert code == 0  # a flag, and --fail-on defaults to hold
@@ -25,6 +29,7 @@ def test_try_underlines_the_words_under_the_span(run_cli):
     assert lines[-1] == "FLAG: 1 finding"
 
 
+@pytest.mark.usefixtures("no_news")
 def test_try_lines_up_the_carets_after_wide_characters_and_on_later_lines(run_cli):
     _, out, _ = run_cli("try", "New week!\n🎉🎉 Ｓale: only a moron misses it", "--language", "en",
                            "--now", NOW)
@@ -46,18 +51,27 @@ def test_try_with_a_feed_names_the_incident_and_its_headline(run_cli, write):
     assert "   = help: `safepost rules explain shooting`" in out
 
 
+def test_try_without_news_says_so_and_passes_nothing(run_cli):
+    code, out, _ = run_cli("try", "Our new menu is here.", "--language", "en", "--now", NOW)
+    assert code == 1
+    assert "note: No news feeds are configured" in out and "hold[news.unavailable]" in out
+
+
+@pytest.mark.usefixtures("no_news")
 def test_try_a_clean_text_passes_and_says_what_was_not_checked(run_cli):
     code, out, _ = run_cli("try", "Our new menu is here.", "--language", "en", "--now", NOW)
     assert code == 0
-    assert "note: No news feeds configured" in out and out.splitlines()[-1] == "PASS: nothing found"
+    assert "note: news: off" in out and out.splitlines()[-1] == "PASS: nothing found"
 
 
+@pytest.mark.usefixtures("no_news")
 def test_try_refuses_a_bad_region_in_one_line(run_cli):
     code, _, err = run_cli("try", "Hello", "--region", "UK")
     assert code == 2 and err == ("safepost: error: --region: unknown region 'UK' (an ISO 3166 code such as "
                                  "US, GB, PL) (did you mean 'GB'?)\n")
 
 
+@pytest.mark.usefixtures("no_news")
 def test_list_shows_rules_of_one_language(run_cli):
     code, out, _ = run_cli("rules", "list", "--language", "nb")
     assert code == 0
@@ -69,6 +83,7 @@ def test_list_shows_rules_of_one_language(run_cli):
     assert any(row.startswith("insult.nb ") and " word rule " in row and " flag " in row for row in rows)
 
 
+@pytest.mark.usefixtures("no_news")
 def test_explain_shows_what_a_rule_matches_why_and_its_examples(run_cli):
     code, out, _ = run_cli("rules", "explain", "insult.en")
     assert code == 0
@@ -83,6 +98,7 @@ def test_explain_shows_what_a_rule_matches_why_and_its_examples(run_cli):
     assert '  flag  "Only a moron would pay full price when our sale starts Friday."' in lines
 
 
+@pytest.mark.usefixtures("no_news")
 def test_explain_takes_the_id_a_finding_shows_and_the_next_date(run_cli):
     code, out, _ = run_cli("rules", "explain", "incident.shooting.vocabulary")
     assert code == 0 and out.startswith("shooting  incident kind, ")
@@ -90,6 +106,7 @@ def test_explain_takes_the_id_a_finding_shows_and_the_next_date(run_cli):
     assert "next: 2026-04-10, the 16th anniversary of the Smolensk air crash" in out.splitlines()
 
 
+@pytest.mark.usefixtures("no_news")
 def test_explain_an_unknown_id_suggests_the_nearest(run_cli):
     code, _, err = run_cli("rules", "explain", "insult.ne")
     assert code == 2 and err == "safepost: error: no rule 'insult.ne' in the rulebook (did you mean 'insult.nb'?)\n"
@@ -97,7 +114,7 @@ def test_explain_an_unknown_id_suggests_the_nearest(run_cli):
 
 def test_init_writes_a_config_that_loads_and_never_overwrites_by_accident(run_cli, tmp_path):
     code, out, _ = run_cli("init")
-    assert code == 0 and out.startswith("Wrote safepost.yaml.")
+    assert code == 0 and out.startswith("Wrote safepost.yaml for region US, with starter news feeds")
     path = Path(tmp_path) / "safepost.yaml"
     config = load_config(path)
     assert config.regions == ("US",) and config.timezone == "America/New_York" and config.language == "en"

@@ -12,6 +12,8 @@ import yaml
 from safepost.errors import InputError
 from safepost.queue import read_queue, write_selection
 
+pytestmark = pytest.mark.usefixtures("no_news")  # words, queues and outputs: no news on purpose
+
 NOW = "2026-07-31T16:00:00Z"
 RUDE = "Nobody asked for your opinion. Go eat somewhere else."
 
@@ -42,7 +44,8 @@ def test_a_headerless_export_stays_headerless(run_cli, tmp_path):
     rows = ['01/08/2026 09:00,"Good morning, Warsaw! Fresh bread from 7am.",https://example.com/bakery\n',
             '01/08/2026 17:00,"Closing early today at 16:00."\n']
     (tmp_path / "hootsuite.csv").write_text("".join(rows), encoding="utf-8")
-    (tmp_path / "safepost.yaml").write_text("timezone: Europe/Warsaw\nlanguage: en\n", encoding="utf-8")
+    (tmp_path / "safepost.yaml").write_text("news: off\ntimezone: Europe/Warsaw\nlanguage: en\ndate_order: DMY\n",
+                                            encoding="utf-8")
     run_check(run_cli, "hootsuite.csv", "--platform", "facebook")
     assert (tmp_path / "approved.csv").read_text(encoding="utf-8") == "".join(rows)
     assert (tmp_path / "held.csv").read_text(encoding="utf-8") == ""

@@ -237,13 +237,40 @@ def test_the_store_lives_where_the_config_says(run_cli, tmp_path):
     assert not (tmp_path / "team" / ".safepost").exists()
 
 
-def test_without_a_config_the_store_is_in_the_working_directory(run_cli, tmp_path):
+def test_without_a_config_no_second_store_is_made_silently(run_cli, write, tmp_path):
     code, _, err = run_cli("pause", "--reason", "test", "--by", "Ana", "--now", NOW)
-    assert code == 0, err
-    assert (tmp_path / ".safepost" / "state.db").is_file()
+    assert code == 2 and "no safepost.yaml was found" in err and "safepost init" in err
+    queue = write("q.csv", "id,platform,scheduled_at,text\na,linkedin,2026-08-03T09:00:00Z,Hello\n")
+    code, out, err = run_cli("check", queue, "--now", NOW)
+    assert "pauses and approvals were NOT applied" in err and "NOT applied" in " ".join(out.split())
+    assert not (tmp_path / ".safepost").exists()
+
+
+def test_the_team_s_config_is_found_from_a_subfolder_and_its_pause_holds(run_cli, write, tmp_path, monkeypatch):
+    write("safepost.yaml", "news: off\nregions: [US]\n")
+    assert run_cli("pause", "--reason", "storm", "--by", "Ana", "--now", NOW)[0] == 0
+    queue = write("drafts/q.csv", "id,platform,scheduled_at,text\na,linkedin,2026-08-03T09:00:00Z,Hello\n")
+    monkeypatch.chdir(tmp_path / "drafts")
+    code, out, _ = run_cli("check", queue, "--now", NOW, "--format", "json")
+    assert code == 1 and json.loads(out)["posts"][0]["verdict"] == "hold"
+    assert not (tmp_path / "drafts" / ".safepost").exists()
+
+
+def test_safepost_config_names_the_team_s_config_from_anywhere(run_cli, write, tmp_path, monkeypatch):
+    config = write("team/safepost.yaml", "news: off\nregions: [US]\n")
+    monkeypatch.setenv("SAFEPOST_CONFIG", config)
+    assert run_cli("pause", "--reason", "storm", "--by", "Ana", "--now", NOW)[0] == 0
+    assert (tmp_path / "team" / ".safepost" / "state.db").is_file()
+
+
+def test_a_blank_name_is_refused_for_the_audit(run_cli, write):
+    write("safepost.yaml", "news: off\n")
+    code, _, err = run_cli("resume", "--by", "  ", "--now", NOW)
+    assert code == 2 and "--by must name who resumes" in err
 
 
 def test_a_store_that_is_not_a_database_is_one_line_exit_2(run_cli, tmp_path):
+    (tmp_path / "safepost.yaml").write_text("news: off\n", encoding="utf-8")
     (tmp_path / ".safepost").mkdir()
     (tmp_path / ".safepost" / "state.db").write_bytes(b"this is a spreadsheet, honest" * 100)
     code, _, err = run_cli("status", "--now", NOW)

@@ -1,7 +1,9 @@
 """Checks: one module each, pure functions of a post's context; the gate runs them all.
 
-A per-post check exposes `run(ctx) -> Iterable[Finding]`; a check that needs the whole queue
-(cross-posting) exposes `run_queue(posts, rulebook) -> Iterable[tuple[int, Finding]]`.
+A per-post check exposes `run(ctx) -> Iterable[Finding]`, and may expose `notes(ctx) ->
+Iterable[str]` for what it could not check about a post (a note, not a finding); a check that
+needs the whole queue (cross-posting) exposes `run_queue(posts, rulebook) -> Iterable[tuple[int,
+Finding]]`.
 """
 from __future__ import annotations
 

@@ -3,51 +3,17 @@ watching (hold); the same text pasted unchanged onto several networks reads as a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
 from safepost.checks import Context
 from safepost.model import Finding, Post, Verdict
+from safepost.platforms import PLATFORMS, UNKNOWN, Platform, canonical
 
 NAME = "platform"
 MAX_LISTED = 5  # other posts named in a cross-post finding
 URL_WEIGHT = 23  # X and Mastodon count every link as 23 characters, whatever its length
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _HEAVY = re.compile("[^\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037]")  # X counts these as 2
-
-
-@dataclass(frozen=True)
-class Platform:
-    name: str
-    limit: int
-    counting: str = "chars"  # chars | weighted (X) | graphemes (Bluesky) | links23 (Mastodon)
-
-
-PLATFORMS = {
-    "twitter": Platform("X/Twitter", 280, "weighted"),
-    "facebook": Platform("Facebook", 63206),
-    "instagram": Platform("Instagram", 2200),
-    "linkedin": Platform("LinkedIn", 3000),
-    "threads": Platform("Threads", 500),
-    "bluesky": Platform("Bluesky", 300, "graphemes"),
-    "mastodon": Platform("Mastodon", 500, "links23"),
-    "tiktok": Platform("TikTok", 4000),
-    "vk": Platform("VK", 16384),
-    "telegram": Platform("Telegram", 4096),
-}
-ALIASES = {
-    "x": "twitter", "x.com": "twitter", "tweet": "twitter", "x/twitter": "twitter",
-    "twitter/x": "twitter", "fb": "facebook", "facebook page": "facebook", "meta": "facebook",
-    "ig": "instagram", "insta": "instagram", "li": "linkedin", "linkedin page": "linkedin",
-    "bsky": "bluesky", "bsky.app": "bluesky", "toot": "mastodon", "fediverse": "mastodon",
-    "tik tok": "tiktok", "vkontakte": "vk", "вконтакте": "vk", "вк": "vk", "tg": "telegram",
-}
-
-
-def canonical(platform: str) -> str:
-    """The platform's canonical key (aliases resolved); unknown names come back lower-cased."""
-    key = platform.strip().lower()
-    return ALIASES.get(key, key)
 
 
 def measure(text: str, counting: str) -> int:
@@ -90,6 +56,12 @@ def limits(ctx: Context) -> Platform | None:
         base = PLATFORMS.get(key)
         return Platform(base.name if base else ctx.post.platform, custom, base.counting if base else "chars")
     return PLATFORMS.get(key)
+
+
+def notes(ctx: Context) -> Iterable[str]:
+    """A post with no network is still checked for everything but its length, and says so."""
+    if ctx.post.platform == UNKNOWN:
+        yield "no platform given (no column, no --platform): its length limit was not checked"
 
 
 def run(ctx: Context) -> Iterable[Finding]:

@@ -5,8 +5,8 @@ import sys
 
 import click
 
-from safepost.cli.shared import (FORMATS, QueueSplit, apply_team_state, emit, gather_news, parse_columns,
-                                 reports_input_errors, setup)
+from safepost.cli.shared import (FORMATS, QueueSplit, apply_team_state, emit, exit_code, gather_news,
+                                 parse_columns, reports_input_errors, setup, warn_unread_feeds)
 
 
 @click.command()
@@ -37,18 +37,24 @@ def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns
 
     ctx = setup(config_path, rules, now)
     config = ctx.config
+    if default_platform:
+        from safepost.platforms import check_platform
+
+        check_platform(default_platform, tuple(config.platforms), "--platform", None)
     split = QueueSplit(queue, approved_out, held_out)
     posts = read_queue(queue, columns={**config.columns, **parse_columns(columns)}, preset=preset,
                        timezone=config.timezone, platform=default_platform,
-                       date_order=config.date_order, languages=config.languages, limit=config.max_posts)
+                       date_order=config.date_order, languages=config.languages, limit=config.max_posts,
+                       platforms=tuple(config.platforms))
     news = gather_news(ctx, feeds, output_format)
     decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now, workers=available_workers())
     unread = news.unavailable_finding(ctx.rulebook)
     if unread:
-        decisions = gate.annotate(decisions, unread)
+        decisions = gate.annotate(decisions, unread, ctx.rulebook)
     decisions, state_notices = apply_team_state(ctx, decisions, news.incidents)  # pause, approvals
     report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses),
                     list(news.notices) + state_notices)
     split.write(decisions)
     emit(report, output_format, show_passes)
-    sys.exit(1 if fails(decisions, Verdict.parse(fail_on)) else 0)
+    warn_unread_feeds(news)
+    sys.exit(exit_code(fails(decisions, Verdict.parse(fail_on)), news))

@@ -36,7 +36,8 @@ def dates(queue, regions, start, days, ics_path, rules, config_path, now):
 
         config = ctx.config
         posts = read_queue(queue, columns=dict(config.columns), timezone=config.timezone,
-                           date_order=config.date_order, languages=config.languages)
+                           date_order=config.date_order, languages=config.languages,
+                           platforms=tuple(config.platforms))
         slots = calendar.overlay(gate.check(posts, (), ctx.rulebook, ctx.now), ctx.rulebook)
         render_overlay(slots, console)
         occurrences = [occurrence for occurrence, _ in slots]

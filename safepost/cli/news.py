@@ -1,9 +1,11 @@
 """`safepost news`: the incidents safepost sees in the news right now, and how every feed was read."""
 from __future__ import annotations
 
+import sys
+
 import click
 
-from safepost.cli.shared import gather_news, reports_input_errors, setup
+from safepost.cli.shared import exit_code, gather_news, reports_input_errors, setup, warn_unread_feeds
 
 
 @click.command()
@@ -14,7 +16,8 @@ from safepost.cli.shared import gather_news, reports_input_errors, setup
 @click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
 @reports_input_errors
 def news(feeds, rules, config_path, now, output_format):
-    """Show the incidents safepost sees in the news right now, and how every feed was read."""
+    """Show the incidents safepost sees in the news right now, and how every feed was read. Exit 0
+    every feed read, 1 no news read at all, 3 some feeds gave no news."""
     ctx = setup(config_path, rules, now)
     found = gather_news(ctx, feeds, output_format)
     if output_format == "json":
@@ -27,3 +30,5 @@ def news(feeds, rules, config_path, now, output_format):
         from safepost.render.news import render_text
 
         render_text(found, ctx.now, Console(highlight=False, emoji=False))
+    warn_unread_feeds(found)
+    sys.exit(1 if found.unread else exit_code(False, found))

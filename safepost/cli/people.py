@@ -8,6 +8,13 @@ from safepost.cli.shared import (login, parse_now, preview, reports_input_errors
 from safepost.errors import InputError
 
 
+def named(by: str, does: str) -> str:
+    """The audit names a person: a blank --by would record nobody."""
+    if not by.strip():
+        raise InputError(f"--by must name who {does}: the audit trail records it")
+    return by.strip()
+
+
 @click.command()
 @click.option("--reason", required=True, help="Why: shown on every held post and in the audit.")
 @click.option("--until", metavar="ISO8601", help="End the pause by itself at this time.")
@@ -16,6 +23,7 @@ from safepost.errors import InputError
 @reports_input_errors
 def pause(reason, until, by, config_path, now):
     """Pause the queue: every check holds every post until a person resumes it."""
+    by = named(by, "pauses") if by is not None else None
     config, moment = settings(config_path, now)
     if not reason.strip():
         raise InputError("--reason must say why the queue is paused")
@@ -43,6 +51,7 @@ def pause(reason, until, by, config_path, now):
 def resume(by, note, config_path, now):
     """Lift the pause; list the posts that fell due while it lasted ("missed — reschedule"): every
     check holds them until a person gives them a new time or approves them."""
+    by = named(by, "resumes")
     config, moment = settings(config_path, now)
     with team_store(config) as store:
         last, ended_now, missed = store.resume(moment, by, note)
@@ -72,6 +81,7 @@ def resume(by, note, config_path, now):
 def approve(post_id, by, note, config_path, now):
     """Release a flagged or held post, as the last `safepost check` saw it. The approval is bound to
     the post's text and scheduled time: if either changes, it no longer applies."""
+    by = named(by, "approves")
     config, moment = settings(config_path, now)
     with team_store(config) as store:
         seen = store.seen_post(post_id)

@@ -39,19 +39,39 @@ def rules() -> None:
     """Write and check rulebooks: lint, test, list, explain."""
 
 
+def config_problems(config, book) -> list[InputError]:
+    """What the config names that nothing has: `levels:` ids, and alert URLs apprise cannot use."""
+    from safepost.alerts import problem
+    from safepost.rulebook import check_levels
+    from safepost.rulebook.fields import collecting_problems
+
+    with collecting_problems() as problems:
+        if config.levels:
+            check_levels(book, config.levels, config.path, config.level_lines)
+    for number, (url, line) in enumerate(zip(config.alerts, config.alert_lines), start=1):
+        why = problem(url)
+        if why:
+            problems.append(InputError(f"alerts item {number}: {why}", config.path, line))
+    return problems
+
+
 @rules.command()
 @click.argument("paths", nargs=-1, metavar="[PATH]...")
 @click.option("--config", "config_path", metavar="FILE", help=CONFIG_HELP)
 @reports_input_errors
 def lint(paths, config_path):
     """Check rulebook files and report every problem as file:line:col: message. With no PATH, the
-    whole rulebook the config uses. Exit 2 when there are errors (warnings alone exit 0)."""
+    whole rulebook the config uses, and the config's rule ids and alert URLs. Exit 2 when there
+    are errors (warnings alone exit 0)."""
     from safepost.render.diagnostics import lint_summary, problem_line
     from safepost.rulebook import read_rulebook
     from safepost.rulebook.fields import RuleWarning
 
-    files, named = _files(_config(config_path), paths)
-    _, problems = read_rulebook(files)
+    config = _config(config_path)
+    files, named = _files(config, paths)
+    book, problems = read_rulebook(files)
+    if named is None:
+        problems += config_problems(config, book)
     shown = [problem for problem in problems if named is None or Path(problem.path or "").resolve() in named]
     errors = [problem for problem in shown if not isinstance(problem, RuleWarning)]
     for problem in shown:
@@ -173,7 +193,7 @@ def try_text(text, platform, region, language, reply_to, feeds, rules, config_pa
     [decision] = gate.check([post], news.incidents, ctx.rulebook, ctx.now)
     unread = news.unavailable_finding(ctx.rulebook)
     if unread:
-        [decision] = gate.annotate([decision], unread)
+        [decision] = gate.annotate([decision], unread, ctx.rulebook)
     for finding in decision.findings:
         found = ctx.rulebook.find(finding.rule)
         click.echo("\n".join(finding_lines(text, finding, found[1].id if found else None)) + "\n")
@@ -185,13 +205,18 @@ def try_text(text, platform, region, language, reply_to, feeds, rules, config_pa
 
 @click.command()
 @click.argument("path", default="safepost.yaml", metavar="[FILE]")
+@click.option("--region", default="US", show_default=True, metavar="CODE",
+              help="Whose news and days: writes that region's starter feeds, time zone and language.")
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @reports_input_errors
-def init(path, force):
-    """Write a starter safepost.yaml, every setting explained in a comment."""
-    from safepost.starter import STARTER_CONFIG
+def init(path, region, force):
+    """Write a starter safepost.yaml for a region: its public news feeds and world wires, its time
+    zone and language, every setting explained in a comment."""
+    from safepost.starter import starter_config
 
+    text = starter_config(region)
     if Path(path).exists() and not force:
         raise InputError("already exists; edit it, or pass --force to replace it", path)
-    write_atomic(path, STARTER_CONFIG.encode("utf-8"))
-    click.echo(f"Wrote {path}. Set your regions, time zone and feeds, then: safepost check QUEUE")
+    write_atomic(path, text.encode("utf-8"))
+    click.echo(f"Wrote {path} for region {region.upper()}, with starter news feeds (a starting point: "
+               "`safepost news` shows which answer).\nNext: safepost check QUEUE")

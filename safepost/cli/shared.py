@@ -72,7 +72,8 @@ def setup(config_path: str | None, rules: tuple[str, ...], now: str | None) -> S
 
     config = load_config(find_config(config_path))
     rulebook = load_rulebook(list(config.rules) + list(rules), include_shipped=config.shipped_rules,
-                             levels=config.levels, policies=config.policies)
+                             levels=config.levels, policies=config.policies, grades=config.grades,
+                             levels_at=(config.path, config.level_lines))
     rulebook.audience = Audience(config.regions, config.timezone, config.language)
     rulebook.platform_limits = dict(config.platforms)
     return Setup(config, rulebook, parse_now(now, config.timezone))
@@ -89,7 +90,22 @@ def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str):
 
         entities = load_entity_finder(ctx.config.ner_model, ctx.config.path)
     return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format == "text",
-                        cache_dir=ctx.config.cache_dir, entities=entities)
+                        cache_dir=ctx.config.cache_dir, entities=entities, off=ctx.config.news_off)
+
+
+def warn_unread_feeds(news) -> None:
+    """Each feed that gave no news while others did, on stderr whatever the format: cron mail
+    shows it, and the exit code (3) says it."""
+    for status in news.unread_feeds:
+        click.echo(f"safepost: warning: feed {status.source} gave no news: {status.detail or status.outcome}",
+                   err=True)
+
+
+def exit_code(failed: bool, news) -> int:
+    """0 clear, 1 something at or above --fail-on, 3 clear but some feeds gave no news."""
+    if failed:
+        return 1
+    return 3 if news.unread_feeds else 0
 
 
 def emit(report, output_format: str, show_passes: bool) -> None:
@@ -149,9 +165,18 @@ def settings(config_path: str | None, now: str | None):
     return config, parse_now(now, config.timezone)
 
 
+NO_STATE = ("no safepost.yaml was found here, in a parent folder, or in SAFEPOST_CONFIG, and no "
+            ".safepost/state.db is here: the team's pauses and approvals were NOT applied. Run "
+            "`safepost init` in the team's folder, or pass --config")
+
+
 def team_store(config):
+    """The team's one store, beside its config; a command that needs it and cannot find it stops
+    rather than start a second one somewhere else."""
     from safepost.state import open_store
 
+    if config.state_path is None:
+        raise InputError(NO_STATE.replace("were NOT applied", "cannot be read or written"))
     return open_store(config.state_path)
 
 
@@ -180,9 +205,13 @@ def login() -> str:
 
 def apply_team_state(ctx, decisions: list, incidents: list) -> tuple[list, list[str]]:
     """The pause, the posts missed during a past pause and the approvals, from the store, applied
-    to the gate's decisions; the check is then remembered for `approve` and `resume`."""
+    to the gate's decisions; the check is then remembered for `approve` and `resume`. With no
+    store to be found, said loudly (stderr and the report) instead of making a new one."""
     from safepost import approvals
 
+    if ctx.config.state_path is None:
+        click.echo(f"safepost: warning: {NO_STATE}", err=True)
+        return decisions, [NO_STATE[0].upper() + NO_STATE[1:] + "."]
     with team_store(ctx.config) as store:
         team = store.team_state(ctx.now)
         held = approvals.hold_for_pauses(decisions, team, ctx.now)

@@ -43,7 +43,8 @@ _ERRNO_PREFIX = re.compile(r"^\[Errno -?\d+\]\s*")
 
 @dataclass(frozen=True)
 class FeedStatus:
-    """What happened to one feed. outcome: fresh | not-modified | cached | local | failed.
+    """What happened to one feed. outcome: fresh | not-modified | cached | local | empty | failed.
+    A feed that parses but holds no item is `empty`: nothing was read from it.
 
     age_seconds: for not-modified, how long ago the (still current) copy was downloaded; for
     cached, how long ago the server last confirmed the copy that stood in; else None.
@@ -55,6 +56,11 @@ class FeedStatus:
     detail: str = ""
     age_seconds: float | None = None
     headlines: int = 0
+
+    @property
+    def read(self) -> bool:
+        """Headlines came from it: the only outcome that counts as news read."""
+        return self.outcome not in ("failed", "empty") and self.headlines > 0
 
 
 Result = tuple[list[Headline], FeedStatus]
@@ -247,6 +253,9 @@ def _named(source: FeedSource, feed: Feed, outcome: str, detail: str,
            age: float | None) -> Result:
     name = source.name or feed.title or _short_name(source.location)
     headlines = feed.headlines(name, source.region)
+    if not headlines:
+        empty = "the feed holds no items: nothing was read from it"
+        return [], FeedStatus(name, source.location, "empty", f"{detail}; {empty}".lstrip("; "), age)
     return headlines, FeedStatus(name, source.location, outcome, detail, age, len(headlines))
 
 

@@ -30,11 +30,12 @@ class Mapping:
             if normalize(column) not in present:
                 raise InputError(f"column '{column}' (mapped to {field}) is not in the file; "
                                  f"its columns are: {listing}", path, line)
-        for field in FIELDS:
-            if field in self.required and not set(self.sources[field]) <= present:
-                wanted = " + ".join(self.sources[field])
-                raise InputError(f"no '{wanted}' column for {field}; the file's columns are: {listing} "
-                                 f"(map one with --columns {field}=NAME)", path, line)
+        missing = [field for field in FIELDS if field in self.required and not set(self.sources[field]) <= present]
+        if missing:  # every one at once: a file that lacks three columns is fixed in one go
+            wanted = ", ".join(f"'{' + '.join(self.sources[field])}'" for field in missing)
+            example = ",".join(f"{field}=NAME" for field in missing)
+            raise InputError(f"no {wanted} column{'s' if len(missing) > 1 else ''}; the file's columns are: "
+                             f"{listing} (map them with --columns {example})", path, line)
 
     def check_seen(self, keys: set[str], path: str) -> None:
         """For JSON and YAML, whose keys are only known once every post is read."""

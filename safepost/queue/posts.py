@@ -1,7 +1,6 @@
 """The one place a raw row becomes a Post: values read through the mapping, checked, and dated."""
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -9,24 +8,24 @@ from zoneinfo import ZoneInfo
 from safepost.config import check_timezone
 from safepost.errors import InputError
 from safepost.model import Post
+from safepost.platforms import UNKNOWN, check_platform
 from safepost.queue.columns import Mapping
 from safepost.queue.source import RawRow
 from safepost.queue.times import TimeOptions, parse_time
-from safepost.rulebook.fields import check_language, did_you_mean
+from safepost.rulebook.fields import check_language, check_region, did_you_mean
 
-_REGION = re.compile(r"^[A-Z]{2}$")
-UNKNOWN_PLATFORM = "unknown"  # no platform check applies to it
 
 
 class PostBuilder:
     def __init__(self, path: str, stem: str, mapping: Mapping, zone: ZoneInfo | None,
-                 platform: str | None, options: TimeOptions):
+                 platform: str | None, options: TimeOptions, platforms: tuple[str, ...] = ()):
         self.path = path
         self.stem = stem
         self.mapping = mapping
         self.zone = zone
         self.platform = platform
         self.options = options
+        self.platforms = platforms  # the config's own networks, known besides the shipped ones
 
     def build(self, row: RawRow) -> Post:
         text = self._value(row, "text")
@@ -60,18 +59,21 @@ class PostBuilder:
         return f"{self.stem}:{row.line}"
 
     def _platform(self, row: RawRow) -> str:
-        value = self._value(row, "platform") or self.platform
-        if value:
-            return value
+        written = self._value(row, "platform")
+        if written:
+            return check_platform(written, self.platforms, self.path, self._line(row, "platform"))
+        if self.platform:
+            return self.platform
         if "platform" in self.mapping.required:
             raise self._missing(row, "platform", " (or pass --platform)")
-        return UNKNOWN_PLATFORM
+        return UNKNOWN
 
     def _region(self, row: RawRow) -> str | None:
+        """A known region code, or an error with the likely one ("UK": did you mean 'GB'?): an
+        unknown code would silently skip that region's days and news."""
         value = (self._value(row, "region") or "").upper()
-        if value and not _REGION.match(value):
-            raise InputError(f"region '{value}' is not a two-letter code (US, PL, UA, ...)",
-                             self.path, self._line(row, "region"))
+        if value:
+            check_region(value, self.path, self._line(row, "region"))
         return value or None
 
     def _language(self, row: RawRow) -> str | None:

@@ -3,7 +3,8 @@
 None of these formats carries a post id or a network (the network is picked in the scheduler's
 upload dialog), so posts read through a preset get `<file stem>:<line>` as id and the `platform`
 argument (or "unknown") as platform. Each format's date order is also chosen in its upload
-dialog, which is why dates go through the config's `date_order`.
+dialog, which is why the config's `date_order` wins over a preset's own, and a file that shows
+neither is read in the order its own dates show (queue/dateorder.py).
 
 What was verified (Nov 2026, with the search tool) and what was not:
 - Sprout Social: its help article "How do I use bulk scheduling?" names the required, case-sensitive
@@ -14,7 +15,8 @@ What was verified (Nov 2026, with the search tool) and what was not:
   (read as "YYYY-MM-DD HH:mm") follow the team's brief and memory of Buffer's template.
 - Hootsuite: user write-ups of its bulk message upload (2015, 2016) agree on a file with no header
   and up to three columns: date and time (mm/dd/yyyy hh:mm or dd/mm/yyyy hh:mm, 24-hour, as chosen
-  on upload), the message, an optional link. Hootsuite's own help page was not found.
+  on upload), the message, an optional link. Hootsuite's own help page was not found. Its upload
+  dialog starts on month/day/year, which the preset therefore carries; the config's date_order wins.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ class Preset:
     columns: dict[str, tuple[str, ...]]  # our field -> their columns (lower-case), joined by a space
     signature: frozenset[str] = frozenset()  # header columns that identify the export
     positional: tuple[str, ...] = ()  # names for the columns of an export without a header
+    date_order: str | None = None  # the scheduler's own date order, when it has one
 
 
 SPROUT = Preset(
@@ -50,7 +53,7 @@ BUFFER = Preset(
 HOOTSUITE = Preset(
     "hootsuite", "Hootsuite bulk composer CSV (no header)",
     {"scheduled_at": ("date",), "text": ("message",), "link": ("link",)},
-    positional=("date", "message", "link"),
+    positional=("date", "message", "link"), date_order="MDY",
 )
 PRESETS: dict[str, Preset] = {preset.name: preset for preset in (SPROUT, BUFFER, HOOTSUITE)}
 

@@ -19,15 +19,19 @@ _FIXED_BASE = datetime(2000, 1, 1)  # dateparser must not read the clock to fill
 
 @dataclass(frozen=True)
 class TimeOptions:
-    date_order: str = "DMY"
+    date_order: str = "YMD"  # the file's one order (queue/dateorder.py)
     languages: tuple[str, ...] = ()
+    order_source: str = "set in safepost.yaml"  # where the order came from, for messages
 
 
 def parse_time(value: str, zone: ZoneInfo | None, options: TimeOptions, path: str, line: int) -> datetime:
+    from safepost.queue.dateorder import check_row
+
     text = value.strip()
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
+        check_row(text, options.date_order, options.order_source, path, line)
         parsed = _parse_written(text, options, path, line)
     if parsed.tzinfo is not None:
         _through_utc(parsed, path, line)

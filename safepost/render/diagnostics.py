@@ -110,7 +110,7 @@ def finding_lines(text: str, finding: Finding, rule_id: str | None) -> list[str]
         lines.append(f"   = headline: \"{safe(headline['title'])}\" ({safe(headline.get('source', ''))})")
     if rule_id:
         lines.append(f"   = help: `safepost rules explain {rule_id}` shows what it matches; "
-                     f"`levels: {{{rule_id}: off}}` in safepost.yaml turns it off")
+                     f"`levels: {{{finding.rule}: off}}` in safepost.yaml turns this finding off")
     return lines
 
 

@@ -42,7 +42,7 @@ class Policies:
     """Knobs the config sets for how strict the gate is."""
 
     promotional_during_incident: Verdict = Verdict.HOLD
-    on_news_unavailable: Verdict | None = Verdict.FLAG
+    on_news_unavailable: Verdict | None = Verdict.HOLD  # fail closed: no news read, no post passes
     cross_post: Verdict | None = Verdict.FLAG
     first_hours: float = 24  # how long every post in the audience region is flagged ...
     severe_from: int = 4  # ... after an incident of at least this severity breaks
@@ -66,6 +66,7 @@ class Rulebook:
     policies: Policies = field(default_factory=Policies)
     audience: Audience = field(default_factory=Audience)
     platform_limits: dict[str, int] = field(default_factory=dict)
+    finding_levels: list[tuple[str, Verdict | None]] = field(default_factory=list)  # by finding id, most specific first
     _indexes: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -107,6 +108,17 @@ class Rulebook:
 
     def word_index(self, language: str | None) -> tuple[TermIndex, TermIndex]:
         return self.index("words", language, "terms", "exceptions")
+
+    def finding_level(self, finding_id: str, level: Verdict) -> Verdict | None:
+        """The level a finding that no rule makes (`incident.shooting.first-hours`,
+        `platform.too-long`) takes under the config's `levels:`; None turns it off."""
+        rule_ids = self.cached("rule-ids", lambda: {rule.id for rules in self.sections.values() for rule in rules})
+        if finding_id in rule_ids:
+            return level  # a rule's own level was set on the rule
+        for pattern, override in self.finding_levels:
+            if fnmatch.fnmatchcase(finding_id, pattern):
+                return override
+        return level
 
     def find(self, rule_id: str) -> tuple[str, Any] | None:
         """(section, rule) for a rule id, or for the id of a finding it makes: the news checks
@@ -195,13 +207,54 @@ def _check_kinds(book: Rulebook) -> None:
 
 def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
                   levels: dict[str, Verdict | None] | None = None,
-                  policies: Policies | None = None) -> Rulebook:
-    """The rulebook a check runs on; a broken one is refused with its first problem and a count."""
+                  policies: Policies | None = None, grades: dict[str, Verdict | None] | None = None,
+                  levels_at: tuple[str | None, dict[str, int]] = (None, {})) -> Rulebook:
+    """The rulebook a check runs on; a broken one is refused with its first problem and a count.
+    `levels` (by rule id, finding id or glob) and `grades` (strong, mild) come from the config;
+    `levels_at` says where they are written, for the error about an id nobody has."""
     book, problems = read_rulebook(rulebook_files(paths, include_shipped), policies)
     refuse_broken(problems)
+    if grades:
+        _apply_grades(book, grades)
     if levels:
+        check_levels(book, levels, *levels_at)
         _apply_levels(book, levels)
     return book
+
+
+# What checks report besides rule ids: `incident.<kind>.<what>` and these.
+FINDING_IDS = ("news.unavailable", "platform.too-long", "platform.cross-post", "tone.memorial-promotion")
+INCIDENT_FINDINGS = ("vocabulary", "mention", "echo", "first-hours")
+
+
+def known_ids(book: Rulebook) -> set[str]:
+    """Every id a finding may carry: the rules' own, and those the checks give their findings."""
+    ids = {rule.id for rules in book.sections.values() for rule in rules}
+    ids.update(f"incident.{kind.id}.{what}" for kind in book.rules("incident_kinds") for what in INCIDENT_FINDINGS)
+    ids.update(FINDING_IDS)
+    return ids
+
+
+def check_levels(book: Rulebook, levels: dict[str, Verdict | None], path: str | None,
+                 lines: dict[str, int]) -> None:
+    """A `levels:` key that no rule and no finding has would change nothing, silently."""
+    ids = known_ids(book)
+    for pattern in levels:
+        if not any(fnmatch.fnmatchcase(rule_id, pattern) for rule_id in ids):
+            report(InputError(f"levels: no rule or finding has the id '{pattern}'{did_you_mean(pattern, ids)}; "
+                              "ids are in `safepost rules list` and in every finding", path, lines.get(pattern)))
+
+
+def _apply_grades(book: Rulebook, grades: dict[str, Verdict | None]) -> None:
+    """`grades: {mild: off, strong: hold}` moves every word rule of a grade, posts and replies alike."""
+    kept = []
+    for rule in book.word_rules:
+        if rule.grade not in grades:
+            kept.append(rule)
+        elif grades[rule.grade] is not None:
+            level = grades[rule.grade]
+            kept.append(dataclasses.replace(rule, level=level, in_reply=max(level, rule.in_reply or level)))
+    book.sections["words"] = kept
 
 
 def refuse_broken(problems: list[InputError]) -> None:
@@ -248,8 +301,10 @@ def _read_file(path: Path, problems: list[InputError]):
 
 
 def _apply_levels(book: Rulebook, levels: dict[str, Verdict | None]) -> None:
-    """Config overrides by rule id or glob (`insult.*`); the most specific pattern wins."""
+    """Config overrides by rule id or glob (`insult.*`), the most specific pattern first; those
+    that name findings rather than rules (`incident.shooting.first-hours`) are kept for the gate."""
     ordered = sorted(levels.items(), key=lambda kv: (kv[0].count("*"), -len(kv[0])))
+    book.finding_levels = ordered
     for section, rules in book.sections.items():
         kept = []
         for rule in rules:
