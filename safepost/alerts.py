@@ -14,6 +14,7 @@ from typing import Mapping
 
 ENV_VAR = "SAFEPOST_ALERTS"
 MAX_ERROR = 300
+SEND_WITHIN = 10.0  # seconds for all alerts of a run together: a silent endpoint must not stall cron
 
 
 def alert_urls(configured: tuple[str, ...], environ: Mapping[str, str] = os.environ) -> tuple[str, ...]:
@@ -64,6 +65,30 @@ def send(url: str, title: str, body: str) -> str | None:
     if service is None:
         return f"not a URL apprise can send to: {problems}"[:MAX_ERROR]
     return problems[:MAX_ERROR] or None
+
+
+def send_all(urls: tuple[str, ...], title: str, body: str, within: float = SEND_WITHIN) -> dict[str, str | None]:
+    """Send to every URL at once, each in its own thread, and wait at most `within` seconds in
+    all: url -> None (sent) or what went wrong. A destination that never answers is reported as
+    timed out; its thread is left behind (a daemon) and cannot hold the process open."""
+    import threading
+    import time
+
+    results: dict[str, str | None] = {}
+
+    def one(url: str) -> None:
+        try:
+            results[url] = send(url, title, body)
+        except Exception as exc:  # apprise plugins raise their own; a failure is a result here
+            results[url] = f"{type(exc).__name__}: {exc}"[:MAX_ERROR]
+
+    threads = [threading.Thread(target=one, args=(url,), daemon=True) for url in urls]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + within
+    for thread in threads:
+        thread.join(max(0.0, deadline - time.monotonic()))
+    return {url: results[url] if url in results else f"no answer within {within:g} s" for url in urls}
 
 
 def _attempt(url: str, message: tuple[str, str] | None):

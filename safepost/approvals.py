@@ -57,11 +57,29 @@ def apply_approvals(decisions: list[Decision], state: TeamState,
     out = []
     for decision in decisions:
         approval = state.approvals.get(decision.post.id)
-        if approval is None or decision.verdict == Verdict.PASS:
+        if approval is None and decision.verdict != Verdict.PASS:
+            out.append(_with_note_of_another_text(decision, state))
+        elif approval is None or decision.verdict == Verdict.PASS:
             out.append(decision)
         else:
             out.append(_with_approval(decision, approval, state, started))
     return out
+
+
+def _with_note_of_another_text(decision: Decision, state: TeamState) -> Decision:
+    """A post named by network, time and text (no id in the export) whose text was edited is a
+    new post; an approval of the old text is said to be for a different text, not applied."""
+    from safepost.queue.posts import same_slot
+
+    slot = same_slot(decision.post.id)
+    earlier = next((a for post_id, a in state.approvals.items()
+                    if slot and post_id != decision.post.id and post_id.startswith(slot)), None)
+    if earlier is None:
+        return decision
+    who = f"{earlier.approved_by} at {utc_label(earlier.approved_at)}"
+    return decide(decision.post, list(decision.findings),
+                  (*decision.notes, f"the approval by {who} was for a different text at this time: this text "
+                                    "needs its own approval"))
 
 
 def _with_approval(decision: Decision, approval: Approval, state: TeamState,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from safepost.errors import InputError
 from safepost.queue import PRESETS, read_queue
+from safepost.queue.posts import derived_id
 
 DATA = Path(__file__).parent / "data" / "queue"
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -131,7 +132,8 @@ def test_the_example_queue_loads():
 
 def test_sprout_export_is_detected_from_its_header():
     posts = read_queue(DATA / "sprout.csv", timezone="Europe/Warsaw")
-    assert [p.id for p in posts] == ["sprout:2", "sprout:3", "sprout:4"]
+    assert [p.id for p in posts] == [derived_id("unknown", p.scheduled_at, p.text) for p in posts]
+    assert posts[0].id.startswith("unknown-20260801T0700Z-")
     assert {p.platform for p in posts} == {"unknown"}
     assert posts[0].text.startswith("Weekend plans?")
     assert posts[0].link == "https://example.com/popup" and posts[1].link is None
@@ -181,14 +183,14 @@ def test_an_impossible_day_is_named_as_such(tmp_path):
 
 def test_buffer_export_is_detected_from_its_header():
     posts = read_queue(DATA / "buffer.csv", timezone="America/New_York")
-    assert [p.id for p in posts] == ["buffer:2", "buffer:3"]
+    assert [p.id[:len("unknown-20260724T1400Z")] for p in posts] == ["unknown-20260724T1400Z", "unknown-20260727T2045Z"]
     assert posts[1].text == "Our new tote bag is here, made from recycled sails."
     assert posts[1].scheduled_at == utc(2026, 7, 27, 20, 45)
 
 
 def test_hootsuite_export_has_no_header():
     posts = read_queue(DATA / "hootsuite.csv", timezone="Europe/Warsaw", date_order="DMY")
-    assert [p.id for p in posts] == ["hootsuite:1", "hootsuite:2", "hootsuite:3"]
+    assert len({p.id for p in posts}) == 3 and all(p.id.startswith("unknown-202608") for p in posts)
     assert [p.link for p in posts] == ["https://example.com/bakery", None, "https://example.com/brunch"]
     assert posts[1].text == "Closing early today at 16:00."
     assert posts[2].scheduled_at == utc(2026, 8, 2, 6, 30)
@@ -237,7 +239,19 @@ def test_columns_map_our_fields_to_the_files_names(tmp_path):
 def test_a_mapped_file_may_lack_ids_and_platforms(tmp_path):
     path = write(tmp_path, "later.csv", "When,Message\n2026-08-01T09:00Z,Hello\n")
     post = read_queue(path, columns={"scheduled_at": "When", "text": "Message"})[0]
-    assert (post.id, post.platform) == ("later:2", "unknown")
+    assert (post.id, post.platform) == (derived_id("unknown", post.scheduled_at, post.text), "unknown")
+
+
+def test_derived_ids_survive_reordering_and_renaming_and_change_with_the_text(tmp_path):
+    rows = ["2026-08-01T09:00Z,Good morning!", "2026-08-01T10:00Z,Lunch is on us."]
+    first = read_queue(write(tmp_path, "export.csv", "when,message\n" + "\n".join(rows) + "\n"),
+                       columns={"scheduled_at": "when", "text": "message"}, platform="facebook")
+    again = read_queue(write(tmp_path, "export (1).csv", "when,message\n" + "\n".join(reversed(rows)) + "\n"),
+                       columns={"scheduled_at": "when", "text": "message"}, platform="facebook")
+    assert {p.id: p.text for p in first} == {p.id: p.text for p in again}
+    edited = read_queue(write(tmp_path, "edited.csv", "when,message\n2026-08-01T09:00Z,Good morning all!\n"),
+                        columns={"scheduled_at": "when", "text": "message"}, platform="facebook")
+    assert edited[0].id != first[0].id and edited[0].id.rsplit("-", 1)[0] == first[0].id.rsplit("-", 1)[0]
 
 
 def test_a_mapped_column_missing_from_the_file_lists_its_columns(tmp_path):

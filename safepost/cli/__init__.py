@@ -10,6 +10,7 @@ import click
 
 from safepost import __version__
 from safepost.cli import check, dates, news, people, rules, watch
+from safepost.cli.shared import say
 
 
 class Safepost(click.Group):
@@ -20,13 +21,13 @@ class Safepost(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
             command = f" {exc.ctx.info_name}" if exc.ctx and exc.ctx.parent else ""
-            click.echo(f"safepost: error: {exc.format_message()} (see `safepost{command} --help`)", err=True)
+            say(f"safepost: error: {exc.format_message()} (see `safepost{command} --help`)", err=True)
             sys.exit(2)
         except click.ClickException as exc:
-            click.echo(f"safepost: error: {exc.format_message()}", err=True)
+            say(f"safepost: error: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("safepost: stopped", err=True)
+            say("safepost: stopped", err=True)
             sys.exit(130)
 
 

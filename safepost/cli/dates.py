@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from safepost.cli.shared import parse_day, parse_regions, reports_input_errors, setup, write_atomic
+from safepost.cli.shared import parse_day, parse_regions, reports_input_errors, say, setup, write_atomic
 
 
 @click.command()
@@ -47,10 +47,10 @@ def dates(queue, regions, start, days, ics_path, rules, config_path, now):
         first = parse_day(start) if start else today
         occurrences = calendar.upcoming(ctx.rulebook, codes, first, days)
         for code in calendar.regions_without_days(ctx.rulebook, codes):
-            click.echo(f"note: no sensitive dates for region {code} in the rulebook; "
+            say(f"note: no sensitive dates for region {code} in the rulebook; "
                        "only days for every region are listed for it", err=True)
         render_days(occurrences, console, f"Sensitive days from {calendar.day_text(first)} {first.year}, "
                                           f"{days} days, {', '.join(codes) or 'all regions'}")
     if ics_path:
         write_atomic(ics_path, calendar.to_ics(occurrences, ctx.now))
-        click.echo(f"Wrote {plural(len(occurrences), 'sensitive day')} to {ics_path}")
+        say(f"Wrote {plural(len(occurrences), 'sensitive day')} to {ics_path}")

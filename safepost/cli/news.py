@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from safepost.cli.shared import exit_code, gather_news, reports_input_errors, setup, warn_unread_feeds
+from safepost.cli.shared import exit_code, gather_news, reports_input_errors, say, setup, warn_unread_feeds
 
 
 @click.command()
@@ -23,7 +23,7 @@ def news(feeds, rules, config_path, now, output_format):
     if output_format == "json":
         from safepost.render.news import render_json
 
-        click.echo(render_json(found, ctx.now))
+        say(render_json(found, ctx.now))
     else:
         from rich.console import Console
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from safepost.cli.shared import (login, parse_now, preview, reports_input_errors, resume_command, settings,
+from safepost.cli.shared import (login, parse_now, preview, reports_input_errors, resume_command, say, settings,
                                  state_options, team_store, when)
 from safepost.errors import InputError
 
@@ -33,13 +33,13 @@ def pause(reason, until, by, config_path, now):
     with team_store(config) as store:
         current, started = store.pause(moment, by or login(), reason.strip(), end)
     if not started:
-        click.echo(f"The queue is already paused ({current.window}, by {current.started_by}: {current.reason}); "
+        say(f"The queue is already paused ({current.window}, by {current.started_by}: {current.reason}); "
                    "nothing changed.")
         return
-    click.echo(f"Paused the queue at {when(moment)} by {current.started_by}: {current.reason}")
+    say(f"Paused the queue at {when(moment)} by {current.started_by}: {current.reason}")
     if end:
-        click.echo(f"The pause ends by itself at {when(end)}.")
-    click.echo(f"Every `safepost check` now holds every post. To resume: {resume_command(config)}")
+        say(f"The pause ends by itself at {when(end)}.")
+    say(f"Every `safepost check` now holds every post. To resume: {resume_command(config)}")
 
 
 
@@ -56,20 +56,20 @@ def resume(by, note, config_path, now):
     with team_store(config) as store:
         last, ended_now, missed = store.resume(moment, by, note)
     if last is None:
-        click.echo("The queue is not paused.")
+        say("The queue is not paused.")
         return
     if ended_now:
-        click.echo(f"Resumed the queue at {when(moment)} by {by} (paused since {when(last.started_at)} "
+        say(f"Resumed the queue at {when(moment)} by {by} (paused since {when(last.started_at)} "
                    f"by {last.started_by}: {last.reason}).")
     else:
-        click.echo(f"The queue is not paused: the last pause ({last.window}) was ended by {last.ended_by}.")
+        say(f"The queue is not paused: the last pause ({last.window}) was ended by {last.ended_by}.")
     if not missed:
-        click.echo("No post fell due during the pause.")
+        say("No post fell due during the pause.")
         return
-    click.echo(f"Missed — reschedule ({len(missed)}): these fell due during the pause. Every check holds them "
+    say(f"Missed — reschedule ({len(missed)}): these fell due during the pause. Every check holds them "
                "until they have a new time or a person approves them (safepost approve POST_ID --by NAME).")
     for held in missed:
-        click.echo(f"  {held.post_id}  {held.platform}  {when(held.scheduled_at)}  {preview(held.text)}")
+        say(f"  {held.post_id}  {held.platform}  {when(held.scheduled_at)}  {preview(held.text)}")
 
 
 @click.command()
@@ -89,14 +89,14 @@ def approve(post_id, by, note, config_path, now):
             raise InputError(f"no check has seen a post '{post_id}': run `safepost check QUEUE` first, "
                              "then approve what it shows")
         if seen.verdict == "pass":
-            click.echo(f"{post_id} passed its last check ({when(seen.checked_at)}): nothing to approve.")
+            say(f"{post_id} passed its last check ({when(seen.checked_at)}): nothing to approve.")
             return
         approval = store.approve(seen, moment, by, note)
-    click.echo(f"Approved {post_id} ({seen.platform}, {when(seen.scheduled_at)}) by {by} at {when(moment)}.")
-    click.echo(f"  {preview(seen.text)}")
+    say(f"Approved {post_id} ({seen.platform}, {when(seen.scheduled_at)}) by {by} at {when(moment)}.")
+    say(f"  {preview(seen.text)}")
     for finding in seen.findings:
-        click.echo(f"  released: {finding['level']} {finding['rule']}: {finding['message']}")
-    click.echo("  Bound to this text and this time: if either changes, the post needs a new approval. "
+        say(f"  released: {finding['level']} {finding['rule']}: {finding['message']}")
+    say("  Bound to this text and this time: if either changes, the post needs a new approval. "
                f"Anything that comes up after the check of {when(approval.seen_at)} holds it again.")
 
 
@@ -114,4 +114,4 @@ def status(config_path, now, output_format, last):
     config, moment = settings(config_path, now)
     with team_store(config) as store:
         state = store.status(moment, last)
-    click.echo(render.to_json(state) if output_format == "json" else render.to_text(state, resume_command(config)))
+    say(render.to_json(state) if output_format == "json" else render.to_text(state, resume_command(config)))

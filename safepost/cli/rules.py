@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from safepost.cli.shared import gather_news, reports_input_errors, setup, write_atomic
+from safepost.cli.shared import gather_news, reports_input_errors, say, setup, write_atomic
 from safepost.errors import InputError
 
 CONFIG_HELP = "Config file (default: ./safepost.yaml): its `rules:` are read too."
@@ -75,8 +75,8 @@ def lint(paths, config_path):
     shown = [problem for problem in problems if named is None or Path(problem.path or "").resolve() in named]
     errors = [problem for problem in shown if not isinstance(problem, RuleWarning)]
     for problem in shown:
-        click.echo(problem_line(problem, "warning" if isinstance(problem, RuleWarning) else "error"))
-    click.echo(lint_summary(len(errors), len(shown) - len(errors), len(named) if named is not None else len(files)))
+        say(problem_line(problem, "warning" if isinstance(problem, RuleWarning) else "error"), styled=True)
+    say(lint_summary(len(errors), len(shown) - len(errors), len(named) if named is not None else len(files)))
     sys.exit(2 if errors else 0)
 
 
@@ -100,14 +100,14 @@ def test(paths, coverage, config_path):
     outcomes = ruletest.run_examples(book, chosen)
     failed = [outcome for outcome in outcomes if not outcome.passed]
     for outcome in failed:
-        click.echo("\n".join(failure_lines(outcome)))
+        say("\n".join(failure_lines(outcome)), styled=True)
     gaps = ruletest.coverage(chosen) if coverage else []
     if gaps:
-        click.echo(f"{plural(len({id(gap.rule) for gap in gaps}), 'rule')} do not show both sides:")
+        say(f"{plural(len({id(gap.rule) for gap in gaps}), 'rule')} do not show both sides:")
         for line in gap_lines(gaps):
-            click.echo(f"  {line}")
+            say(f"  {line}")
     verdict = f"{len(failed)} failed" if failed else "all pass"
-    click.echo(f"{plural(len(outcomes), 'example')} in {plural(len(chosen), 'rule')}: {verdict}")
+    say(f"{plural(len(outcomes), 'example')} in {plural(len(chosen), 'rule')}: {verdict}")
     sys.exit(1 if failed or gaps else 0)
 
 
@@ -132,7 +132,7 @@ def list_rules(language, extra, config_path):
             rows.append((rule.id, SECTION_NAMES[section], level_text(rule), ",".join(languages), says))
     if not rows:
         raise InputError(f"no rules with words in '{language}'")
-    click.echo("\n".join(rule_table(rows)))
+    say("\n".join(rule_table(rows)), styled=True)
 
 
 @rules.command()
@@ -153,7 +153,7 @@ def explain(rule_id, extra, config_path, now):
         ids = [rule.id for rules_ in ctx.rulebook.sections.values() for rule in rules_]
         raise InputError(f"no rule '{rule_id}' in the rulebook{did_you_mean(rule_id, ids)}")
     section, rule = found
-    click.echo("\n".join(explanation(section, rule, rule_facts(section, rule, ctx.now.date()))))
+    say("\n".join(explanation(section, rule, rule_facts(section, rule, ctx.now.date()))), styled=True)
 
 
 @click.command(name="try")
@@ -174,7 +174,7 @@ def try_text(text, platform, region, language, reply_to, feeds, rules, config_pa
     fastest way to ask "why was this held?"."""
     from safepost import gate
     from safepost.model import Post, Verdict
-    from safepost.render.diagnostics import finding_lines, safe, verdict_line
+    from safepost.render.diagnostics import finding_lines, verdict_line
     from safepost.rulebook.fields import check_language, check_region
 
     if region:
@@ -184,10 +184,9 @@ def try_text(text, platform, region, language, reply_to, feeds, rules, config_pa
     ctx = setup(config_path, rules, now)
     news = gather_news(ctx, feeds, "text")
     for notice in news.notices:
-        click.echo(click.style(f"note: {safe(notice)}", dim=True))
+        say(f"note: {notice}", dim=True)
     for incident in news.incidents:
-        click.echo(click.style(f"incident: {safe(incident.title)} [{incident.kind}, severity "
-                               f"{incident.severity}]", dim=True))
+        say(f"incident: {incident.title} [{incident.kind}, severity {incident.severity}]", dim=True)
     post = Post(id="try", platform=platform, scheduled_at=ctx.now, text=text,
                 region=region.upper() if region else None, language=language, reply_to=reply_to)
     [decision] = gate.check([post], news.incidents, ctx.rulebook, ctx.now)
@@ -196,10 +195,10 @@ def try_text(text, platform, region, language, reply_to, feeds, rules, config_pa
         [decision] = gate.annotate([decision], unread, ctx.rulebook)
     for finding in decision.findings:
         found = ctx.rulebook.find(finding.rule)
-        click.echo("\n".join(finding_lines(text, finding, found[1].id if found else None)) + "\n")
+        say("\n".join(finding_lines(text, finding, found[1].id if found else None)) + "\n", styled=True)
     for note in decision.notes:
-        click.echo(click.style(f"note: {safe(note)}", dim=True))
-    click.echo(verdict_line(decision))
+        say(f"note: {note}", dim=True)
+    say(verdict_line(decision), styled=True)
     sys.exit(1 if decision.verdict >= Verdict.parse(fail_on) else 0)
 
 
@@ -218,5 +217,5 @@ def init(path, region, force):
     if Path(path).exists() and not force:
         raise InputError("already exists; edit it, or pass --force to replace it", path)
     write_atomic(path, text.encode("utf-8"))
-    click.echo(f"Wrote {path} for region {region.upper()}, with starter news feeds (a starting point: "
+    say(f"Wrote {path} for region {region.upper()}, with starter news feeds (a starting point: "
                "`safepost news` shows which answer).\nNext: safepost check QUEUE")

@@ -19,6 +19,17 @@ FORMATS = ("text", "json", "markdown")
 PREVIEW = 60
 
 
+def say(text: object = "", err: bool = False, nl: bool = True, styled: bool = False, **style) -> None:
+    """Every line a command prints goes through here: sanitised (a headline's or a post's escape
+    sequences are shown, never obeyed by the terminal or the mail reader), then styled. `styled`
+    text comes from the renderers, which sanitise each piece with the same function before they
+    style it."""
+    from safepost.render import safe
+
+    line = str(text) if styled else safe(text)
+    click.echo(click.style(line, **style) if style else line, err=err, nl=nl)
+
+
 def reports_input_errors(command):
     """Turn InputError into `safepost: error: file:line: message` and exit code 2."""
 
@@ -27,7 +38,7 @@ def reports_input_errors(command):
         try:
             return command(*args, **kwargs)
         except InputError as exc:
-            click.echo(f"safepost: error: {exc}", err=True)
+            say(f"safepost: error: {exc}", err=True)
             sys.exit(2)
 
     return wrapper
@@ -97,7 +108,7 @@ def warn_unread_feeds(news) -> None:
     """Each feed that gave no news while others did, on stderr whatever the format: cron mail
     shows it, and the exit code (3) says it."""
     for status in news.unread_feeds:
-        click.echo(f"safepost: warning: feed {status.source} gave no news: {status.detail or status.outcome}",
+        say(f"safepost: warning: feed {status.source} gave no news: {status.detail or status.outcome}",
                    err=True)
 
 
@@ -112,11 +123,11 @@ def emit(report, output_format: str, show_passes: bool) -> None:
     if output_format == "json":
         from safepost.render.json import render
 
-        click.echo(render(report))
+        say(render(report))
     elif output_format == "markdown":
         from safepost.render.markdown import render
 
-        click.echo(render(report, show_passes), nl=False)
+        say(render(report, show_passes), nl=False)
     else:
         from rich.console import Console
 
@@ -210,7 +221,7 @@ def apply_team_state(ctx, decisions: list, incidents: list) -> tuple[list, list[
     from safepost import approvals
 
     if ctx.config.state_path is None:
-        click.echo(f"safepost: warning: {NO_STATE}", err=True)
+        say(f"safepost: warning: {NO_STATE}", err=True)
         return decisions, [NO_STATE[0].upper() + NO_STATE[1:] + "."]
     with team_store(ctx.config) as store:
         team = store.team_state(ctx.now)
@@ -247,5 +258,5 @@ class QueueSplit:
             keep = [(decision.verdict == Verdict.PASS) == wanted for decision in decisions]
             count = write_selection(self.queue, path, posts, keep, self.original)
             what = "may go out" if wanted else "may not go out"
-            click.echo(f"Wrote {count} post(s) that {what} to {path}", err=True)
+            say(f"Wrote {count} post(s) that {what} to {path}", err=True)
 

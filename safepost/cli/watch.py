@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from safepost.cli.shared import gather_news, reports_input_errors, resume_command, setup, state_options, team_store
+from safepost.cli.shared import (gather_news, reports_input_errors, resume_command, say, setup,
+                                 state_options, team_store)
 from safepost.errors import InputError
 
 if TYPE_CHECKING:
@@ -50,14 +51,14 @@ def watch(feeds, rules, config_path, now, quiet):
     destinations = {destination(url): label(url) for url in urls}
     for status in news.statuses:
         if status.outcome == "failed":
-            click.echo(f"safepost: warning: feed {status.source}: {status.detail}", err=True)
+            say(f"safepost: warning: feed {status.source}: {status.detail}", err=True)
     with team_store(ctx.config) as store:
         outcome = None if news.unread else _record_watch(store, ctx, news.incidents, destinations)
         if outcome:
             _report_watch(outcome, urls, quiet)
         failures = _deliver(store, ctx.now, urls)
     if outcome is None:
-        click.echo("safepost: error: no news feed could be read: nothing was watched", err=True)
+        say("safepost: error: no news feed could be read: nothing was watched", err=True)
         sys.exit(2)
     sys.exit(1 if outcome.news else 2 if failures else 0)
 
@@ -92,21 +93,28 @@ def _record_watch(store, ctx, incidents: list, destinations: dict[str, str]) -> 
 
 
 def _deliver(store, now, urls: tuple[str, ...]) -> list[str]:
-    """Send what is owed (this run's alert, and earlier ones that failed); a failure is reported
-    and retried next run, and never undoes the pause."""
-    from safepost.alerts import destination, send
+    """Send what is owed (this run's alert, and earlier ones that failed), to every destination
+    at once and within a short time; a failure is reported, kept for the next run and shown by
+    `status`, and never undoes the pause."""
+    from safepost.alerts import destination, send_all
 
     by_key = {destination(url): url for url in urls}
+    deliveries = store.claim_deliveries(now, by_key)
     failures = []
-    for delivery in store.claim_deliveries(now, by_key):
-        error = send(by_key[delivery.destination], delivery.title, delivery.body)
-        store.finish_delivery(now, delivery, WATCH_ACTOR, error)
-        if error:
-            failures.append(delivery.label)
-            click.echo(f"safepost: alert to {delivery.label} failed (attempt {delivery.attempts + 1}): "
-                       f"{error}; it will be retried on the next run", err=True)
-        else:
-            click.echo(f"Alert sent to {delivery.label}")
+    grouped: dict[tuple[str, str], list] = {}
+    for delivery in deliveries:
+        grouped.setdefault((delivery.title, delivery.body), []).append(delivery)
+    for (title, body), batch in grouped.items():
+        results = send_all(tuple(by_key[d.destination] for d in batch), title, body)
+        for delivery in batch:
+            error = results[by_key[delivery.destination]]
+            store.finish_delivery(now, delivery, WATCH_ACTOR, error)
+            if error:
+                failures.append(delivery.label)
+                say(f"safepost: alert to {delivery.label} failed (attempt {delivery.attempts + 1}): "
+                           f"{error}; it will be retried on the next run", err=True)
+            else:
+                say(f"Alert sent to {delivery.label}")
     return failures
 
 
@@ -115,12 +123,12 @@ def _report_watch(outcome: WatchOutcome, urls: tuple[str, ...], quiet: bool) -> 
 
     if outcome.alert:
         title, body = outcome.alert
-        click.echo(("PAUSED: " if outcome.paused_now else "") + title)
-        click.echo(body)
+        say(("PAUSED: " if outcome.paused_now else "") + title)
+        say(body)
         if not urls:
-            click.echo("(no alert destinations: set alerts: in safepost.yaml or SAFEPOST_ALERTS; "
+            say("(no alert destinations: set alerts: in safepost.yaml or SAFEPOST_ALERTS; "
                        "this output is the only alert)")
     for incident in outcome.plan.elsewhere:
-        click.echo(f"New incident, not in your audience's regions (queue not paused): {describe(incident)}")
+        say(f"New incident, not in your audience's regions (queue not paused): {describe(incident)}")
     if not outcome.news and not quiet:
-        click.echo("Nothing new.")
+        say("Nothing new.")

@@ -1,14 +1,14 @@
 """The one place a raw row becomes a Post: values read through the mapping, checked, and dated."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from safepost.config import check_timezone
 from safepost.errors import InputError
 from safepost.model import Post
-from safepost.platforms import UNKNOWN, check_platform
+from safepost.platforms import UNKNOWN, canonical, check_platform
 from safepost.queue.columns import Mapping
 from safepost.queue.source import RawRow
 from safepost.queue.times import TimeOptions, parse_time
@@ -36,10 +36,12 @@ class PostBuilder:
             raise self._missing(row, "scheduled_at")
         zone_name = self._value(row, "timezone") or None
         zone = check_timezone(zone_name, self.path, self._line(row, "timezone")) if zone_name else self.zone
+        platform = self._platform(row)
+        scheduled_at = parse_time(when, zone, self.options, self.path, self._line(row, "scheduled_at"))
         return Post(
-            id=self._id(row),
-            platform=self._platform(row),
-            scheduled_at=parse_time(when, zone, self.options, self.path, self._line(row, "scheduled_at")),
+            id=self._id(row, platform, scheduled_at, text),
+            platform=platform,
+            scheduled_at=scheduled_at,
             text=text,
             timezone=zone_name,
             region=self._region(row),
@@ -50,13 +52,13 @@ class PostBuilder:
             source_line=row.line,
         )
 
-    def _id(self, row: RawRow) -> str:
+    def _id(self, row: RawRow, platform: str, scheduled_at: datetime, text: str) -> str:
         value = self._value(row, "id")
         if value:
             return value
         if "id" in self.mapping.required:
             raise self._missing(row, "id")
-        return f"{self.stem}:{row.line}"
+        return derived_id(platform, scheduled_at, text)
 
     def _platform(self, row: RawRow) -> str:
         written = self._value(row, "platform")
@@ -108,6 +110,22 @@ class PostBuilder:
         keys = [key for key in row.values if key]
         return InputError(f"no '{column}'{hint}{did_you_mean(column, keys)}; this post has: {', '.join(keys)}",
                           self.path, row.line)
+
+
+def derived_id(platform: str, scheduled_at: datetime, text: str) -> str:
+    """An export without ids names its posts by network, time and text: a row inserted above,
+    or the file downloaded again under another name, keeps every approval on its own post, and
+    an edited text is a new post ("twitter-20260731T1700Z-3fa2c1d0")."""
+    from safepost.records import fingerprint
+
+    moment = scheduled_at.astimezone(timezone.utc)
+    return f"{canonical(platform)}-{moment:%Y%m%dT%H%MZ}-{fingerprint(text)[:8]}"
+
+
+def same_slot(post_id: str) -> str | None:
+    """The network-and-time part of a derived id: another text in the same slot shares it."""
+    parts = post_id.rsplit("-", 1)
+    return parts[0] + "-" if len(parts) == 2 and len(parts[1]) == 8 and parts[0].endswith("Z") else None
 
 
 def _scalar(value: Any, column: str, path: str, line: int) -> str | None:

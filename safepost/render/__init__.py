@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from safepost.model import Decision, Finding, Incident, Verdict, iso
+from safepost.text.normalize import clean_for_terminal
 
 
 @dataclass
@@ -20,6 +21,13 @@ class Report:
     def summary(self) -> dict[str, int]:
         counts = Counter(str(d.verdict) for d in self.decisions)
         return {name: counts.get(name, 0) for name in ("pass", "flag", "hold")}
+
+
+def safe(text: object) -> str:
+    """The one sanitiser for every line safepost prints, to a terminal, a file or cron mail: text
+    from feeds and posts is data, so control characters (an ANSI or OSC sequence) are shown, not
+    obeyed."""
+    return clean_for_terminal(str(text))
 
 
 def utc_label(moment: datetime) -> str:

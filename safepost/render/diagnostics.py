@@ -12,7 +12,7 @@ import click
 
 from safepost.errors import InputError
 from safepost.model import Decision, Finding
-from safepost.text.normalize import clean_for_terminal
+from safepost.render import safe
 
 LEVEL_COLOURS = {"hold": "red", "flag": "yellow", "pass": "green", "error": "red", "warning": "yellow",
                  "fail": "red"}
@@ -20,10 +20,6 @@ SECTION_NAMES = {"words": "word rule", "incident_kinds": "incident kind", "incid
                  "topics": "standing topic", "dates": "sensitive date", "tone": "tone cues",
                  "news_lexicon": "news lexicon", "places": "places"}
 WIDTH = 100
-
-
-def safe(text: object) -> str:
-    return clean_for_terminal(str(text))
 
 
 def shown_path(path: str | None) -> str:

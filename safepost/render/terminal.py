@@ -7,17 +7,12 @@ from rich.console import Console
 from rich.text import Text
 
 from safepost.model import Decision, Finding, Verdict
-from safepost.render import Report, utc_label
-from safepost.text.normalize import clean_for_terminal
+from safepost.render import Report, safe, utc_label
 
 STYLE = {Verdict.HOLD: "bold white on red", Verdict.FLAG: "bold black on yellow",
          Verdict.PASS: "bold black on green"}
 SPAN_STYLE = {Verdict.HOLD: "bold red underline", Verdict.FLAG: "bold yellow underline"}
 EVIDENCE_ORDER = ("date", "pause", "note", "source")
-
-
-def safe(text: object) -> str:
-    return clean_for_terminal(str(text))
 
 
 def render(report: Report, console: Console, show_passes: bool = False) -> None:
