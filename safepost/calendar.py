@@ -120,7 +120,12 @@ def day_text(day: date) -> str:
 def describe(occurrence: Occurrence) -> str:
     """'the Warsaw Uprising remembrance day (73rd anniversary)'; a name that starts with 'the
     anniversary of' takes the number inside: 'the 7th anniversary of the Smolensk air crash'."""
-    name, number = occurrence.rule.name, occurrence.anniversary
+    return named_occurrence(occurrence.rule.name, occurrence.anniversary)
+
+
+def named_occurrence(name: str, number: int | None) -> str:
+    """A day's name with its anniversary, as `describe` says it (for renderers that only have
+    a finding's evidence: its `name` and `anniversary`)."""
     if not number or number < 1:
         return name
     if name.startswith(ANNIVERSARY_PREFIX):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from typing import Iterable
+from typing import Callable, Iterable
 
 from safepost.checks import (Context, Scope, dates, incident_echo, incident_terms, incident_window,
                              incident_words, memorial, platform, replies, topics, words)
@@ -47,19 +47,20 @@ def language_evidence(rulebook: Rulebook) -> Evidence:
         net: dict[str, set[str]] = {}
         prefixes: dict[str, set[str]] = {}
         for lexicon in rulebook.rules("news_lexicon"):
-            everyday.setdefault(lexicon.language, set()).update(lexicon.stopwords)
+            everyday.setdefault(lexicon.language, set()).update(word.lower() for word in lexicon.stopword_words)
         for rule in rulebook.rules("tone"):
-            for term in (*rule.promotional, *rule.sincere, *rule.negations):
-                everyday.setdefault(rule.language, set()).update(_surfaces(term))
+            for name in ("promotional", "sincere", "negations"):
+                texts = getattr(rule, name).texts(rule.language) if getattr(rule, name) is not None else []
+                everyday.setdefault(rule.language, set()).update(_surfaces(texts))
         for rule in rulebook.word_rules:
             strongest = rule.grade == "strong" or rule.category == "slur"
-            for language, terms in rule.terms.items():
-                for term in terms:
-                    vocabulary.setdefault(language, set()).update(_surfaces(term))
-                    if strongest and len(term.words) == 1:
-                        net.setdefault(language, set()).update(_surfaces(term))
-                        if term.words[0].prefix:
-                            prefixes.setdefault(language, set()).add(term.words[0].prefix)
+            for language in rule.terms:
+                texts = rule.terms.texts(language)
+                vocabulary.setdefault(language, set()).update(_surfaces(texts))
+                if strongest:
+                    single = [text for text in texts if len(text.split()) == 1]
+                    net.setdefault(language, set()).update(_surfaces(t for t in single if not t.endswith("*")))
+                    prefixes.setdefault(language, set()).update(t.strip("=*").lower() for t in single if t.endswith("*"))
         freeze = lambda found: {k: frozenset(v) for k, v in found.items() if k != "any"}  # noqa: E731
         return Evidence(freeze(everyday), freeze(vocabulary), freeze(net),
                         {k: tuple(sorted(prefixes.get(k, ()))) for k in net if k != "any"})
@@ -67,14 +68,16 @@ def language_evidence(rulebook: Rulebook) -> Evidence:
     return rulebook.cached("language-evidence", build)
 
 
-def _surfaces(term) -> set[str]:
-    return {key for word in term.words if word is not None for key in word.keys if len(key) > 2}
+def _surfaces(texts) -> set[str]:
+    """The written words of terms as a reader sees them: lower case, no marks, no gaps."""
+    return {word.strip("=*").lower() for text in texts for word in text.split()
+            if word not in ("...", "…") and len(word.strip("=*")) > 2}
 
 
 def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebook,
-          now: datetime, workers: int = 1) -> list[Decision]:
+          now: datetime, workers: int = 1, progress: Callable[[int], None] | None = None) -> list[Decision]:
     """One Decision per post, in order. `workers` > 1 spreads a large queue over processes; the
-    result is the same."""
+    result is the same. `progress(n)` is told as each batch of n posts is done (a progress bar)."""
     posts = list(posts)
     incidents = tuple(sorted(incidents, key=lambda i: -i.severity))  # checks cite the worst first
     scope = Scope(rulebook, incidents, now)
@@ -83,7 +86,9 @@ def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebo
         return check_one(i, posts[i], choose_languages(posts[i], rulebook), scope)
 
     warm = [one(i) for i in range(min(len(posts), WARM_UP))]  # builds the indexes children inherit
-    rest = map_indexes(lambda i: one(i + len(warm)), len(posts) - len(warm), workers)
+    if progress is not None:
+        progress(len(warm))
+    rest = map_indexes(lambda i: one(i + len(warm)), len(posts) - len(warm), workers, progress)
     return with_queue_findings(warm + rest, rulebook)
 
 

@@ -25,16 +25,28 @@ def available_workers() -> int:
         return os.cpu_count() or 1
 
 
-def map_indexes(job: Callable[[int], T], count: int, workers: int) -> list[T]:
-    """[job(0), ..., job(count - 1)], in order, on up to `workers` processes."""
+def map_indexes(job: Callable[[int], T], count: int, workers: int,
+                progress: Callable[[int], None] | None = None) -> list[T]:
+    """[job(0), ..., job(count - 1)], in order, on up to `workers` processes; `progress(n)` is
+    told, in this process, as each batch of n items is done."""
     if workers < 2 or count < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
-        return [job(i) for i in range(count)]
+        if progress is None:
+            return [job(i) for i in range(count)]
+        results = []
+        for start in range(0, count, CHUNK):
+            results += [job(i) for i in range(start, min(start + CHUNK, count))]
+            progress(min(CHUNK, count - start))
+        return results
     global _job
     _job = job
     gc.freeze()  # the children inherit the parent's objects: keep the collector from copying them
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunks = pool.map(_run_range, [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)])
+            chunks = []
+            for chunk in pool.imap(_run_range, [(start, min(start + CHUNK, count)) for start in range(0, count, CHUNK)]):
+                chunks.append(chunk)
+                if progress is not None:
+                    progress(len(chunk))
     finally:
         _job = None
         gc.unfreeze()

@@ -172,6 +172,6 @@ def _sides(section: str, rule) -> list[tuple[str, tuple[str, ...]]]:
     """Each side a rule must show; a tone entry proves each cue list it has, and a neutral text."""
     if section != "tone":
         return [("catch", VERDICTS[:2]), ("pass", VERDICTS[2:])]
-    lists = (("promotional", rule.promotional or rule.patterns), ("joking", rule.joking or rule.joking_patterns),
-             ("sincere", rule.sincere))
+    lists = (("promotional", rule.cues("promotional") or rule.patterns),
+             ("joking", rule.cues("joking") or rule.joking_patterns), ("sincere", rule.cues("sincere")))
     return [(tone, (tone,)) for tone, has in lists if has] + [("pass", TONES[3:])]

@@ -16,17 +16,20 @@ from safepost.cli.shared import (FORMATS, QueueSplit, apply_team_state, emit, ex
 @click.option("--rules", multiple=True, metavar="PATH", help="Extra rulebook file or folder; repeatable.")
 @click.option("--config", "config_path", metavar="FILE", help="Config file (default: ./safepost.yaml).")
 @click.option("--now", metavar="ISO8601", help="Evaluation instant (default: the clock).")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text for a terminal, json for scripts, markdown for a ticket, slack for a chat, "
+                   "html for a self-contained report to mail or attach.")
+@click.option("--output", metavar="FILE", help="Write the report to FILE instead of stdout.")
 @click.option("--fail-on", type=click.Choice(("flag", "hold")), default="hold", show_default=True,
               help="Exit 1 when any post is at or above this level.")
 @click.option("--columns", metavar="FIELD=COLUMN,...", help="Map queue columns: text=Message,scheduled_at=Date.")
 @click.option("--preset", metavar="NAME", help="Scheduler export format (detected from the header if omitted).")
 @click.option("--platform", "default_platform", metavar="NAME", help="Platform for rows that name none.")
-@click.option("--all", "show_passes", is_flag=True, help="List passing posts too.")
+@click.option("--all", "show_passes", is_flag=True, help="Show passing posts too, with their text.")
 @click.option("--approved-out", metavar="FILE", help="Write the posts that may go out to FILE, in the queue's format.")
 @click.option("--held-out", metavar="FILE", help="Write the posts that may not go out (flag, hold) to FILE.")
 @reports_input_errors
-def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns, preset,
+def check(queue, feeds, rules, config_path, now, output_format, output, fail_on, columns, preset,
           default_platform, show_passes, approved_out, held_out):
     """Check a queue of scheduled posts (CSV, JSON or YAML) and say pass, flag or hold for each."""
     from safepost import gate
@@ -47,14 +50,18 @@ def check(queue, feeds, rules, config_path, now, output_format, fail_on, columns
                        date_order=config.date_order, languages=config.languages, limit=config.max_posts,
                        platforms=tuple(config.platforms))
     news = gather_news(ctx, feeds, output_format)
-    decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now, workers=available_workers())
+    from safepost.render.progress import ProgressBar
+
+    with ProgressBar(f"Checking {len(posts):,} posts", len(posts), output_format != "json") as bar:
+        decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now, workers=available_workers(),
+                               progress=bar.advance)
     unread = news.unavailable_finding(ctx.rulebook)
     if unread:
         decisions = gate.annotate(decisions, unread, ctx.rulebook)
     decisions, state_notices = apply_team_state(ctx, decisions, news.incidents)  # pause, approvals
     report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses),
-                    list(news.notices) + state_notices)
+                    list(news.notices) + state_notices, source=queue, config_path=config.path)
     split.write(decisions)
-    emit(report, output_format, show_passes)
+    emit(report, output_format, show_passes, output)
     warn_unread_feeds(news)
     sys.exit(exit_code(fails(decisions, Verdict.parse(fail_on)), news))

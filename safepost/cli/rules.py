@@ -69,7 +69,7 @@ def lint(paths, config_path):
 
     config = _config(config_path)
     files, named = _files(config, paths)
-    book, problems = read_rulebook(files)
+    book, problems = read_rulebook(files, thorough=True)
     if named is None:
         problems += config_problems(config, book)
     shown = [problem for problem in problems if named is None or Path(problem.path or "").resolve() in named]
@@ -94,7 +94,7 @@ def test(paths, coverage, config_path):
     from safepost.rulebook import read_rulebook, refuse_broken
 
     files, named = _files(_config(config_path), paths)
-    book, problems = read_rulebook(files)
+    book, problems = read_rulebook(files, thorough=True)
     refuse_broken(problems)
     chosen = ruletest.tested_rules(book, named)
     outcomes = ruletest.run_examples(book, chosen)

@@ -15,7 +15,7 @@ import click
 
 from safepost.errors import InputError
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "slack", "html")
 PREVIEW = 60
 
 
@@ -100,7 +100,7 @@ def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str):
         from safepost.news.entities import load_entity_finder
 
         entities = load_entity_finder(ctx.config.ner_model, ctx.config.path)
-    return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format == "text",
+    return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format != "json",
                         cache_dir=ctx.config.cache_dir, entities=entities, off=ctx.config.news_off)
 
 
@@ -119,21 +119,37 @@ def exit_code(failed: bool, news) -> int:
     return 3 if news.unread_feeds else 0
 
 
-def emit(report, output_format: str, show_passes: bool) -> None:
+def emit(report, output_format: str, show_passes: bool, output: str | None = None) -> None:
+    """The report in the chosen format, on stdout or (`--output FILE`) written whole to FILE.
+    Colour only for a terminal; every format sanitises or escapes what posts and feeds say."""
+    from safepost.render.layout import stream_takes_colour, terminal_width
+
     if output_format == "json":
         from safepost.render.json import render
 
-        say(render(report))
+        text = render(report) + "\n"
     elif output_format == "markdown":
         from safepost.render.markdown import render
 
-        say(render(report, show_passes), nl=False)
-    else:
-        from rich.console import Console
+        text = render(report, show_passes)
+    elif output_format == "slack":
+        from safepost.render.slack import render
 
+        text = render(report, show_passes)
+    elif output_format == "html":
+        from safepost.render.html import render
+
+        text = render(report, show_passes)
+    else:
         from safepost.render.terminal import render
 
-        render(report, Console(highlight=False, emoji=False), show_passes)
+        colour = output is None and stream_takes_colour(sys.stdout)
+        text = render(report, terminal_width(), colour, show_passes)
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+        say(f"Wrote the {output_format} report to {output}", err=True)
+    else:
+        click.echo(text, nl=False, color=output_format == "text" and stream_takes_colour(sys.stdout))
 
 
 def parse_regions(values: tuple[str, ...]) -> tuple[str, ...]:

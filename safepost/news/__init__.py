@@ -11,7 +11,6 @@ named, and the exit code tells cron (3).
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -91,11 +90,7 @@ def collect_news(sources: list, rulebook: Rulebook, now: datetime, show_progress
 def _fetch(sources: list, cache_dir: Path, show_progress: bool):
     from safepost.news.fetch import fetch_feeds
 
-    if not (show_progress and sys.stderr.isatty()):
-        return fetch_feeds(sources, cache_dir=cache_dir)
-    from rich.console import Console
-    from rich.progress import Progress
+    from safepost.render.progress import ProgressBar
 
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("Reading the news", total=len(sources))
-        return fetch_feeds(sources, cache_dir=cache_dir, progress=lambda status: progress.advance(task))
+    with ProgressBar("Reading the news", len(sources), show_progress) as bar:
+        return fetch_feeds(sources, cache_dir=cache_dir, progress=lambda status: bar.advance())

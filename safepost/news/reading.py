@@ -137,7 +137,7 @@ def lexicon_index(rulebook: Rulebook, language: str, attribute: str) -> TermInde
     def build():
         index = TermIndex()
         lexicon = lexicon_of(rulebook, language)
-        for term in getattr(lexicon, attribute, ()) if lexicon else ():
+        for term in lexicon.terms(attribute) if lexicon else ():
             index.add(term, attribute)
         return index
 

@@ -236,9 +236,9 @@ def _date_facts(rule, today: date) -> list[tuple[str, str]]:
 
 def _tone_facts(rule, today: date) -> list[tuple[str, str]]:
     facts = [("language", rule.language)]
-    for name in ("promotional", "joking", "sincere", "negations", "negations_after"):
-        if getattr(rule, name):
-            facts.append((name, ", ".join(term.text for term in getattr(rule, name))))
+    for name in ("promotional", "joking", "sincere", "memorial", "negations", "negations_after"):
+        if rule.cues(name):
+            facts.append((name, ", ".join(term.text for term in rule.cues(name))))
     for name in ("patterns", "joking_patterns"):
         if getattr(rule, name):
             facts.append((name, "  ".join(pattern.text for pattern in getattr(rule, name))))
@@ -246,8 +246,8 @@ def _tone_facts(rule, today: date) -> list[tuple[str, str]]:
 
 
 def _lexicon_facts(rule, today: date) -> list[tuple[str, str]]:
-    return [("language", rule.language), ("deaths", ", ".join(t.text for t in rule.death)),
-            ("injuries", ", ".join(t.text for t in rule.injury)), ("number words", ", ".join(rule.numbers))]
+    return [("language", rule.language), ("deaths", ", ".join(t.text for t in rule.terms("death"))),
+            ("injuries", ", ".join(t.text for t in rule.terms("injury"))), ("number words", ", ".join(rule.numbers))]
 
 
 def _places_facts(rule, today: date) -> list[tuple[str, str]]:

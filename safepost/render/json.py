@@ -1,12 +1,15 @@
-"""`--format json`: one object on stdout; its shape is a contract that cron jobs and scripts parse.
+"""`--format json`: one object on stdout; its shape is a contract that cron jobs and scripts parse,
+written down as a JSON Schema shipped in the package (safepost/schema/check.schema.json).
 
 Each post is one line inside the object: readable with `grep`, and fast to write (the C encoder;
-pretty-printing 100,000 posts with indent takes longer than checking them)."""
+pretty-printing 100,000 posts with indent takes longer than checking them). Keys are only ever
+added, never renamed. Text is exact; characters a terminal would obey (bidi overrides, C1
+controls, invisible characters) are written as \\u escapes (`safe_json`)."""
 from __future__ import annotations
 
 import json
 
-from safepost.render import Report, finding_dict, incident_dict, iso
+from safepost.render import Report, finding_dict, incident_dict, iso, local_time, safe_json, zone_name
 
 
 def feed_dict(status) -> dict:
@@ -18,12 +21,18 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
+def post_dict(decision, source: str | None) -> dict:
+    post = decision.post
+    return {"id": post.id, "platform": post.platform, "scheduled_at": iso(post.scheduled_at),
+            "verdict": str(decision.verdict), "findings": [finding_dict(f) for f in decision.findings],
+            "notes": list(decision.notes), "text": post.text, "source": source, "line": post.source_line,
+            "local_time": iso(local_time(post)), "timezone": zone_name(post), "region": post.region,
+            "language": post.language}
+
+
 def render(report: Report) -> str:
-    posts = [_dumps({"id": d.post.id, "platform": d.post.platform, "scheduled_at": iso(d.post.scheduled_at),
-                     "verdict": str(d.verdict), "findings": [finding_dict(f) for f in d.findings],
-                     "notes": list(d.notes)})
-             for d in report.decisions]
+    posts = [_dumps(post_dict(d, report.source)) for d in report.decisions]
     head = {"now": iso(report.now), "incidents": [incident_dict(i) for i in report.incidents]}
     tail = {"summary": report.summary(), "feeds": [feed_dict(s) for s in report.feeds],
             "notices": report.notices}
-    return (_dumps(head)[:-1] + ',\n"posts": [\n' + ",\n".join(posts) + "\n],\n" + _dumps(tail)[1:])
+    return safe_json(_dumps(head)[:-1] + ',\n"posts": [\n' + ",\n".join(posts) + "\n],\n" + _dumps(tail)[1:])

@@ -8,9 +8,8 @@ from rich.console import Console
 from rich.text import Text
 
 from safepost.model import iso
-from safepost.render import incident_dict, utc_label
+from safepost.render import incident_dict, safe, utc_label
 from safepost.render.json import feed_dict
-from safepost.render.terminal import safe
 
 
 def render_json(news, now) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -19,6 +20,7 @@ from safepost.rulebook.dates import DateRule, parse_date_rule
 from safepost.rulebook.fields import RuleWarning, collecting_problems, did_you_mean, report
 from safepost.rulebook.news import (parse_incident_kind, parse_lexicon, parse_manual_incident,
                                     parse_places, parse_topic)
+from safepost.rulebook.terms import thorough_reading
 from safepost.rulebook.tone import parse_tone_rule
 from safepost.rulebook.words import WordRule, parse_word_rule
 from safepost.text.matcher import TermIndex
@@ -172,13 +174,15 @@ def rulebook_files(paths: list[str | Path] = (), include_shipped: bool = True) -
     return list(unique.values())
 
 
-def read_rulebook(files: list[Path], policies: Policies | None = None) -> tuple[Rulebook, list[InputError]]:
+def read_rulebook(files: list[Path], policies: Policies | None = None,
+                  thorough: bool = False) -> tuple[Rulebook, list[InputError]]:
     """Every file and every rule read on its own, so one mistake hides no other: the rulebook of
     the rules that could be read, and every problem found (RuleWarning for those that do not stop
-    safepost), in file order."""
+    safepost), in file order. `thorough` (lint, test) compiles every term now and checks each
+    rule's exceptions; otherwise terms compile when a check first needs their language."""
     book = Rulebook(policies=policies or Policies())
     first_seen: dict[str, str] = {}
-    with collecting_problems() as problems:
+    with collecting_problems() as problems, (thorough_reading() if thorough else nullcontext()):
         for path in files:
             for section, rule, where_id in _read_file(path, problems):
                 if rule.id in first_seen:

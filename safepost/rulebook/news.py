@@ -14,15 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from safepost.errors import InputError
 from safepost.model import Verdict
 from safepost.rulebook.examples import Authored, parse_examples
 from safepost.rulebook.fields import Fields
-from safepost.rulebook.terms import check_exceptions, compile_language_map, compile_terms
-from safepost.text.matcher import Term
+from safepost.rulebook.terms import LanguageTerms, check_exceptions, compile_language_map, compile_terms
 
-LanguageTerms = dict[str, tuple[Term, ...]]
 
 
 @dataclass(frozen=True)
@@ -43,21 +42,41 @@ class IncidentKind(Authored):
 
 @dataclass(frozen=True)
 class NewsLexicon:
+    """One language's words for reading headlines. Term lists compile, and word sets take their
+    dictionary forms, the first time a headline in that language is read."""
+
     id: str
     language: str
-    death: tuple[Term, ...]
-    injury: tuple[Term, ...]
+    death: LanguageTerms
+    injury: LanguageTerms
     numbers: dict[str, int]
-    generic: frozenset[str]
-    stopwords: frozenset[str]
-    ages: frozenset[str] = frozenset()  # "aged 96", "96 лет": a number beside these is no toll
+    generic_words: tuple[str, ...]  # never an incident's key term ("police", "school")
+    stopword_words: tuple[str, ...]
+    age_words: tuple[str, ...] = ()  # "aged 96", "96 лет": a number beside these is no toll
     age_prepositions: frozenset[str] = frozenset()  # "dead at 57": after a death word, an age
-    grave: tuple[Term, ...] = ()  # harm reported without a toll: "no survivors expected"
-    harmless: tuple[Term, ...] = ()  # "no injuries", "nobody was hurt"
-    at_risk: tuple[Term, ...] = ()  # "with 150 on board": a number beside these may be victims
+    grave: LanguageTerms | None = None  # harm reported without a toll: "no survivors expected"
+    harmless: LanguageTerms | None = None  # "no injuries", "nobody was hurt"
+    at_risk: LanguageTerms | None = None  # "with 150 on board": a number beside these may be victims
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     path: str = ""
     line: int = 0
+
+    def terms(self, attribute: str):
+        """The compiled terms of one of the lexicon's lists (death, injury, grave, harmless, at_risk)."""
+        found = getattr(self, attribute)
+        return found.get(self.language, ()) if found is not None else ()
+
+    @cached_property
+    def generic(self) -> frozenset[str]:
+        return _word_keys(self.generic_words, self.language)
+
+    @cached_property
+    def stopwords(self) -> frozenset[str]:
+        return _word_keys(self.stopword_words, self.language)
+
+    @cached_property
+    def ages(self) -> frozenset[str]:
+        return _word_keys(self.age_words, self.language)
 
 
 @dataclass(frozen=True)
@@ -125,12 +144,12 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     return kind
 
 
-def _word_set(f: Fields, key: str, language: str) -> frozenset[str]:
+def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
     from safepost.text.lemmas import keys_for
     from safepost.text.tokens import lower
 
     keys = keys_for(language)
-    return frozenset(k for word in f.texts(key) for k in keys(lower(word, language)))
+    return frozenset(k for word in words for k in keys(lower(word, language)))
 
 
 def parse_lexicon(data, path: str) -> NewsLexicon:
@@ -140,19 +159,20 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
-    death = compile_terms(f, "death", (language,), required=True)[language]
-    injury = compile_terms(f, "injury", (language,), required=False)[language]
-    return NewsLexicon(
-        id=f.text("id") or f"lexicon.{language}", language=language, death=death, injury=injury,
+    lexicon = NewsLexicon(
+        id=f.text("id") or f"lexicon.{language}", language=language,
+        death=compile_terms(f, "death", (language,), required=True),
+        injury=compile_terms(f, "injury", (language,), required=False),
         numbers={str(word).lower(): int(sub.number(word, minimum=0)) for word in numbers},
-        generic=_word_set(f, "generic", language), stopwords=_word_set(f, "stopwords", language),
-        ages=_word_set(f, "ages", language),
+        generic_words=tuple(f.texts("generic")), stopword_words=tuple(f.texts("stopwords")),
+        age_words=tuple(f.texts("ages")),
         age_prepositions=frozenset(word.lower() for word in f.texts("age_prepositions")),
-        grave=compile_terms(f, "grave", (language,), required=False)[language],
-        harmless=compile_terms(f, "harmless", (language,), required=False)[language],
-        at_risk=compile_terms(f, "at_risk", (language,), required=False)[language],
+        grave=compile_terms(f, "grave", (language,), required=False),
+        harmless=compile_terms(f, "harmless", (language,), required=False),
+        at_risk=compile_terms(f, "at_risk", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         path=path, line=f.line() or 0)
+    return lexicon
 
 
 def parse_places(data, path: str) -> Places:

@@ -1,19 +1,78 @@
 """Compile rulebook term lists into matcher terms, reporting a bad term where it is written, and
-catch the term lists that cannot do what their author meant."""
+catch the term lists that cannot do what their author meant.
+
+A check compiles a language's terms the first time it needs them (LanguageTerms): a queue in
+English never pays for the Polish place names, and start-up stays short as the rulebook grows.
+`rules lint` and `rules test` read thoroughly (`thorough_reading`): every term of every language is
+compiled when the rule is read, so every mistake is reported at once.
+"""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
+
 from safepost.errors import InputError
-from safepost.rulebook.fields import Fields, RuleWarning, report
+from safepost.rulebook.fields import Fields, Position, RuleWarning, report
 from safepost.text.matcher import Term, TermError, TermIndex, compile_term
 from safepost.yamlsafe import LineList
 
-LanguageTerms = dict[str, tuple[Term, ...]]
 GAPS = ("...", "…")
+_THOROUGH: ContextVar[bool] = ContextVar("safepost_thorough", default=False)
+
+
+@contextmanager
+def thorough_reading() -> Iterator[None]:
+    """Compile every term as it is read (lint, test) instead of when first needed (check)."""
+    token = _THOROUGH.set(True)
+    try:
+        yield
+    finally:
+        _THOROUGH.reset(token)
+
+
+def is_thorough() -> bool:
+    return _THOROUGH.get()
+
+
+class LanguageTerms(Mapping):
+    """language -> compiled terms, each language compiled on first use from the texts as written
+    (kept with where they are written, so a bad term is still reported at its line)."""
+
+    def __init__(self, raw: dict[str, list[tuple[str, Position]]], path: str, key: str):
+        self._raw = raw
+        self._path = path
+        self._key = key
+        self._compiled: dict[str, tuple[Term, ...]] = {}
+        if is_thorough():
+            for language in raw:
+                self[language]
+
+    def __getitem__(self, language: str) -> tuple[Term, ...]:
+        found = self._compiled.get(language)
+        if found is None:
+            items = self._raw[language]
+            terms = (_compile(text, language, self._path, position, self._key) for text, position in items)
+            found = self._compiled[language] = tuple(term for term in terms if term is not None)
+        return found
+
+    def __iter__(self):
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def texts(self, language: str) -> list[str]:
+        """The terms as written, uncompiled: enough to know a language's words by sight."""
+        return [text for text, _ in self._raw.get(language, ())]
+
+    def __getstate__(self):
+        return {"_raw": self._raw, "_path": self._path, "_key": self._key, "_compiled": {}}
 
 
 def _compile(text: str, language: str, path: str, position, key: str) -> Term | None:
     try:
-        _check_syntax(text)
         return compile_term(text, None if language == "any" else language)
     except TermError as exc:
         report(InputError(f"{key}: {exc}", path, *position))
@@ -29,28 +88,36 @@ def _check_syntax(text: str) -> None:
             raise TermError(f"'{chunk}': '*' works at the end of a word only ('{chunk.strip('=*')}*')")
 
 
-def compile_terms(fields: Fields, key: str, languages: tuple[str, ...],
-                  required: bool) -> dict[str, tuple[Term, ...]]:
-    """One list of terms compiled for each language the rule covers (each has its own forms)."""
-    items = fields.items(key, required=required)
-    compiled = {}
-    for language in languages:
-        terms = (_compile(text, language, fields.path, position, key) for text, position in items)
-        compiled[language] = tuple(term for term in terms if term is not None)
-    return compiled
+def compile_terms(fields: Fields, key: str, languages: tuple[str, ...], required: bool) -> LanguageTerms:
+    """One list of terms for each language the rule covers (each compiled with its own forms)."""
+    items = _well_formed(fields.items(key, required=required), fields.path, key)
+    return LanguageTerms({language: items for language in languages}, fields.path, key)
 
 
-def compile_language_map(fields: Fields, key: str, required: bool = False) -> dict[str, tuple[Term, ...]]:
+def _well_formed(items: list, path: str, key: str) -> list:
+    """The items whose marks mean what they say; the others reported and left out."""
+    kept = []
+    for text, position in items:
+        try:
+            _check_syntax(text)
+        except TermError as exc:
+            report(InputError(f"{key}: {exc}", path, *position))
+            continue
+        kept.append((text, position))
+    return kept
+
+
+def compile_language_map(fields: Fields, key: str, required: bool = False) -> LanguageTerms:
     """A mapping language -> list of terms (`triggers: {en: [...], pl: [...]}`)."""
     if not fields.has(key):
         if required:
             raise fields.error(f"{fields.what} needs '{key}'")
-        return {}
+        return LanguageTerms({}, fields.path, key)
     sub = fields.sub(key, f"'{key}'")
-    compiled = {}
+    raw = {}
     for language in sub.language_keys():
-        compiled.update(compile_terms(sub, language, (str(language),), required=True))
-    return compiled
+        raw[str(language)] = _well_formed(sub.items(language, required=True), sub.path, key)
+    return LanguageTerms(raw, fields.path, key)
 
 
 def sample(term: Term) -> str:
@@ -61,7 +128,9 @@ def sample(term: Term) -> str:
 def check_exceptions(fields: Fields, key: str, terms: LanguageTerms, exceptions: LanguageTerms) -> None:
     """An exception that covers one of its rule's own terms whole silences that term for good (an
     error: the rule can never fire for it); one that holds none of the rule's terms never does
-    anything (a warning)."""
+    anything (a warning). An authoring check: `rules lint` and `rules test` run it."""
+    if not is_thorough():
+        return
     from safepost.text import analyze
 
     where = _positions(fields, key)

@@ -26,7 +26,7 @@ from typing import Any
 from safepost.errors import InputError
 from safepost.rulebook.examples import TONES, Authored, parse_examples
 from safepost.rulebook.fields import Fields, check_language, report
-from safepost.rulebook.terms import compile_terms
+from safepost.rulebook.terms import LanguageTerms, compile_terms
 from safepost.text.matcher import Term
 
 PATTERN_SECONDS = 0.1  # what one pattern may spend on one post; real ones need microseconds
@@ -53,14 +53,19 @@ class Pattern:
 class ToneRule(Authored):
     id: str
     language: str
-    promotional: tuple[Term, ...]
-    sincere: tuple[Term, ...]
+    promotional: LanguageTerms
+    sincere: LanguageTerms
     patterns: tuple[Pattern, ...] = ()
-    joking: tuple[Term, ...] = ()
+    joking: LanguageTerms | None = None
     joking_patterns: tuple[Pattern, ...] = ()
-    memorial: tuple[Term, ...] = ()  # "in memory of", "RIP": next to a sale, a death made a sales hook
-    negations: tuple[Term, ...] = ()  # a promotional cue up to three words after one is negated
-    negations_after: tuple[Term, ...] = ()  # likewise one or two words before one ("endirim yoxdur")
+    memorial: LanguageTerms | None = None  # "in memory of", "RIP": next to a sale, a death made a sales hook
+    negations: LanguageTerms | None = None  # a promotional cue up to three words after one is negated
+    negations_after: LanguageTerms | None = None  # likewise one or two words before one ("endirim yoxdur")
+
+    def cues(self, name: str) -> tuple[Term, ...]:
+        """One list of this entry's cue terms, compiled (the first time) for its language."""
+        found = getattr(self, name)
+        return found.get(self.language, ()) if found is not None else ()
 
 
 def parse_tone_rule(data, path: str) -> ToneRule:
@@ -70,8 +75,8 @@ def parse_tone_rule(data, path: str) -> ToneRule:
     language = fields.text("language", required=True)
     check_language(language, path, *fields.where("language"))
 
-    def terms(key: str) -> tuple[Term, ...]:
-        return compile_terms(fields, key, (language,), required=False)[language]
+    def terms(key: str) -> LanguageTerms:
+        return compile_terms(fields, key, (language,), required=False)
 
     return ToneRule(
         id=fields.text("id", required=True),

@@ -57,7 +57,7 @@ def build_cues(rules, language: str | None) -> ToneCues:
         if language is not None and rule.language not in (language, "any"):
             continue
         for name, index in indexes.items():
-            for term in getattr(rule, name):
+            for term in rule.cues(name):
                 index.add(term, rule)
         patterns.extend(rule.patterns)
         joking_patterns.extend(rule.joking_patterns)
