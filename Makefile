@@ -14,8 +14,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+DEMO = examples/queue.csv --config examples/safepost.yaml --now 2026-07-31T16:00:00Z
+
 demo: $(STAMP)
-	$(BIN)/safepost check examples/queue.csv --config examples/safepost.yaml --now 2026-07-31T16:00:00Z || test $$? -eq 1
+	$(BIN)/safepost check $(DEMO) || test $$? -eq 1
+	$(BIN)/safepost check $(DEMO) --format html --output demo-report.html || test $$? -eq 1
+	@echo "The same check as a report to open in a browser or attach to a ticket: $(CURDIR)/demo-report.html"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -43,9 +43,10 @@ def run_measured(args: list[str], cwd: str) -> tuple[float, float, int]:
 def naive_rate(queue: Path, rulebook) -> float:
     """The obvious first version: one regular-expression alternation of every term in the
     rulebook, run over the queue file's texts. No word forms, no hashtags, no news, no dates."""
-    terms = {term.text.strip("=*").replace("...", " ") for section in rulebook.sections.values()
-             for rule in section for attribute in ("terms", "vocabulary", "triggers", "subject", "cues")
-             for terms in getattr(rule, attribute, {}).values() for term in terms}
+    found = (getattr(rule, attribute, None) for section in rulebook.sections.values() for rule in section
+             for attribute in ("terms", "vocabulary", "triggers", "subject", "cues"))
+    terms = {term.text.strip("=*").replace("...", " ") for by_language in found
+             if hasattr(by_language, "values") for terms in by_language.values() for term in terms}
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
                          + r")\b", re.IGNORECASE)
     import csv
@@ -73,7 +74,8 @@ def end_to_end(sizes: list[int], workdir: Path, feed: Path, rulebook) -> None:
 COLD_START = """
 import json, sys, time
 t0 = time.perf_counter()
-from safepost import cli, gate
+from safepost import gate
+from safepost.cli import shared as cli
 from safepost.queue import read_queue
 t1 = time.perf_counter()
 ctx = cli.setup(None, (), sys.argv[3])
@@ -130,6 +132,47 @@ def detection_and_incidents(rulebook) -> None:
           f"(cost ratio {seconds / none:.2f}x); {sum(d.verdict > 0 for d in decisions)} posts not passing")
 
 
+def rendering(rulebook, count: int) -> None:
+    """What showing the verdicts costs, next to what reaching them cost: every renderer on the
+    same checked queue (goal: under 20% of the check), and the HTML report's weight."""
+    from datetime import datetime
+
+    from generate import headlines as generated
+
+    from safepost.parallel import available_workers
+    from safepost.render import Report
+    from safepost.render import html, json as json_render, markdown, slack, terminal
+
+    print(f"== rendering {count:,} checked posts in every format, next to the check itself")
+    posts = [Post(r["id"], r["platform"], datetime.fromisoformat(r["scheduled_at"]), r["text"], region=r["region"],
+                  language=r["language"], source_line=number + 2) for number, r in enumerate(post_rows(count))]
+    headlines = [Headline(title, f"Wire {i % 9}", published=moment)
+                 for i, (title, moment) in enumerate(generated(40, 800, seed=3))]
+    incidents = detect_incidents(headlines, rulebook, NOW)
+    start = time.perf_counter()
+    decisions = gate.check(posts, incidents, rulebook, NOW, workers=available_workers())
+    check = time.perf_counter() - start
+    report = Report(NOW, decisions, incidents, [], [], source="queue.csv", config_path="safepost.yaml")
+    flagged = sum(d.verdict > 0 for d in decisions)
+    print(f"   check (gate.check, {available_workers()} workers): {check:.2f} s; {flagged:,} posts flagged or held, "
+          f"{len(incidents)} incidents")
+    renderers = {"text": lambda: terminal.render(report, 100, colour=False),
+                 "text, colour": lambda: terminal.render(report, 100, colour=True),
+                 "json": lambda: json_render.render(report), "markdown": lambda: markdown.render(report),
+                 "slack": lambda: slack.render(report), "html": lambda: html.render(report)}
+    print(f"   {'format':<13} {'seconds':>8} {'of the check':>13} {'output':>9}")
+    for name, render in renderers.items():
+        start = time.perf_counter()
+        out = render()
+        seconds = time.perf_counter() - start
+        print(f"   {name:<13} {seconds:>8.2f} {seconds / check:>12.1%} {len(out.encode('utf-8')) / 1e6:>7.1f} MB")
+    hundred = Report(NOW, decisions[:100], incidents, [], [], source="queue.csv", config_path="safepost.yaml")
+    held = [d for d in decisions if d.verdict > 0][:100]
+    worst = Report(NOW, held, incidents, [], [], source="queue.csv", config_path="safepost.yaml")
+    print(f"   html report of 100 posts: {len(html.render(hundred).encode('utf-8')) / 1000:.0f} KB; "
+          f"of 100 flagged or held posts: {len(html.render(worst).encode('utf-8')) / 1000:.0f} KB (goal: under 200 KB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="1k and 10k posts only")
@@ -143,6 +186,7 @@ def main() -> None:
         cold_start(workdir, feed, 3 if args.quick else 5)
         end_to_end(sizes, workdir, feed, rulebook)
     detection_and_incidents(rulebook)
+    rendering(rulebook, 10_000 if args.quick else 100_000)
 
 
 if __name__ == "__main__":

@@ -67,6 +67,18 @@ def send(url: str, title: str, body: str) -> str | None:
     return problems[:MAX_ERROR] or None
 
 
+def body_format(service) -> str:
+    """The form a service reads best, as apprise declares it for that service (and its URL's
+    `?format=`): 'html' for e-mail and Telegram, 'markdown' for Slack, Discord and the like,
+    'text' for SMS and plain webhooks."""
+    resolve = getattr(service, "resolve_format", None)
+    chosen = resolve(None) if resolve is not None else service.notify_format
+    if isinstance(chosen, (list, tuple)):
+        chosen = chosen[0] if chosen else "text"
+    form = str(getattr(chosen, "value", chosen)).lower()
+    return form if form in ("text", "markdown", "html") else "text"
+
+
 def send_all(urls: tuple[str, ...], title: str, body: str, within: float = SEND_WITHIN) -> dict[str, str | None]:
     """Send to every URL at once, each in its own thread, and wait at most `within` seconds in
     all: url -> None (sent) or what went wrong. A destination that never answers is reported as
@@ -100,8 +112,13 @@ def _attempt(url: str, message: tuple[str, str] | None):
         service = apprise.Apprise.instantiate(url)
         failed = service is None
         if service is not None and message is not None:
+            from safepost.render import safe
+            from safepost.render.alert import render_alert
+
             title, body = message
-            failed = not service.notify(body=body, title=title, body_format=apprise.NotifyFormat.TEXT)
+            form = body_format(service)
+            failed = not service.notify(body=render_alert(body, form), title=safe(title),
+                                        body_format=apprise.NotifyFormat(form))
     lines = [line for line in log.getvalue().splitlines() if line.strip()]
     problem = (lines[-1] if lines else "apprise reported a failure") if failed else ""
     return service, problem

@@ -146,27 +146,43 @@ def relation(occurrence: Occurrence, day: date) -> str:
 
 
 def to_ics(occurrences: list[Occurrence], stamp: datetime) -> bytes:
-    """An iCalendar file with one all-day event per sensitive day (its whole window)."""
+    """An iCalendar file with one all-day event per sensitive day, covering the days it counts
+    (its window). The UID is made of the rule's id and the day, so exporting again (next week,
+    with a longer --days) updates the same events in a calendar app instead of adding copies.
+    The description is the day's note, then what safepost asks of posts, then the source."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//safepost//sensitive dates//EN")
     calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Sensitive dates (safepost)")
+    seen: set[str] = set()
     for occurrence in occurrences:
         rule = occurrence.rule
+        uid = ics_uid(occurrence)
+        if uid in seen:
+            continue
+        seen.add(uid)
+        regions = [region for region in rule.regions if region != "*"]
+        asks = asks_text(rule)
         event = Event()
-        event.add("uid", f"{rule.id}-{occurrence.day.isoformat()}@safepost")
+        event.add("uid", uid)
         event.add("dtstamp", stamp)
         event.add("dtstart", occurrence.first)
         event.add("dtend", occurrence.last + timedelta(1))
-        event.add("summary", f"{', '.join(rule.regions)}: {_capitalised(describe(occurrence))}")
-        event.add("description", "\n".join(filter(None, (rule.note, asks_text(rule),
-                                                         f"Source: {rule.source}" if rule.source else ""))))
-        event.add("categories", [region for region in rule.regions if region != "*"] or ["International"])
+        event.add("summary", f"{', '.join(regions) or 'International'}: {_capitalised(describe(occurrence))}")
+        event.add("description", "\n\n".join(filter(None, (
+            rule.note, f"safepost: {asks}" if asks else "", f"Source: {rule.source}" if rule.source else ""))))
+        event.add("categories", regions or ["International"])
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def ics_uid(occurrence: Occurrence) -> str:
+    """Stable across exports: the rule's id and the day it falls on."""
+    return f"{occurrence.rule.id}-{occurrence.day.isoformat()}@safepost"
 
 
 def asks_text(rule) -> str:

@@ -82,7 +82,7 @@ def test_the_queue_laid_over_the_days(run_cli, write):
                           for text in ("Sat 1 Aug 2026", "post promo", "post memory"))
     assert day < promo < memory
     assert " HOLD " in lines[promo] and " PASS " in lines[memory]
-    assert "promotional post ('impreza')" in out
+    assert "promotional post ('impreza')" in " ".join(out.split())
     assert "post plain" not in out
     assert "2 posts on 1 sensitive day" in out
 
@@ -96,3 +96,62 @@ def test_bad_input_is_one_line_and_exit_2(run_cli, write):
         code, out, err = run_cli("dates", *args)
         assert code == 2
         assert err.count("\n") == 1 and says in err, err
+
+
+def test_columns_line_up_with_no_trailing_space(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run_cli("dates", "--region", "PL", "--region", "US", "--from", "2026-08-01", "--days", "60")
+    assert code == 0
+    lines = out.splitlines()
+    assert not [line for line in lines if line != line.rstrip()]
+    assert all(len(line) <= 80 for line in lines)
+    days = [line for line in lines if line[:3] in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+    assert len(days) >= 3
+    starts = {len(line) - len(line[line.index("  ") + 2:].lstrip()) for line in days}  # where REGIONS starts
+    described = {next(i for i in range(len(line) - 2, 0, -1) if line[i - 2:i] == "  " and line[i] != " ")
+                 for line in days}
+    assert len(starts) == 1 and len(described) == 1  # every day's regions and description in one column
+    [column] = described
+    block = lines[lines.index(days[0]) + 1:lines.index(days[1])]
+    assert all(line.startswith(" " * column) and line[column] != " " for line in block if line)
+
+
+def test_ics_covers_a_year_unless_days_says_otherwise(run_cli, tmp_path):
+    year, month = tmp_path / "year.ics", tmp_path / "month.ics"
+    assert run_cli("dates", "--region", "PL", "--from", "2026-01-01", "--ics", str(year))[0] == 0
+    assert run_cli("dates", "--region", "PL", "--from", "2026-01-01", "--days", "31", "--ics", str(month))[0] == 0
+    yearly = Calendar.from_ical(year.read_bytes()).walk("VEVENT")
+    starts = sorted(e.decoded("dtstart") for e in yearly)
+    assert starts[0] < date(2026, 2, 1) and starts[-1] > date(2026, 11, 1)
+    assert {str(e["uid"]) for e in yearly} >= {"date.pl.warsaw-uprising-2026-08-01@safepost",
+                                                "date.pl.all-saints-2026-11-01@safepost"}
+    assert len({str(e["uid"]) for e in yearly}) == len(yearly)  # one event per day
+    assert all(e.decoded("dtstart") < date(2026, 2, 1) for e in Calendar.from_ical(month.read_bytes()).walk("VEVENT"))
+
+
+def test_ics_events_keep_their_uid_across_exports_and_describe_the_day(run_cli, tmp_path):
+    first, second = tmp_path / "a.ics", tmp_path / "b.ics"
+    run_cli("dates", "--region", "PL", "--from", "2026-07-01", "--days", "60", "--ics", str(first),
+            "--now", "2026-06-01T00:00:00Z")
+    run_cli("dates", "--region", "PL", "--from", "2026-07-15", "--days", "90", "--ics", str(second),
+            "--now", "2026-07-10T00:00:00Z")
+    one = {str(e["uid"]): e for e in Calendar.from_ical(first.read_bytes()).walk("VEVENT")}
+    two = {str(e["uid"]): e for e in Calendar.from_ical(second.read_bytes()).walk("VEVENT")}
+    uprising = "date.pl.warsaw-uprising-2026-08-01@safepost"
+    assert uprising in one and uprising in two  # the calendar app updates it, no duplicate
+    assert str(two[uprising]["description"]).startswith("National Day of Remembrance of the Warsaw Uprising")
+    assert str(two[uprising]["summary"]) == "PL: The Warsaw Uprising remembrance day (82nd anniversary)"
+    hiroshima = next(e for uid, e in two.items() if uid.startswith("date.intl.hiroshima"))
+    assert str(hiroshima["summary"]).startswith("International: ")
+
+
+def test_a_hostile_post_on_a_sensitive_day_is_shown_as_text(run_cli, write):
+    queue = write("queue.json", json.dumps([
+        {"id": "x\x1b[2J", "platform": "instagram", "scheduled_at": "2026-08-01T09:00:00Z", "region": "PL",
+         "language": "pl", "text": "Impreza \u202e<script>alert(1)</script> [bold]x[/bold] \x1b]0;owned\x07"}]))
+    code, out, err = run_cli("dates", queue)
+    assert code == 0, err
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "post x␛[2J: Impreza ·<script>alert(1)</script> [bold]x[/bold] ␛]0;owned␇" in " ".join(out.split())
+    code, out, err = run_cli("dates", queue, "--format", "json")
+    assert "\u202e" not in out and json.loads(out)["days"][0]["posts"][0]["id"] == "x\x1b[2J"

@@ -8,15 +8,15 @@ import spacy
 
 from conftest import check_json, rss
 
-HEADLINES = [{"title": "Gunman Opens Fire At Springfield Mall, Five Dead", "published": "2026-05-04T09:00:00Z"}]
+HEADLINES = [{"title": "Gunman Opens Fire At Paradise Mall, Five Dead", "published": "2026-05-04T09:00:00Z"}]
 POST = [{"id": "promo", "platform": "twitter", "scheduled_at": "2026-05-04T12:00:00Z", "region": "GB",
-         "language": "en", "text": "Springfield, get ready: our pop-up opens Saturday. Shop now"}]
+         "language": "en", "text": "Paradise, get ready: our pop-up opens Saturday. Shop now"}]
 NOW = "2026-05-04T11:00:00Z"
 
 
 def save_pipeline(path) -> str:
     nlp = spacy.blank("en")
-    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "Springfield"}])
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": "Paradise"}])
     nlp.to_disk(path)
     return str(path)
 
@@ -32,9 +32,9 @@ def test_title_case_names_need_the_model(run_cli, write, tmp_path):
 
     write("safepost.yaml", f"ner_model: {save_pipeline(tmp_path / 'ner')}\n")
     code, report = check_json(run_cli, queue, "--feed", feed, "--now", NOW)
-    assert "Springfield" in report["incidents"][0]["terms"]
+    assert "Paradise" in report["incidents"][0]["terms"]
     [finding] = mentions(report)
-    assert finding["verdict"] == "hold" and finding["match"] == "Springfield"
+    assert finding["verdict"] == "hold" and finding["match"] == "Paradise"
     assert code == 1
 
 

@@ -46,7 +46,7 @@ def test_watch_pauses_once_and_alerts_once_by_email_and_webhook(run_cli, tmp_pat
         [hook] = webhook.bodies
     assert mail["Subject"] == f"safepost paused the post queue: {SHOOTING['title']}"
     assert mail["To"] == "team@example.org"
-    for text in (mail.get_content(), hook["message"]):
+    for text in (mail.get_body(("plain", "html")).get_content(), hook["message"]):  # e-mail: HTML with a text part
         assert FOLLOW_UP["title"] in text and "shooting, severity 4, US" in text
         assert f"safepost resume --by YOUR-NAME --config {team.config}" in text
     assert hook["title"] == f"safepost paused the post queue: {SHOOTING['title']}"

@@ -20,7 +20,7 @@ def _index(incidents) -> TermIndex:
             continue  # nobody hurt: a phrase of that story is nobody's wound
         for text in incident.phrases:
             try:
-                index.add(compile_term(text, incident.language), incident)
+                index.add(compile_term(text, incident.language, quoted=True), incident)
             except TermError:
                 continue
     return index

@@ -12,34 +12,53 @@ from typing import Iterable
 from safepost.checks import Context, ladder
 from safepost.checks.incident_scope import active_for, evidence
 from safepost.model import Finding, Verdict
+from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
 NAME = "incident-terms"
 
 
-# Names are matched through a lemmatiser (Казани ~ Казань) but never through a stemmer: the
-# Norwegian stem of "Bergen" is "berg", a mountain; Azerbaijani has neither.
-NAME_FORMS = ("en", "ru", "uk", "pl")
+# Names are matched through a lemmatiser (Казани ~ Казань) or one Azerbaijani ending
+# (Günəşlidəki ~ Günəşli), but never through a stemmer: the Norwegian stem of "Bergen" is "berg",
+# a mountain.
+NAME_FORMS = ("en", "ru", "uk", "pl", "az")
 
 
 CODE_PART = 4  # a name at least this long, opening or closing a code (SANDYSALE, KOBE24)
+EVERYDAY_WORD = 5.0  # Zipf: a story's name this common (the storm «Hans», Norwegian for "his")
+# counts only where the post writes it as a name
+_OPENING_QUOTES = "'\"«„“‘#"
+_SENTENCE_ENDS = ".!?:…"
 
 
-def _index(incidents) -> tuple[TermIndex, dict[str, object]]:
-    """The incidents' terms, and their one-word names for reading promo codes."""
+def _index(incidents) -> tuple[TermIndex, dict[str, object], set[str]]:
+    """The incidents' terms, their one-word names for reading promo codes, and the terms that are
+    everyday words as well as names."""
     index = TermIndex()
     names: dict[str, object] = {}
+    everyday: set[str] = set()
     for incident in incidents:
         language = incident.language if incident.language in NAME_FORMS else None
         for text in incident.terms:
             try:
-                index.add(compile_term(text, language), incident)
+                index.add(compile_term(text, language, quoted=True), incident)
             except TermError:
                 continue  # a term with nothing to match (punctuation from a headline)
             word = text.lower().lstrip("#")
-            if len(word) >= CODE_PART and word.isalpha():
+            if " " not in word and (zipf(word, incident.language) or 0) >= EVERYDAY_WORD:
+                everyday.add(text)
+            elif len(word) >= CODE_PART and word.isalpha():
                 names.setdefault(word, incident)
-    return index, names
+    return index, names, everyday
+
+
+def _written_as_name(text: str, match: Match) -> bool:
+    """Quoted, tagged, or capitalised inside a sentence: "«Hans» took a holiday", not "his"."""
+    before = text[:match.start].rstrip()
+    if before[-1:] and before[-1] in _OPENING_QUOTES:
+        return True
+    return match.text[:1].isupper() and not match.text.isupper() and bool(before) \
+        and before[-1] not in _SENTENCE_ENDS
 
 
 def _in_codes(ctx: Context, names: dict[str, object]) -> list[Match]:
@@ -59,11 +78,13 @@ def _in_codes(ctx: Context, names: dict[str, object]) -> list[Match]:
 def run(ctx: Context) -> Iterable[Finding]:
     if not ctx.incidents:
         return
-    index, names = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
+    index, names, everyday = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
     seen = set()
     for match in index.find(ctx.analysis) + _in_codes(ctx, names):
         incident = match.payload
         if incident.id in seen or not active_for(ctx, incident):
+            continue
+        if match.term in everyday and not _written_as_name(ctx.analysis.text, match):
             continue
         seen.add(incident.id)
         hashtag = any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last])

@@ -1,8 +1,8 @@
 """The first hours of a severe incident: every scheduled post for the affected audience gets at
 least a flag (a person looks before it goes out), and light posts (selling, joking, swearing)
 are held or flagged by policy. The advice after Boston 2013: pause what is scheduled, review it,
-don't cancel it all. A mass-casualty event is news everywhere in its first day: audiences
-elsewhere are flagged too, never held."""
+don't cancel it all. A mass-casualty event is news everywhere in its first day: elsewhere, a
+promotion or a joke is flagged (never held); an ordinary post is not touched."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -24,9 +24,9 @@ def run(ctx: Context) -> Iterable[Finding]:
         if incident.started is None or ctx.post.scheduled_at > incident.started + window:
             continue
         found = relation(ctx, incident)
-        if found not in (IN, REACHED):
-            continue
         light = ctx.rung.light
+        if found not in (IN, REACHED) or (found == REACHED and not light):
+            continue  # abroad, an ordinary post is not news; a promotion in its first day is
         level = policies.promotional_during_incident if light and found == IN else Verdict.FLAG
         what = ctx.rung.describe() if light else "every post"
         audience = "in your audience's region" if found == IN else \

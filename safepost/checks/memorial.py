@@ -17,7 +17,9 @@ def run(ctx: Context) -> Iterable[Finding]:
     if not (tone.memorial and tone.promotional):
         return
     found = {"promotional": tone.promotional.text, "memorial": tone.memorial.text}
-    death = next((i for i in ctx.incidents if "death" in (i.kinds or (i.kind,)) and active_for(ctx, i)), None)
+    deaths = [i for i in ctx.incidents if "death" in (i.kinds or (i.kind,)) and active_for(ctx, i)]
+    # the one remembered is most likely a person who died (not a bus crash's toll), and lately
+    death = max(deaths, key=lambda i: (i.kind == "death", i.started), default=None)
     news = f", while \"{death.title}\" is in the news" if death else ""
     yield Finding(
         "tone.memorial-promotion", NAME, Verdict.FLAG,

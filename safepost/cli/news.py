@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from safepost.cli.shared import exit_code, gather_news, reports_input_errors, say, setup, warn_unread_feeds
+from safepost.cli.shared import exit_code, gather_news, reports_input_errors, setup, warn_unread_feeds
 
 
 @click.command()
@@ -23,12 +23,12 @@ def news(feeds, rules, config_path, now, output_format):
     if output_format == "json":
         from safepost.render.news import render_json
 
-        say(render_json(found, ctx.now))
+        click.echo(render_json(found, ctx.now))  # inert already: see safe_json
     else:
-        from rich.console import Console
-
+        from safepost.render.layout import Ink, stream_takes_colour, terminal_width
         from safepost.render.news import render_text
 
-        render_text(found, ctx.now, Console(highlight=False, emoji=False))
+        colour = stream_takes_colour(sys.stdout)
+        click.echo(render_text(found, ctx.now, Ink(colour, terminal_width())), nl=False, color=colour)
     warn_unread_feeds(found)
     sys.exit(1 if found.unread else exit_code(False, found))

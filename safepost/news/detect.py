@@ -28,8 +28,8 @@ def from_manual(entry: ManualIncident) -> Incident:
 
 def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetime,
                      entities: Callable[[str], list[str]] | None = None) -> list[Incident]:
-    """Incidents active at `now`, most severe first: detected from headlines published in the
-    lookback window, plus those entered by hand in the rulebook. A headline dated up to
+    """Incidents active at `now`, most severe (then deadliest) first: detected from headlines
+    published in the lookback window, plus those entered by hand in the rulebook. A headline dated up to
     CLOCK_AHEAD after `now` comes from a feed whose clock runs fast: it is read as published at
     `now` (the edge says which feed); one dated further ahead is not news yet (a replay).
     `entities` (optional, a trained NER) adds the names it finds in a headline as candidates."""
@@ -47,4 +47,4 @@ def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetim
     incidents = [incident for story in group(readings) if (incident := incident_of(story))]
     incidents += [from_manual(entry) for entry in rulebook.rules("incidents")]
     active = [i for i in incidents if i.started <= now and now <= i.active_until]
-    return sorted(active, key=lambda i: (-i.severity, i.started))
+    return sorted(active, key=lambda i: (-i.severity, -i.deaths, i.started))

@@ -25,10 +25,13 @@ from safepost.rulebook.news import IncidentKind
 from safepost.text import Analysis, analyze
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import is_common_word
-from safepost.text.matcher import TermIndex, remove_excepted
+from safepost.text.matcher import Term, TermIndex, remove_excepted
 
+FREE_WORD_ORDER = ("ru", "uk", "pl")  # a report's verb may stand before or after its subject
 RARE_BELOW = 3.0  # Zipf: rarer words can name a story even uncapitalised ("superstorm")
 COMMON_NAME_ABOVE = 5.2  # Zipf: a capitalised word this common is a name only with other evidence
+NAME_ABOVE_COMMON = 4.5  # Zipf: an opening word no dictionary lists, and this rare, is a name ("Kobe")
+NAME_DICTIONARIES = ("ru", "uk")  # their dictionaries tag names, so "not a common word" means a name
 REACH = 3  # words between a number and the death word it counts
 ANCHOR_REACH = 3  # words between an event word and a name attached to it
 LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
@@ -36,7 +39,8 @@ SUMMARY_CHARS = 400
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
 _SCORE = re.compile(r"(?<![\d.,:/])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,:/%])")
-_JOINERS = re.compile(r"^[\s'’\"«»„“”‘-]*$")  # what may stand between the words of one name
+_JOINERS = re.compile(r"^[\s'’\"«»„“”‘-]*$")  # what may stand between the words of one phrase
+_NAME_GAP = re.compile(r"^(?:\s+|[-'’])$")  # between the words of one name: a quote ends it (the «Скрябін» band)
 _QUOTED = re.compile(r"['‘’\"«»„“”]([^'‘’\"«»„“”]{2,60})['‘’\"«»„“”]")
 
 
@@ -50,6 +54,7 @@ class Candidate:
     anchor: bool = False  # attached to the event words
     in_title: bool = True  # False: seen only in the summary
     part: bool = False  # only a word of a longer name ("Anthony" of Casey Anthony): joins, never names
+    country: bool = False  # a country where the event is ("in Thailand"): names only a mass-casualty story
 
 
 @dataclass
@@ -69,11 +74,12 @@ class Reading:
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # content n-gram keys -> as written
     words: dict[str, str] = field(default_factory=dict)  # every content word of the title: key -> as written
     events: set[str] = field(default_factory=set)  # keys of the words that report the event ("skyting")
+    home: str | None = None  # where a headline in its language that names no place most likely is
 
     @property
     def hurt(self) -> bool:
-        """People were killed or hurt, or the report says it is grave."""
-        return self.deaths > 0 or self.injured > 0 or self.grave
+        """People were killed or hurt, or the report says it is grave (and not that nobody was hurt)."""
+        return self.deaths > 0 or self.injured > 0 or (self.grave and not self.harmless)
 
     @property
     def harmed(self) -> bool:
@@ -145,9 +151,28 @@ def lexicon_index(rulebook: Rulebook, language: str, attribute: str) -> TermInde
 
 
 def trigger_matches(rulebook: Rulebook, analysis: Analysis):
-    triggers, excepted = rulebook.index("incident_kinds", analysis.language, "triggers", "not_triggers")
+    triggers, excepted = _trigger_indexes(rulebook, analysis.language)
     matches = triggers.find(analysis)
     return remove_excepted(matches, excepted.find(analysis)) if matches and excepted else matches
+
+
+def _trigger_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermIndex]:
+    """The kinds' triggers; where word order is free, "a ... b" also reads "b ... a"
+    ("паром ... перевернуться" finds "перевернулся паром")."""
+    def build():
+        triggers, excepted = rulebook.index("incident_kinds", language, "triggers", "not_triggers")
+        if language not in FREE_WORD_ORDER:
+            return triggers, excepted
+        both = TermIndex()
+        for kind in rulebook.rules("incident_kinds"):
+            for lang in (language, "any"):
+                for term in kind.triggers.get(lang, ()):
+                    both.add(term, kind)
+                    if len(term.words) == 3 and term.words[1] is None:
+                        both.add(Term(term.text, term.words[::-1], ""), kind)
+        return both, excepted
+
+    return rulebook.cached(("triggers", language), build)
 
 
 def place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermIndex]:
@@ -182,9 +207,11 @@ def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Read
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
         _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
-    reading.sport = bool(_SCORE.search(headline.title)) and not reading.hurt
+    game = _SCORE.search(headline.title) or lexicon_index(rulebook, language, "sport").find(title)
+    reading.sport = bool(game) and not reading.hurt
     if not reading.regions and headline.region:
         reading.regions.add(headline.region)  # the feed's own region, when the text names no place
+    reading.home = lexicon.home if lexicon else None
     if reading.tragic:
         _read_phrases(reading, title, title_triggers, rulebook, lexicon)
     return reading
@@ -309,10 +336,16 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     widest = [(m.first, m.last) for m in country_matches + place_matches]
     inside = lambda m: any(a <= m.first and m.last <= b and (a, b) != (m.first, m.last) for a, b in widest)  # noqa: E731
     country_tokens = set()
+    locatives = lexicon.locatives if lexicon else frozenset()
     for m in country_matches:
         if not inside(m):
             reading.regions.add(m.payload)
             country_tokens.update(range(m.first, m.last))
+            if m.first and tokens[m.first - 1].norm in locatives:  # "in Thailand": where it happened
+                candidate = _add(reading, " ".join(t.norm for t in tokens[m.first:m.last]), m.text, True, False,
+                                 True, in_title)
+                if candidate is not None:
+                    candidate.country = True
     place_tokens = set()
     for m in place_matches:
         if not inside(m):
@@ -320,10 +353,11 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
             place_tokens.update(range(m.first, m.last))
     stop = (lexicon.stopwords | lexicon.generic) if lexicon else frozenset()
     numbers = lexicon.numbers if lexicon else {}
-    content = [i for i, t in enumerate(tokens) if i not in event and _is_content(t, stop, numbers)]
+    quoted = _quoted_positions(analysis)
+    content = [i for i, t in enumerate(tokens) if i not in event
+               and (_is_content(t, stop, numbers) or _is_quoted_name(analysis, i, quoted))]
     if in_title:
         reading.words.update((key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end]) for i in content)
-    quoted = _quoted_positions(analysis)
     title_case = _is_title_case(analysis)
     names = {i for i in content if _looks_like_name(analysis, i, title_case, quoted, place_tokens, stop, numbers)}
     names |= {i - 1 for i in names if i - 1 in content and analysis.text[tokens[i - 1].end:tokens[i].start] == "-"
@@ -339,7 +373,8 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
             _add(reading, " ".join(tokens[i].norm for i in run), text, True, False, anchored, in_title)
         for i in run:
             if i not in country_tokens:
-                _add(reading, key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end], True,
+                key = key_of(tokens[i]) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
+                _add(reading, key, analysis.text[tokens[i].start:tokens[i].end], True,
                      False, anchored, in_title, part=not _single_name_worth_keeping(tokens[i], run, language))
     for i in content:
         if i in names:
@@ -353,24 +388,32 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
 
 
 def _add(reading: Reading, key: str, text: str, name: bool, rare: bool, anchor: bool, in_title: bool,
-         part: bool = False) -> None:
+         part: bool = False) -> Candidate | None:
     if key.isdigit():
-        return
+        return None
     found = reading.candidates.get(key)
     if found is None:
-        reading.candidates[key] = Candidate(text, name, rare, anchor, in_title, part)
-        return
+        found = reading.candidates[key] = Candidate(text, name, rare, anchor, in_title, part)
+        return found
     found.name |= name
     found.rare |= rare
     found.anchor |= anchor
     found.in_title |= in_title
     found.part &= part
+    return found
 
 
 def _is_content(token, stop: frozenset[str], numbers: dict[str, int]) -> bool:
     norm = token.norm
     return (len(norm) > 2 or (token.tag >= 0 and len(norm) > 1)) and not norm.isdigit() \
         and norm not in numbers and stop.isdisjoint(token.keys)
+
+
+def _is_quoted_name(analysis: Analysis, i: int, quoted: set[int]) -> bool:
+    """A capitalised word in quotes is a name even when it is also a common word: the storm
+    «Hans» (Norwegian for "his"), the submarine «Курск»."""
+    token = analysis.tokens[i]
+    return i in quoted and len(token.norm) > 2 and analysis.text[token.start].isupper()
 
 
 def _is_title_case(analysis: Analysis) -> bool:
@@ -409,18 +452,28 @@ def _looks_like_name(analysis: Analysis, i: int, title_case: bool, quoted: set[i
         return True
     language = analysis.language
     common = is_common_word(token.norm, language)
-    frequency = zipf(token.norm, language)
+    frequency = _frequency(token, language)
     if written.isupper() and len(written) >= 2 and (len(written) <= 5 or not common):
         return True  # an acronym: AZAL, NTB, FBI (generic ones are in the lexicon)
     if title_case or _starts_sentence(analysis, i):
-        # capitalised either way: a name only when the dictionary does not know the word
-        rare = frequency is not None and frequency < RARE_BELOW
-        return rare or (not common and frequency is None)
+        # capitalised either way: a name when the word is rare, or the dictionary does not know it
+        # as a common word (Russian and Ukrainian dictionaries tag names: "Кузьма" is a name)
+        if frequency is not None and frequency < RARE_BELOW:
+            return True
+        if common:
+            return False
+        return frequency is None or language in NAME_DICTIONARIES or frequency < NAME_ABOVE_COMMON
     return frequency is None or frequency < COMMON_NAME_ABOVE or not common
 
 
+def _frequency(token, language: str | None) -> float | None:
+    """How common the word is in any of its forms: Parlamentdə is as common as parlament."""
+    known = [f for key in token.keys if (f := zipf(key, language)) is not None]
+    return max(known) if known else None
+
+
 def _is_rare(token, language: str) -> bool:
-    frequency = zipf(token.norm, language)
+    frequency = _frequency(token, language)
     if frequency is None:
         return False
     return frequency < RARE_BELOW and not any(ch.isdigit() for ch in token.norm)
@@ -431,7 +484,7 @@ def _single_name_worth_keeping(token, run: list[int], language: str) -> bool:
     "Utøya"); "Fisher" of Carrie Fisher is too common a word to stand for her."""
     if len(run) == 1:
         return True
-    frequency = zipf(token.norm, language)
+    frequency = _frequency(token, language)
     return frequency is None or frequency < 4.0
 
 
@@ -441,7 +494,7 @@ def _runs(analysis: Analysis, positions: list[int]) -> list[list[int]]:
     tokens = analysis.tokens
     for i in positions:
         if runs and runs[-1][-1] == i - 1 and tokens[i].tag == tokens[i - 1].tag and \
-                _JOINERS.match(analysis.text[tokens[i - 1].end:tokens[i].start]):
+                _NAME_GAP.match(analysis.text[tokens[i - 1].end:tokens[i].start]):
             runs[-1].append(i)
         else:
             runs.append([i])

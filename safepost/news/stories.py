@@ -26,8 +26,7 @@ PAIRED_KEY_MAX = 40  # keys held by more headlines are not counted pair by pair 
 MAX_TERMS = 12
 MAX_PHRASES = 40
 ORDINARY_ANCHOR_BELOW = 4.8  # Zipf: an ordinary word attached to the event ("Prince dead") still names it
-GLOBAL_FROM = 5  # severity at which an attack or disaster is news everywhere for its first day
-LOCAL_KINDS = ("death", "verdict")  # a famous death or a verdict is not a mass-casualty event
+GLOBAL_FROM = 5  # severity at which a hand-entered incident is news everywhere for its first day
 
 
 def group(readings: list[Reading]) -> list[list[Reading]]:
@@ -37,9 +36,9 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
       ("Kobe Bryant killed in helicopter crash" and "Kobe Bryant and daughter Gianna killed...");
     - a tragic headline that names nothing of its own ("Sandy leaves millions without power")
       joins the story whose name it opens with;
-    - severe reports of one kind within hours, placed in one region or not placed at all
-      ("Gunman opens fire at Batman premiere in Colorado" and "Aurora cinema shooting": two such
-      events in one country on one day are rare, and merging them costs less than missing one).
+    - severe reports of one kind placed in one region within hours ("Gunman opens fire at Batman
+      premiere in Colorado" and "Aurora cinema shooting": two such events in one country on one
+      day are rare, and merging them costs less than missing one).
     Only within SAME_STORY_WITHIN, and never through a key in a large share of the window's
     headlines (a president's name, "police"): a bystander named in two stories joins neither."""
     parent = list(range(len(readings)))
@@ -88,7 +87,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
             a, b = readings[i], readings[j]
             if b.published - a.published > SAME_EVENT_WITHIN:
                 break
-            if a.kinds[0] is b.kinds[0] and (a.regions == b.regions or not a.regions or not b.regions):
+            if a.kinds[0] is b.kinds[0] and a.regions and a.regions == b.regions:
                 parent[find(j)] = find(i)
     groups: dict[int, list[Reading]] = {}
     for i, reading in enumerate(readings):
@@ -138,14 +137,17 @@ def incident_of(story: list[Reading]) -> Incident | None:
     main = kinds[0] if kinds else None
     window_hours = main.window_hours if main else 48
     window = timedelta(hours=window_hours * (2 if severity >= 5 else 1))
-    regions = {region for r in tragic for region in r.regions} or {region for r in story for region in r.regions}
-    terms = key_terms(story)
+    regions = {region for r in tragic for region in r.regions} or {region for r in story for region in r.regions} \
+        or {r.home for r in tragic if r.home}  # a place too small for the gazetteer, in the language's own country
+    victims = max(max(r.deaths, r.at_risk if r.grave else 0) for r in tragic)
+    scope = reach(severity, harmed, main, victims)
+    terms = key_terms(story, countries=scope == "global")
     return Incident(
         id=_story_id(first, terms), title=lead.headline.title, kind=main.id if main else "death",
         severity=severity, terms=tuple(terms), headlines=tuple(r.headline for r in story),
         regions=tuple(sorted(regions)), started=started, active_until=last + window,
         language=lead.language, sources=len({r.headline.source for r in story}),
-        kinds=tuple(kind.id for kind in kinds) or ("death",), reach=reach(severity, harmed, main),
+        kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
         phrases=tuple(_phrases(tragic)))
 
@@ -158,25 +160,32 @@ def _kinds(tragic: list[Reading]) -> list:
     return sorted(seen.values(), key=lambda kind: -kind.priority)
 
 
-def reach(severity: int, harmed: bool, kind) -> str:
-    """global: a mass-casualty attack or disaster (news everywhere in its first day); national:
-    people died or were badly hurt; local: the rest."""
-    if severity >= GLOBAL_FROM and harmed and (kind is None or kind.id not in LOCAL_KINDS):
-        return "global"
+def reach(severity: int, harmed: bool, kind, victims: int | None = None) -> str:
+    """global: a mass-casualty attack or disaster, news everywhere in its first day (the kind
+    says from how many dead: an attack sooner than a bus crash); national: people died or were
+    badly hurt; local: the rest. Without a kind (entered by hand), severity 5 is global."""
+    if harmed:
+        if kind is None or victims is None:
+            if severity >= GLOBAL_FROM:
+                return "global"
+        elif kind.global_from and victims >= kind.global_from:
+            return "global"
     if severity >= 3 and harmed:
         return "national"
     return "local"
 
 
-def key_terms(story: list[Reading]) -> list[str]:
-    """The words that name the story, as written, best first (see the module docstring)."""
+def key_terms(story: list[Reading], countries: bool = False) -> list[str]:
+    """The words that name the story, as written, best first (see the module docstring). The
+    country it happened in names only a mass-casualty story (`countries`): "trips to Thailand"
+    the day after the tsunami, not every post about a country at war."""
     headlines: Counter = Counter()
     anchored: Counter = Counter()
     written: dict[str, Counter] = {}
     flags: dict[str, set[str]] = {}
     for reading in story:
         for key, candidate in reading.candidates.items():
-            if candidate.part:
+            if candidate.part or (candidate.country and not countries):
                 continue
             written.setdefault(key, Counter())[candidate.text] += 1
             marks = flags.setdefault(key, set())

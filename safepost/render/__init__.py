@@ -36,7 +36,19 @@ def safe(text: object) -> str:
     from feeds and posts is data, so control characters (an ANSI or OSC sequence) are shown, not
     obeyed, and bidi overrides cannot reorder what is around them. Lengths are kept, so a
     finding's span still points at the same characters."""
-    return clean_for_terminal(str(text))
+    text = str(text)
+    return clean_for_terminal(text) if _unsafe().search(text) else text  # most text needs nothing
+
+
+@lru_cache(maxsize=1)
+def _unsafe():
+    """What clean_for_terminal would change, as one pattern: searching is much faster than
+    translating text that has nothing to translate."""
+    import re
+
+    from safepost.text.normalize import _TERMINAL
+
+    return re.compile("[" + "".join(f"\\u{code:04x}" for code in sorted(_TERMINAL)) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +122,14 @@ def finding_dict(finding: Finding) -> dict:
     return {"rule": finding.rule, "check": finding.check, "verdict": str(finding.level),
             "message": finding.message, "match": finding.match,
             "span": list(finding.span) if finding.span else None, "evidence": finding.evidence}
+
+
+def json_schema(name: str) -> dict:
+    """The JSON Schema shipped for a command's `--format json` output: check, news, status, dates."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("safepost").joinpath("schema", f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 def fails(decisions: list[Decision], threshold: Verdict) -> bool:

@@ -5,7 +5,6 @@ rule and post text is data, cleaned of terminal control characters before it is 
 from __future__ import annotations
 
 import os
-import textwrap
 from datetime import date
 
 import click
@@ -13,13 +12,20 @@ import click
 from safepost.errors import InputError
 from safepost.model import Decision, Finding
 from safepost.render import safe
+from safepost.render.layout import Ink, cells, terminal_width, wrap_ranges
 
 LEVEL_COLOURS = {"hold": "red", "flag": "yellow", "pass": "green", "error": "red", "warning": "yellow",
                  "fail": "red"}
 SECTION_NAMES = {"words": "word rule", "incident_kinds": "incident kind", "incidents": "hand-entered incident",
                  "topics": "standing topic", "dates": "sensitive date", "tone": "tone cues",
                  "news_lexicon": "news lexicon", "places": "places"}
-WIDTH = 100
+MIN_SAYS = 24  # narrower than this, a rule's SAYS column goes under its row instead
+
+
+def _ink() -> Ink:
+    """Plain lines at the terminal's width (COLUMNS, else the terminal, else 80); colour is
+    added with click styles and dropped by click when the output is piped."""
+    return Ink(False, terminal_width())
 
 
 def shown_path(path: str | None) -> str:
@@ -95,36 +101,42 @@ def finding_lines(text: str, finding: Finding, rule_id: str | None) -> list[str]
     """The finding as rustc or ruff would show it: header, the line with the span underlined,
     then the note, the source and where to read more."""
     level = str(finding.level)
-    lines = [f"{label(level)}[{finding.rule}]: {safe(finding.message)}"]
+    ink = _ink()
+    lines = ink.block(f"{label(level)}[{safe(finding.rule)}]: ", safe(finding.message), indent=4)
     if finding.span and finding.check != "platform":
         lines += _snippet(text, *finding.span, level)
     evidence = finding.evidence
     for key in ("note", "source"):
         if evidence.get(key):
-            lines.append(f"   = {key}: {safe(evidence[key])}")
+            lines += ink.block(f"   = {key}: ", safe(evidence[key]), indent=5)
     for headline in evidence.get("headlines", ())[:1]:
-        lines.append(f"   = headline: \"{safe(headline['title'])}\" ({safe(headline.get('source', ''))})")
+        lines += ink.block("   = headline: ", f"\"{safe(headline['title'])}\" ({safe(headline.get('source', ''))})",
+                           indent=5)
     if rule_id:
-        lines.append(f"   = help: `safepost rules explain {rule_id}` shows what it matches; "
-                     f"`levels: {{{finding.rule}: off}}` in safepost.yaml turns this finding off")
+        lines += ink.block("   = help: ", f"`safepost rules explain {rule_id}` shows what it matches; "
+                                          f"`levels: {{{finding.rule}: off}}` in safepost.yaml turns this finding off",
+                           indent=5)
     return lines
 
 
 def _snippet(text: str, start: int, end: int, level: str) -> list[str]:
-    from rich.cells import cell_len
-
+    """The post's line with the span underlined; a line wider than the terminal is wrapped at
+    word boundaries, with the carets under the part of the span each piece holds."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line_end = len(text) if line_end < 0 else line_end
     number = str(text.count("\n", 0, start) + 1)
     gutter = " " * len(number)
-    offset = cell_len(safe(text[line_start:start]))
-    width = max(1, cell_len(safe(text[start:min(end, line_end)])))
-    carets = click.style("^" * width, fg=LEVEL_COLOURS[level], bold=True)
-    return [f"{gutter} --> line {number}, column {start - line_start + 1}",
-            f"{gutter} |",
-            f"{number} | {safe(text[line_start:line_end])}",
-            f"{gutter} | {' ' * offset}{carets}"]
+    source = safe(text[line_start:line_end])
+    first, last = start - line_start, min(end, line_end) - line_start
+    lines = [f"{gutter} --> line {number}, column {first + 1}", f"{gutter} |"]
+    for piece, (left, right) in enumerate(wrap_ranges(source, max(20, terminal_width() - len(number) - 3))):
+        lines.append(f"{number if piece == 0 else gutter} | {source[left:right]}".rstrip())
+        if first < right and last > left or (first == last and left <= first <= right):
+            offset = cells(source[left:max(first, left)])
+            width = max(1, cells(source[max(first, left):min(last, right)]))
+            lines.append(f"{gutter} | {' ' * offset}" + click.style("^" * width, fg=LEVEL_COLOURS[level], bold=True))
+    return lines
 
 
 def verdict_line(decision: Decision) -> str:
@@ -137,13 +149,24 @@ def verdict_line(decision: Decision) -> str:
 # rules list / explain
 
 def rule_table(rows: list[tuple[str, str, str, str, str]]) -> list[str]:
-    """Aligned columns: id, kind, level, languages, what it says."""
+    """Aligned columns: id, kind, level, languages, what it says. SAYS wraps under itself; on a
+    terminal too narrow for it, it goes on the lines under its row, indented."""
     header = ("ID", "KIND", "LEVEL", "LANGUAGES", "SAYS")
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    widths = [max(cells(row[i]) for row in [header, *rows]) for i in range(4)]
+    ink = _ink()
+    says_at = sum(widths) + 2 * 4
+    beside = ink.width - says_at >= MIN_SAYS
     lines = []
     for row in [header, *rows]:
-        cells = [cell.ljust(width) for cell, width in zip(row[:4], widths)]
-        lines.append(("  ".join(cells) + "  " + safe(row[4])).rstrip())
+        cells_ = [cell + " " * (width - cells(cell)) for cell, width in zip(row[:4], widths)]
+        if beside:
+            lines += ink.block("  ".join(cells_) + "  ", safe(row[4]), prefix_cells=says_at)
+        elif row is header:
+            lines.append("  ".join(cells_) + "  SAYS")  # under each row
+        else:
+            lines += ink.block("  ".join(cells_[:3]) + "  ", row[3], prefix_cells=says_at - widths[3] - 2)
+            if row[4]:
+                lines += ink.block("    ", safe(row[4]))
     return lines
 
 
@@ -179,8 +202,8 @@ def _value(value) -> str:
 
 
 def _wrapped(name: str, value: str) -> list[str]:
-    indent = " " * (len(name) + 2)
-    return textwrap.wrap(safe(value), WIDTH, initial_indent=f"{name}: ", subsequent_indent=indent) or [f"{name}:"]
+    """'name: value', the value wrapped under itself, never a word cut in two."""
+    return _ink().block(f"{name}: ", safe(value)) if value else [f"{name}:"]
 
 
 def rule_facts(section: str, rule, today: date) -> list[tuple[str, str]]:

@@ -24,9 +24,17 @@ LEVEL = {"hold": "1;31", "flag": "1;33", "pass": "32"}
 MATCH = {"hold": "1;4;31", "flag": "1;4;33", "pass": "4"}
 
 
+# Characters that may not take exactly one cell: combining marks (zero), wide CJK and emoji
+# (two), invisible ones. Latin, Cyrillic and the other alphabets safepost reads take one cell
+# each, so their width is their length: no lookup per word.
+_NOT_ONE_CELL = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+                           "\u06d6-\u06ed\u0711\u0730-\u074a\u07a6-\u07b0\u0900-\u0dff\u0e31-\u0e4e"
+                           "\u0eb1-\u0ecd\u0f18-\u0fbc\u1000-\uffff\U00010000-\U0010ffff]")
+
+
 def cells(text: str) -> int:
     """How many terminal cells `text` takes (wide CJK and emoji take two)."""
-    return len(text) if text.isascii() else _cell_len(text)
+    return len(text) if text.isascii() or not _NOT_ONE_CELL.search(text) else _cell_len(text)
 
 
 def terminal_width(default: int = 80) -> int:
@@ -61,39 +69,75 @@ def wrap_ranges(text: str, width: int, first: int | None = None) -> list[tuple[i
     wider than a whole line (a long link), never because it reached the margin. A newline in the
     text ends a line."""
     lines: list[tuple[int, int]] = []
-
-    def room() -> int:
-        return max(1, first if first is not None and not lines else width)
-
+    width = max(1, width)
+    limit = max(1, first) if first is not None else width
     base = 0
     for paragraph in text.split("\n"):
+        plain = paragraph.isascii() or not _NOT_ONE_CELL.search(paragraph)  # one cell a character
+        if plain and " " in paragraph and not _OTHER_SPACE.search(paragraph):
+            lines += _wrap_plain(paragraph, base, width, limit)
+            limit = width
+            base += len(paragraph) + 1
+            continue
+        measure = len if plain else cells
         start = end = -1
         used = 0
         for word in _WORD.finditer(paragraph):
             ws, we = word.start() + base, word.end() + base
-            size = cells(word.group())
+            size = measure(word.group())
             if start >= 0:
-                gap = cells(text[end:ws])
-                if used + gap + size <= room():
+                gap = ws - end if plain else cells(text[end:ws])
+                if used + gap + size <= limit:
                     end, used = we, used + gap + size
                     continue
                 lines.append((start, end))
+                limit = width
                 start = -1
-            if size <= room():
+            if size <= limit:
                 start, end, used = ws, we, size
                 continue
             piece_start = ws  # a word wider than a whole line: cut where the line ends
             used = 0
             for position in range(ws, we):
-                size = cells(text[position])
-                if used + size > room() and position > piece_start:
+                size = measure(text[position])
+                if used + size > limit and position > piece_start:
                     lines.append((piece_start, position))
+                    limit = width
                     piece_start, used = position, 0
                 used += size
             start, end = piece_start, we
         lines.append((start, end) if start >= 0 else (base, base))
+        limit = width
         base += len(paragraph) + 1
     return lines
+
+
+_OTHER_SPACE = re.compile(r"(?! )\s")
+
+
+def _wrap_plain(paragraph: str, base: int, width: int, limit: int) -> list[tuple[int, int]]:
+    """wrap_ranges for a paragraph of one-cell characters separated by plain spaces: the same
+    lines, found with str.rfind instead of a word at a time."""
+    lines = []
+    size = len(paragraph)
+    position = size - len(paragraph.lstrip(" "))
+    end_of_text = len(paragraph.rstrip(" "))
+    while position < end_of_text:
+        if end_of_text - position <= limit:
+            lines.append((base + position, base + end_of_text))
+            return lines
+        cut = paragraph.rfind(" ", position, position + limit + 1)
+        if cut <= position:  # a word wider than a whole line: cut it where the line ends
+            cut = position + limit
+            end = cut
+        else:
+            end = len(paragraph[:cut].rstrip(" "))
+        lines.append((base + position, base + end))
+        position = cut
+        while position < size and paragraph[position] == " ":
+            position += 1
+        limit = width
+    return lines or [(base, base)]
 
 
 class Ink:
@@ -140,16 +184,19 @@ class Ink:
         return "".join(line)
 
     def block(self, prefix: str, text: str, spans: list[Span] = (), indent: int | None = None,
-              prefix_cells: int | None = None) -> list[str]:
-        """`prefix` (already painted) then `text` wrapped to the width; later lines start under
-        the text's first character, or at `indent` cells. Never a trailing space."""
+              prefix_cells: int | None = None, style: str | None = None) -> list[str]:
+        """`prefix` (already painted) then `text` (plain) wrapped to the width, in `style` or
+        with `spans` styled; later lines start under the text's first character, or at
+        `indent` cells. Never a trailing space."""
+        if style and not spans:
+            spans = [Span(0, len(text), style)]
         first = cells(_plain(prefix)) if prefix_cells is None else prefix_cells
         indent = first if indent is None else indent
         room_first, room = self.width - first, self.width - indent
         if room_first < 16 or room < 16:  # a long label: the text goes under it instead
             lead = [prefix.rstrip()] if prefix.strip() else []
             indent = min(indent, 4)
-            return lead + self.block(" " * indent, text, spans, indent, indent)
+            return lead + self.block(" " * indent, text, spans, indent, indent, style)
         ranges = wrap_ranges(text, room, room_first)
         lines = []
         for number, (start, end) in enumerate(ranges):

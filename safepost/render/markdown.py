@@ -13,7 +13,7 @@ import re
 
 from safepost.model import Decision, Verdict
 from safepost.render import Report, local_time, safe, time_label, utc_label
-from safepost.render.review import (Cause, approve_command, causes, flagged, news_line, published_label, rule_notes,
+from safepost.render.review import (Cause, approve_command, causes, flagged, merged, news_line, published_label, rule_notes,
                                     short_reason, spans, unplaced_incidents, without_title)
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -135,8 +135,9 @@ def _cause(cause: Cause, report: Report, noted: set[str]) -> list[str]:
         if cause.blanket:
             continue
         lines += ["", f"> {highlighted(decision.post.text, entry.findings)}", ""]
-        for finding in entry.findings:
-            where = f" {code(finding.match)}" if finding.match and finding.check != "platform" else ""
+        for finding, words in merged(entry.findings):
+            shown = words or ([finding.match] if finding.match and finding.check != "platform" else [])
+            where = "".join(f" {code(word)}" for word in shown)
             lines.append(f"- **{finding.level}** {code(finding.rule)}{where}: "
                          f"{escape(without_title(finding.message, cause))}")
         lines += [f"- note: {escape(note)}" for note in decision.notes]

@@ -4,51 +4,45 @@ from __future__ import annotations
 
 import json
 
-from rich.console import Console
-from rich.text import Text
-
 from safepost.model import iso
-from safepost.render import incident_dict, safe, utc_label
+from safepost.render import incident_dict, safe, safe_json, utc_label
 from safepost.render.json import feed_dict
+from safepost.render.layout import BADGE, BOLD, DIM, LEVEL, Ink
 
 
 def render_json(news, now) -> str:
-    return json.dumps({"now": iso(now), "incidents": [incident_dict(i) for i in news.incidents],
-                       "feeds": [feed_dict(s) for s in news.statuses], "notices": news.notices,
-                       "headlines": len(news.headlines)}, ensure_ascii=False, indent=2)
+    """The shape of safepost/schema/news.schema.json; text exact, control and bidi characters
+    written as \\u escapes."""
+    return safe_json(json.dumps({"now": iso(now), "incidents": [incident_dict(i) for i in news.incidents],
+                                 "feeds": [feed_dict(s) for s in news.statuses], "notices": news.notices,
+                                 "headlines": len(news.headlines)}, ensure_ascii=False, indent=2))
 
 
-def render_text(news, now, console: Console) -> None:
-    console.print(Text(f"safepost news · now {utc_label(now)} · {len(news.headlines)} headlines read",
-                       style="dim"))
+def render_text(news, now, ink: Ink) -> str:
+    """Feeds first (how each was read), then each incident: kind, severity, where, key terms and
+    headlines, wrapped to the width under their own indent."""
+    lines = [ink(f"safepost news · now {utc_label(now)} · {len(news.headlines)} headlines read", DIM)]
     for status in news.statuses:
-        line = Text(f"  feed {safe(status.source)}: ")
-        line.append(status.outcome, style="red" if status.outcome == "failed" else "green")
-        if status.detail:
-            line.append(f" ({safe(status.detail)})", style="dim")
-        line.append(f", {status.headlines} headlines", style="dim")
-        console.print(line)
+        outcome = ink(status.outcome, LEVEL["hold"] if status.outcome == "failed" else LEVEL["pass"])
+        detail = f" ({safe(status.detail)})" if status.detail else ""
+        lines += ink.block(f"  feed {safe(status.source)}: {outcome}", f"{detail}, {status.headlines} headlines",
+                           indent=4)
     for notice in news.notices:
-        console.print(Text(f"  ! {safe(notice)}", style="yellow"))
-    console.print()
+        lines += ink.block(ink("  ! ", LEVEL["flag"]), safe(notice), prefix_cells=4)
+    lines.append("")
     if not news.incidents:
-        console.print("No active incidents.")
-        return
+        return "\n".join(lines + ["No active incidents."]) + "\n"
     for incident in news.incidents:
-        title = Text()
-        title.append(f" severity {incident.severity} ", style="bold white on red" if incident.severity >= 4
-                     else "bold black on yellow")
-        title.append(f" {incident.kind}  ", style="bold")
-        title.append(safe(incident.title))
-        console.print(title)
+        badge = ink(f" severity {incident.severity} ", BADGE["hold"] if incident.severity >= 4 else BADGE["flag"])
+        lines += ink.block(f"{badge} {ink(incident.kind, BOLD)}  ", safe(incident.title), indent=4)
         facts = [f"regions: {', '.join(incident.regions) or 'unplaced (applies everywhere)'}",
                  f"active until {utc_label(incident.active_until)}" if incident.active_until else "",
                  "entered by hand" if incident.manual else f"{incident.sources} source(s)"]
-        console.print(Text("    " + " · ".join(f for f in facts if f), style="dim"))
+        lines += ink.block("    ", " · ".join(f for f in facts if f), style=DIM)
         if incident.terms:
-            console.print(Text("    key terms: " + ", ".join(safe(t) for t in incident.terms)))
+            lines += ink.block("    key terms: ", ", ".join(safe(t) for t in incident.terms))
         for headline in incident.headlines:
-            line = Text(f"    - {safe(headline.title)}")
-            line.append(f"  ({safe(headline.source)}, {iso(headline.published) or 'undated'})", style="dim")
-            console.print(line)
-        console.print()
+            lines += ink.block("    - ", f"{safe(headline.title)} ({safe(headline.source)}, "
+                                         f"{iso(headline.published) or 'undated'})")
+        lines.append("")
+    return "\n".join(lines) + "\n"

@@ -66,7 +66,8 @@ def flagged(report: Report) -> list[Decision]:
 def first_finding(decision: Decision) -> Finding | None:
     """The finding that best says why: at the post's own level, one that names words first."""
     top = [f for f in decision.findings if f.level == decision.verdict] or list(decision.findings)
-    return next((f for f in top if f.match and f.check != "platform"), top[0] if top else None)
+    own = [f for f in top if f.check not in BLANKET] or top  # a pause holds everything: it says less
+    return next((f for f in own if f.match and f.check != "platform"), own[0] if own else None)
 
 
 def incident_label(evidence: dict) -> str:
@@ -245,6 +246,18 @@ def spans(findings, post_text: str) -> list[tuple[int, int, Verdict]]:
         if all(end <= s or start >= e for s, e, _ in kept):
             kept.append((start, end, level))
     return sorted(kept)
+
+
+def merged(findings) -> list[tuple[Finding, list[str]]]:
+    """Findings of one rule saying the same thing (two insults in one reply), as one, with all
+    their words when there is more than one."""
+    found: dict[tuple, tuple[Finding, list[str]]] = {}
+    for finding in findings:
+        first, matches = found.setdefault((finding.rule, finding.level, finding.message), (finding, []))
+        words = " ".join(finding.match.split())
+        if words and finding.check != "platform" and words not in matches:
+            matches.append(words)
+    return [(finding, matches if len(matches) > 1 else []) for finding, matches in found.values()]
 
 
 def approve_command(decision: Decision, config_path: str | None) -> str:

@@ -15,7 +15,7 @@ import re
 
 from safepost.model import Decision, Verdict
 from safepost.render import Report, local_time, safe, time_label, utc_label
-from safepost.render.review import (Cause, approve_command, causes, flagged, news_line, published_label, rule_notes,
+from safepost.render.review import (Cause, approve_command, causes, flagged, merged, news_line, published_label, rule_notes,
                                     short_reason, spans, unplaced_incidents, without_title)
 
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -116,8 +116,10 @@ def _cause(cause: Cause, report: Report, noted: set[str]) -> list[str]:
         if cause.blanket:
             continue
         lines.append(f">{highlighted(decision.post.text, entry.findings)}")
-        for finding in entry.findings:
-            lines.append(f"      {finding.level} {code(finding.rule)}: {escape(without_title(finding.message, cause))}")
+        for finding, words in merged(entry.findings):
+            quoted = " (" + ", ".join(f"'{escape(word)}'" for word in words) + ")" if words else ""
+            lines.append(f"      {finding.level} {code(finding.rule)}: {escape(without_title(finding.message, cause))}"
+                         + quoted)
         lines += [f"      note: {escape(note)}" for note in decision.notes]
         lines.append(f"      to release it: {code(approve_command(decision, report.config_path))}")
     return lines

@@ -4,14 +4,13 @@ from __future__ import annotations
 import json
 
 from safepost.model import iso
-from safepost.render import utc_label
-from safepost.text.normalize import clean_for_terminal
+from safepost.render import safe, utc_label
 
 PREVIEW = 50
 
 
 def _short(text: str) -> str:
-    line = clean_for_terminal(" ".join(text.split()))
+    line = safe(" ".join(text.split()))
     return line if len(line) <= PREVIEW else line[:PREVIEW - 1] + "…"
 
 
@@ -20,7 +19,7 @@ def to_text(state, resume_command: str) -> str:
     pause = state.pause
     if pause:
         lines += [f"PAUSED {pause.window}, by {pause.started_by}",
-                  f"  why: {clean_for_terminal(pause.reason)}", f"  to resume: {resume_command}"]
+                  f"  why: {safe(pause.reason)}", f"  to resume: {resume_command}"]
     else:
         lines.append("Not paused.")
     if state.incidents:
@@ -28,16 +27,16 @@ def to_text(state, resume_command: str) -> str:
         for incident in state.incidents:
             paused = "  (paused the queue)" if incident["paused"] else ""
             lines.append(f"  severity {incident['severity']}  {incident['kind']}  "
-                         f"{clean_for_terminal(incident['title'])}  [{', '.join(incident['regions']) or '?'}]{paused}")
+                         f"{safe(incident['title'])}  [{', '.join(incident['regions']) or '?'}]{paused}")
     if state.pending:
         lines += ["", (f"Waiting for a person ({len(state.pending)}): flagged or held by the last check, "
                        "still to go out (safepost approve POST_ID --by NAME)")]
-        lines += [f"  {post.verdict}  {clean_for_terminal(post.post_id)}  {post.platform}  "
+        lines += [f"  {post.verdict}  {safe(post.post_id)}  {post.platform}  "
                   f"{utc_label(post.scheduled_at)}  {_short(post.text)}" for post in state.pending]
     if state.missed:
         lines += ["", (f"Missed — reschedule ({len(state.missed)}): fell due during the pause of "
                        f"{state.missed[0][0].window}; held until rescheduled or approved")]
-        lines += [f"  {clean_for_terminal(held.post_id)}  {held.platform}  {utc_label(held.scheduled_at)}  "
+        lines += [f"  {safe(held.post_id)}  {held.platform}  {utc_label(held.scheduled_at)}  "
                   f"{_short(held.text)}" for _, held in state.missed]
     if state.undelivered:
         lines += ["", f"Alerts not delivered yet ({len(state.undelivered)}): retried by the next `safepost watch`"]
@@ -46,9 +45,9 @@ def to_text(state, resume_command: str) -> str:
     if state.audit:
         lines += ["", f"Audit trail (last {len(state.audit)}):"]
         for entry in state.audit:
-            why = f": {clean_for_terminal(entry.reason)}" if entry.reason else ""
+            why = f": {safe(entry.reason)}" if entry.reason else ""
             lines.append(f"  {utc_label(entry.at)}  {entry.actor}  {entry.action}  "
-                         f"{clean_for_terminal(entry.subject)}{why}")
+                         f"{safe(entry.subject)}{why}")
     return "\n".join(lines)
 
 

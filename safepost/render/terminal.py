@@ -14,7 +14,7 @@ from __future__ import annotations
 from safepost.model import Decision, Verdict
 from safepost.render import Report, local_time, safe, time_label, utc_label
 from safepost.render.layout import BADGE, BOLD, CYAN, DIM, LEVEL, MATCH, Ink, Span, cells, truncate
-from safepost.render.review import (Cause, causes, flagged, news_line, published_label, reason_parts, rule_notes,
+from safepost.render.review import (BLANKET, Cause, causes, merged, flagged, news_line, published_label, reason_parts, rule_notes,
                                     spans, unplaced_incidents, without_title)
 
 MAX_TEXT = 1000  # characters of a post shown in the details; the rest is counted
@@ -118,9 +118,9 @@ def _total(report: Report, ink: Ink, show_passes: bool) -> str:
 
 def _cause(cause: Cause, ink: Ink, noted: set[str]) -> list[str]:
     level = str(cause.level)
-    lines = ink.block(ink(RULE, LEVEL[level]), ink(safe(cause.title), BOLD), prefix_cells=3)
+    lines = ink.block(ink(RULE, LEVEL[level]), safe(cause.title), prefix_cells=3, style=BOLD)
     if cause.facts:
-        lines += ink.block("   ", ink(" · ".join(safe(fact) for fact in cause.facts if fact), DIM))
+        lines += ink.block("   ", " · ".join(safe(fact) for fact in cause.facts if fact), style=DIM)
     for headline in cause.headlines:
         when = headline.get("published")
         source = ", ".join(filter(None, (safe(headline.get("source") or ""), published_label(when))))
@@ -137,8 +137,11 @@ def _cause(cause: Cause, ink: Ink, noted: set[str]) -> list[str]:
             if key == "note" and cause.kind != "rule":
                 label = f"why {safe(finding.rule)}"
             lines += ink.block(f"   {ink(label, DIM)}: ", safe(value), indent=5, prefix_cells=cells(label) + 5)
-    for entry in cause.entries:
+    if cause.blanket:
         lines.append("")
+    for entry in cause.entries:
+        if not cause.blanket:
+            lines.append("")
         lines += _entry(cause, entry, ink)
     return lines
 
@@ -164,10 +167,11 @@ def _post_text(decision: Decision, findings, ink: Ink) -> list[str]:
 def _entry(cause: Cause, entry, ink: Ink) -> list[str]:
     decision = entry.decision
     lines = [_post_title(decision, ink).rstrip()]
-    if cause.blanket:
-        return lines
+    if cause.blanket:  # what holds everything: the text only of posts held for nothing else
+        alone = all(f.check in BLANKET for f in decision.findings if f.level > Verdict.PASS)
+        return lines + (_post_text(decision, (), ink) if alone else [])
     lines += _post_text(decision, entry.findings, ink)
-    for finding, matches in _merged(entry.findings):
+    for finding, matches in merged(entry.findings):
         level = str(finding.level)
         rule = safe(finding.rule)
         message = safe(without_title(finding.message, cause))
@@ -178,17 +182,6 @@ def _entry(cause: Cause, entry, ink: Ink) -> list[str]:
     for note in decision.notes:
         lines += ink.block(f"    {ink('note', DIM)}: ", safe(note), prefix_cells=10)
     return lines
-
-
-def _merged(findings) -> list[tuple[object, list[str]]]:
-    """Findings of one rule saying the same thing, as one line with all their words."""
-    merged: dict[tuple, tuple[object, list[str]]] = {}
-    for finding in findings:
-        key = (finding.rule, finding.level, finding.message)
-        first, matches = merged.setdefault(key, (finding, []))
-        if finding.match and finding.check != "platform" and finding.match not in matches:
-            matches.append(" ".join(finding.match.split()))
-    return [(finding, matches if len(matches) > 1 else []) for finding, matches in merged.values()]
 
 
 def _passes(report: Report, ink: Ink) -> list[str]:

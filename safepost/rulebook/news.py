@@ -38,6 +38,7 @@ class IncidentKind(Authored):
     vocabulary_exceptions: LanguageTerms = field(default_factory=dict)
     min_severity: int = 1  # vocabulary applies from this severity up
     harms: bool = False  # the event hurts people by its nature (a shooting); else harm must be reported
+    global_from: int | None = None  # dead (or at risk) from which it is news everywhere in its first day
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ class NewsLexicon:
     harmless: LanguageTerms | None = None  # "no injuries", "nobody was hurt"
     at_risk: LanguageTerms | None = None  # "with 150 on board": a number beside these may be victims
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
+    sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
+    home: str | None = None  # where a story in this language that names no place most likely is
     path: str = ""
     line: int = 0
 
@@ -128,7 +131,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f = Fields(data, path, "an incident kind")
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
-                      "note", "source", "examples"))
+                      "global_from", "note", "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
         level=f.level("level", "hold"), severity=_severity(f, "severity", 3),
@@ -137,11 +140,19 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         not_triggers=compile_language_map(f, "not_triggers"),
         vocabulary=compile_language_map(f, "vocabulary"),
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
-        min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False), note=f.text("note", ""),
+        min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False),
+        global_from=_whole(f, "global_from"), note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
     check_exceptions(f, "not_triggers", kind.triggers, kind.not_triggers)
     check_exceptions(f, "vocabulary_exceptions", kind.vocabulary, kind.vocabulary_exceptions)
     return kind
+
+
+def _whole(f: Fields, key: str) -> int | None:
+    value = f.number(key, None, minimum=1)
+    if value is not None and value != int(value):
+        raise f.error(f"'{key}' must be a whole number", key)
+    return None if value is None else int(value)
 
 
 def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
@@ -149,13 +160,13 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
     from safepost.text.tokens import lower
 
     keys = keys_for(language)
-    return frozenset(k for word in words for k in keys(lower(word, language)))
+    return frozenset(k for word in words for k in keys.of_term(lower(word, language)))
 
 
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "at_risk", "locatives"))
+                      "age_prepositions", "grave", "harmless", "at_risk", "locatives", "sport", "home"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -171,6 +182,8 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         harmless=compile_terms(f, "harmless", (language,), required=False),
         at_risk=compile_terms(f, "at_risk", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
+        sport=compile_terms(f, "sport", (language,), required=False),
+        home=(f.regions("home") or (None,))[0],
         path=path, line=f.line() or 0)
     return lexicon
 

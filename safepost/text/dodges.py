@@ -120,7 +120,8 @@ def undo_dodges(analysis: Analysis, vocabulary: Vocabulary) -> Analysis:
     taken = [(a, b) for a, b, _ in found]
     for match in _CHUNK.finditer(analysis.text):
         start, end = _trim(analysis.text, match.start(), match.end())
-        if end - start < 3 or any(a < end and start < b for a, b in taken):
+        if end - start < 3 or not _HINT.search(analysis.text, start, end) \
+                or any(a < end and start < b for a, b in taken):
             continue
         word = _decode(analysis.text[start:end], vocabulary, language)
         if word:

@@ -3,8 +3,11 @@
 No trained model is needed (none can be installed on our machines): English and Norwegian use
 spaCy's lookup tables (spacy-lookups-data), Russian and Ukrainian pymorphy3, Polish lemmagen3
 (5 ms to load; the spaCy Polish tables take 16 s), Norwegian also a Snowball stem. Azerbaijani has
-no lemmatiser we can load, so its rules use prefix terms (`endirim*`). Every backend loads on first
-use and every word is looked up once per process.
+no lemmatiser we can load: a word in a text also keys as itself with its case, plural and possessive
+endings taken off (Perudə → peru, Bakının → bakı), and a rule term keys only as written, so a
+term in its dictionary form meets every inflected form without its own stem meeting unrelated
+words (the city Gəncə is not gənc, young). Every backend loads on first use and every word is
+looked up once per process.
 
 pymorphy3 is the slow one: 85 µs a word with its pure-Python dictionary reader, 12 µs with the
 compiled one (the `fast` extra, DAWG2), which is why we install it.
@@ -38,6 +41,17 @@ class Keys:
                 self._backend = _BACKENDS.get(self.language, _surface_only)()
             found = self._memo[word] = _unique(word, *self._backend(word))
         return found
+
+    def of_term(self, word: str) -> tuple[str, ...]:
+        """The keys of a word as a rule writes it: its dictionary form, unless the language can
+        only strip endings from text, where stripping a term would only add false meetings."""
+        return (word,) if self.language in _STRIPS_TEXT_ONLY else self(word)
+
+    def of_quoted(self, word: str) -> tuple[str, ...]:
+        """The keys of a word taken from a text to be matched again (a story's name from its
+        headline, Günəşlidəki): itself and its form with one ending off, not the barer stems
+        that would meet unrelated words."""
+        return self(word)[:2] if self.language in _STRIPS_TEXT_ONLY else self(word)
 
 
 def _unique(*words: str) -> tuple[str, ...]:
@@ -108,12 +122,59 @@ def _polish():
     return lambda word: (lemmatizer.lemmatize(word),)
 
 
+_AZ_VOWELS = frozenset("aıoueəiöü")
+_AZ_POSSESSIVE_VOWELS = frozenset("ıiuü")
+# each ending with what must stand before it: after any letter, after a vowel, after a consonant,
+# or after the possessive vowel (şəhər-i-ndə, "in its city"); the conditions keep Kirman-da from
+# reading as Kirma-nda and Iran-a from reading as Ira-na
+_AZ_ENDINGS = tuple(sorted((
+    *((e, "any") for e in ("lar", "lər", "ları", "ləri", "da", "də", "ta", "tə", "dan", "dən", "tan", "tən",
+                           "dakı", "dəki", "dır", "dir", "dur", "dür")),
+    *((e, "vowel") for e in ("ya", "yə", "sı", "si", "su", "sü", "nın", "nin", "nun", "nün", "nı", "ni", "nu",
+                             "nü")),
+    *((e, "consonant") for e in ("ın", "in", "un", "ün", "a", "ə", "ı", "i", "u", "ü")),
+    *((e, "possessive") for e in ("nda", "ndə", "ndan", "ndən", "na", "nə", "ndakı", "ndəki")),
+), key=lambda pair: -len(pair[0])))
+_AZ_SHORTEST_STEM = 3
+_AZ_ROUNDS = 3
+
+
+def _azerbaijani():
+    def keys(word: str) -> tuple[str, ...]:
+        stems: list[str] = []
+        current = word
+        for _ in range(_AZ_ROUNDS):
+            current = _strip_az_ending(current)
+            if not current:
+                break
+            stems.append(current)
+        return tuple(stems)  # the first is the word's key: one ending off (Gəncədə → gəncə, not gənc)
+
+    return keys
+
+
+def _strip_az_ending(word: str) -> str:
+    for ending, before in _AZ_ENDINGS:
+        stem = word[:-len(ending)]
+        if not word.endswith(ending) or len(stem) < _AZ_SHORTEST_STEM + (len(ending) == 1):
+            continue
+        last = stem[-1]
+        if (before == "any" or (before == "vowel" and last in _AZ_VOWELS)
+                or (before == "consonant" and last not in _AZ_VOWELS)
+                or (before == "possessive" and last in _AZ_POSSESSIVE_VOWELS)):
+            return stem
+    return ""
+
+
+_STRIPS_TEXT_ONLY = frozenset({"az"})
+
 _BACKENDS = {
     "en": _english,
     "nb": _norwegian,
     "ru": _pymorphy("ru"),
     "uk": _pymorphy("uk"),
     "pl": _polish,
+    "az": _azerbaijani,
 }
 
 

@@ -58,8 +58,10 @@ class TermError(ValueError):
     """A term that can never match; the rulebook loader turns it into a file:line error."""
 
 
-def compile_term(text: str, language: str | None) -> Term:
+def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
+    """`quoted`: the term is words taken from a text (a story's name), not a rule's dictionary form."""
     keys = keys_for(language)
+    keys_of = keys.of_quoted if quoted else keys.of_term
     words: list = []
     exact_surface: list[str] = []
     for chunk in text.split():
@@ -83,7 +85,7 @@ def compile_term(text: str, language: str | None) -> Term:
                 words.append(Word(frozenset(), surface))
             else:
                 words.append(Word(frozenset((surface,)), exact=True) if exact
-                             else Word(frozenset(keys(surface))))
+                             else Word(frozenset(keys_of(surface))))
     if not words:
         raise TermError("empty term")
     if words[-1] is None:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from safepost.text import Analysis
 from safepost.text.matcher import Match, TermIndex
 
-NEGATION_REACH = 3  # words between a negation and the promotional cue it negates
+NEGATION_REACH = 5  # words from a negation to the promotional cue it takes back ("cancel our Sunday fair and all promotions")
+AFTER_REACH = 6  # words from a cue to a negation after it ("all promotions are postponed")
 _CLAUSE_END = re.compile(r"[.,;:!?—–]")  # "No, our prices are the bomb!" negates nothing
 
 
@@ -90,7 +91,8 @@ def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> 
     for match in matches:
         negated = any(0 <= match.first - n.last <= NEGATION_REACH and not _CLAUSE_END.search(text, n.end, match.start)
                       for n in before) or \
-            any(0 <= n.first - match.last <= 1 and not _CLAUSE_END.search(text, match.end, n.start) for n in after)
+            any(0 <= n.first - match.last <= AFTER_REACH and not _CLAUSE_END.search(text, match.end, n.start)
+                for n in after)
         (declined if negated else selling).append(match)
     return selling, declined
 
