@@ -132,6 +132,22 @@ def detection_and_incidents(rulebook) -> None:
           f"(cost ratio {seconds / none:.2f}x); {sum(d.verdict > 0 for d in decisions)} posts not passing")
 
 
+def language_detection(rulebook, count: int) -> None:
+    """What leaving the language to safepost costs: the same posts with their language column,
+    and without it (goal: at most 0.2 s more for the run)."""
+    print(f"== {count:,} posts with their language given, and the same posts without it (same run)")
+    rows = list(post_rows(count, seed=7))
+    timings = {}
+    for name, language in (("given", lambda row: row["language"]), ("detected", lambda row: None)):
+        posts = [Post(r["id"], r["platform"], NOW, r["text"], region=r["region"], language=language(r)) for r in rows]
+        gate.check(posts[:200], [], rulebook, NOW)  # both start warm: the cost compared is per post
+        start = time.perf_counter()
+        gate.check(posts, [], rulebook, NOW)
+        timings[name] = time.perf_counter() - start
+    print(f"   given {timings['given']:.2f} s; detected {timings['detected']:.2f} s; "
+          f"detection costs {timings['detected'] - timings['given']:+.2f} s")
+
+
 def rendering(rulebook, count: int) -> None:
     """What showing the verdicts costs, next to what reaching them cost: every renderer on the
     same checked queue (goal: under 20% of the check), and the HTML report's weight."""
@@ -173,6 +189,51 @@ def rendering(rulebook, count: int) -> None:
           f"of 100 flagged or held posts: {len(html.render(worst).encode('utf-8')) / 1000:.0f} KB (goal: under 200 KB)")
 
 
+def cron_and_gate(workdir: Path, feed: Path, calls: int) -> None:
+    """What a one-minute cron cadence and a publishing pipeline cost: `watch` when every feed
+    answers 304, and `gate` on one post per call (goal: under 0.3 s each)."""
+    import http.server
+    import threading
+
+    body = feed.read_bytes()
+
+    class NotModified(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            fresh = self.headers.get("If-None-Match") == '"v1"'
+            self.send_response(304 if fresh else 200)
+            self.send_header("ETag", '"v1"')
+            self.send_header("Content-Length", "0" if fresh else str(len(body)))
+            self.end_headers()
+            if not fresh:
+                self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotModified)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    team = workdir / "team"
+    team.mkdir()
+    (team / "safepost.yaml").write_text(f"regions: [US, GB]\nfeeds:\n  - {{url: 'http://127.0.0.1:"
+                                        f"{server.server_address[1]}/feed.xml', name: Wire, region: US}}\n"
+                                        f"cache_dir: cache\n", encoding="utf-8")
+    now = ["--now", NOW.isoformat(), "--config", str(team / "safepost.yaml")]
+    run_measured(SAFEPOST + ["watch", "--quiet", *now], str(team))  # fills the cache; later runs get 304s
+    watches = sorted(run_measured(SAFEPOST + ["watch", "--quiet", *now], str(team))[0] for _ in range(5))
+    post = json.dumps({"id": "p1", "platform": "twitter", "scheduled_at": NOW.isoformat(), "region": "US",
+                       "text": "Our summer collection is here: come and see it this weekend."})
+    gates = []
+    for _ in range(calls):
+        start = time.perf_counter()
+        subprocess.run(SAFEPOST + ["gate", *now], input=post, capture_output=True, text=True, cwd=team)
+        gates.append(time.perf_counter() - start)
+    server.shutdown()
+    gates.sort()
+    print("== cron and pipeline: `watch` with every feed answering 304; `gate` on one post (goal: < 0.3 s)")
+    print(f"   watch: median {watches[2]:.2f} s (best {watches[0]:.2f}); "
+          f"gate over {calls} calls: median {gates[len(gates) // 2]:.2f} s, worst {gates[-1]:.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="1k and 10k posts only")
@@ -185,7 +246,9 @@ def main() -> None:
         feed = write_feed(workdir / "feed.xml", 1000)
         cold_start(workdir, feed, 3 if args.quick else 5)
         end_to_end(sizes, workdir, feed, rulebook)
+        cron_and_gate(workdir, write_feed(workdir / "feed-40.xml", 40), 5 if args.quick else 50)
     detection_and_incidents(rulebook)
+    language_detection(rulebook, 1_000 if args.quick else 10_000)
     rendering(rulebook, 10_000 if args.quick else 100_000)
 
 

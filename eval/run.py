@@ -106,8 +106,13 @@ def headlines_of(case: dict, noise: dict) -> list[dict]:
     return list(case.get("headlines") or []) + extra
 
 
+def folded(text: str) -> str:
+    """Case-blind in every language: Turkic "İ" folds to "i", not to "i" and a combining dot."""
+    return text.casefold().replace("\u0307", "")
+
+
 def quoted(findings: list) -> str:
-    return json.dumps(findings, ensure_ascii=False).casefold()
+    return folded(json.dumps(findings, ensure_ascii=False))
 
 
 def run_case(source: str, case: dict, noise: dict, workdir: Path) -> Outcome:
@@ -128,7 +133,7 @@ def run_case(source: str, case: dict, noise: dict, workdir: Path) -> Outcome:
     if outcome.bad and post["verdict"] in ("flag", "hold"):
         text = quoted(post["findings"])
         wanted = [w for w in case.get("evidence") or []]
-        if wanted and not any(w.casefold() in text for w in wanted):
+        if wanted and not any(folded(w) in text for w in wanted):
             outcome.evidence_missing = wanted
     return outcome
 
@@ -260,6 +265,7 @@ def main() -> int:
     parser.add_argument("--cases", type=Path, default=CASES, help="folder of case files")
     parser.add_argument("--only", help="run only the cases whose id contains this")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--cases-only", action="store_true", help="skip the words on an ordinary day")
     args = parser.parse_args()
     cases = [c for c in load_cases(args.cases) if not args.only or args.only in c[1]["id"]]
     start = time.perf_counter()
@@ -275,7 +281,7 @@ def main() -> int:
     for o in misses:
         print(f"  {o.source}/{o.case['id']} [{o.language}]: {o.why()}")
     found = figures(outcomes)
-    if not args.only:
+    if not args.only and not args.cases_only:
         clean, profane = corpus("clean"), corpus("profane")
         with tempfile.TemporaryDirectory() as tmp:
             day = run_words(word_rows(clean, profane, QUEUE_SIZE), Path(tmp))

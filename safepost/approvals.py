@@ -1,8 +1,11 @@
 """How the team's decisions change the gate's: applied at the edge, so `gate.check` stays pure.
 
-- While the queue is paused every post is held, with the pause and its reason as the finding.
-- A post that fell due inside a pause that has ended is held until a person gives it a new time
-  or approves it: the end of a pause never releases a burst of stale posts.
+- While a pause is open every post in its scope is held, with the pause and its reason as the
+  finding.
+- A crisis post (a `crisis` column, or an account in `crisis_accounts:`) is never held by a pause:
+  it goes through every check and is flagged, so a person approves it.
+- A post that fell due inside a pause that has ended (and in its scope) is held until a person
+  gives it a new time or approves it: the end of a pause never releases a burst of stale posts.
 - A person's approval releases a post from the findings they saw when they approved it. It is
   bound to the post's text and time, and a finding with a newer cause (an incident or a pause that
   began after the check they approved from) holds the post again: a yes given on Monday is not a
@@ -13,9 +16,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable
 
-from safepost.gate import annotate, decide
-from safepost.model import Decision, Finding, Incident, Verdict, iso
-from safepost.records import APPROVED_RULE, PAUSE_RULE, Approval, Pause, TeamState, fingerprint
+from safepost.gate import decide
+from safepost.model import Decision, Finding, Incident, Post, Verdict, iso
+from safepost.records import APPROVED_RULE, CRISIS_RULE, PAUSE_RULE, Approval, Pause, TeamState, fingerprint
 from safepost.render import utc_label
 
 MAX_LISTED = 10
@@ -23,8 +26,8 @@ MAX_LISTED = 10
 
 def pause_finding(pause: Pause) -> Finding:
     return Finding(PAUSE_RULE, "pause", Verdict.HOLD,
-                   "The queue is paused: nothing goes out until a person resumes it or approves this post",
-                   evidence=_pause_evidence(pause))
+                   f"held by pause {pause.id} ({pause.scope.label}): nothing in it goes out until a person "
+                   "resumes it or approves this post", evidence=_pause_evidence(pause))
 
 
 def missed_finding(pause: Pause) -> Finding:
@@ -33,22 +36,41 @@ def missed_finding(pause: Pause) -> Finding:
                    evidence={**_pause_evidence(pause), "missed": True})
 
 
+def crisis_finding(post: Post) -> Finding:
+    why = "marked crisis in the queue" if post.crisis else f"account {post.account} is in crisis_accounts"
+    return Finding(CRISIS_RULE, "crisis", Verdict.FLAG,
+                   f"crisis communication ({why}): no pause holds it, every check still applies, and a "
+                   "person approves it", evidence={"crisis": why})
+
+
 def _pause_evidence(pause: Pause) -> dict:
-    return {"pause": f"{pause.window}, by {pause.started_by}: {pause.reason}", "pause_id": pause.id}
+    return {"pause": f"{pause.window}, by {pause.started_by}: {pause.reason}", "pause_id": pause.id,
+            "scope": pause.scope.as_dict()}
 
 
-def hold_for_pauses(decisions: list[Decision], state: TeamState, now: datetime) -> list[Decision]:
-    """The active pause holds every post; an ended pause holds the posts that fell due inside it."""
-    active = state.active_pause(now)
-    if active:
-        decisions = annotate(decisions, pause_finding(active))
+def is_crisis(post: Post, crisis_accounts: tuple[str, ...]) -> bool:
+    return post.crisis or bool(post.account and post.account in crisis_accounts)
+
+
+def hold_for_pauses(decisions: list[Decision], state: TeamState, now: datetime, audience,
+                    crisis_accounts: tuple[str, ...] = ()) -> list[Decision]:
+    """An active pause holds the posts in its scope; an ended pause holds the posts in its scope
+    that fell due inside it. A crisis post is held by neither, and flagged for a person instead."""
+    active = state.active_pauses(now)
     ended = [pause for pause in state.pauses if pause.over_at(now)]
-    held = []
+    out = []
     for decision in decisions:
-        missed = next((p for p in ended if p.covers(decision.post.scheduled_at)), None)
-        held.append(decide(decision.post, [*decision.findings, missed_finding(missed)], decision.notes)
-                    if missed else decision)
-    return held
+        post = decision.post
+        if is_crisis(post, crisis_accounts):
+            out.append(decide(post, [*decision.findings, crisis_finding(post)], decision.notes))
+            continue
+        inside = lambda pause: pause.scope.holds(post, audience.regions, audience.language)  # noqa: E731
+        holding = next((p for p in active if inside(p)), None)
+        missed = next((p for p in ended if p.covers(post.scheduled_at) and inside(p)), None)
+        extra = [pause_finding(holding)] if holding else []
+        extra += [missed_finding(missed)] if missed else []
+        out.append(decide(post, [*decision.findings, *extra], decision.notes) if extra else decision)
+    return out
 
 
 def apply_approvals(decisions: list[Decision], state: TeamState,
@@ -114,10 +136,10 @@ def _covered(finding: Finding, approval: Approval, state: TeamState, started: di
 def notices(decisions: list[Decision], state: TeamState, now: datetime) -> list[str]:
     """Run-wide lines for the report: the pause, the posts still missed, the posts released by hand."""
     lines = []
-    active = state.active_pause(now)
-    if active:
-        lines.append(f"The queue is paused ({active.window}, by {active.started_by}): {active.reason}. "
-                     "Every post is held until a person runs `safepost resume --by NAME` or approves it.")
+    for active in state.active_pauses(now):
+        lines.append(f"The queue is paused for {active.scope.label} (pause {active.id}, {active.window}, by "
+                     f"{active.started_by}): {active.reason}. Every post in it is held until a person runs "
+                     f"`safepost resume {active.id} --by NAME` or approves it.")
     missed = [d.post.id for d in decisions
               if any(f.evidence.get("missed") for f in d.findings) and d.verdict == Verdict.HOLD]
     if missed:

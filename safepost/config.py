@@ -44,11 +44,13 @@ class Config:
     columns: dict[str, str] = field(default_factory=dict)
     cache_dir: Path | None = None  # where fetched feeds are kept (default: the user's cache)
     ner_model: str | None = None  # optional trained spaCy pipeline for names in headlines
+    ner_model_line: int | None = None  # where it is written, for the error when it cannot load
     max_posts: int = 250_000  # a larger queue is refused: check it in parts
     state: Path | None = None  # the team's SQLite store: pauses, approvals, audit (see state_path)
     alerts: tuple[str, ...] = ()  # apprise URLs told when `watch` pauses the queue
     alert_lines: tuple[int | None, ...] = ()  # where each is written
     watch_severity: int | None = None  # `watch` pauses from this severity (default: severe_from)
+    crisis_accounts: tuple[str, ...] = ()  # accounts whose posts no pause holds (a person approves them)
     news_off: bool = False  # `news: off`: check without news on purpose (every run says so)
 
     @property
@@ -95,7 +97,7 @@ def load_config(path: Path | None) -> Config:
     f = Fields(data, str(path), "the config")
     f.reject_unknown(("regions", "timezone", "language", "languages", "date_order", "rules",
                       "shipped_rules", "feeds", "levels", "policies", "platforms", "columns", "cache_dir",
-                      "ner_model", "max_posts", "state", "alerts", "watch", "news", "grades"))
+                      "ner_model", "max_posts", "state", "alerts", "watch", "news", "grades", "crisis_accounts"))
     base = path.parent
     timezone = f.text("timezone")
     if timezone:
@@ -124,12 +126,14 @@ def load_config(path: Path | None) -> Config:
         columns={k: str(v) for k, v in (f.mapping("columns") or {}).items()},
         cache_dir=base / f.text("cache_dir") if f.has("cache_dir") else None,
         ner_model=_model_name(f, base),
+        ner_model_line=f.line("ner_model"),
         max_posts=int(f.number("max_posts", Config.max_posts, minimum=1)),
         state=base / f.text("state") if f.has("state") else None,
         alerts=_alerts(f),
         alert_lines=tuple(f.item_lines("alerts")) if f.has("alerts") else (),
         watch_severity=_watch_severity(f),
         news_off=_news_off(f),
+        crisis_accounts=tuple(f.texts("crisis_accounts")),
     )
 
 

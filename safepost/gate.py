@@ -10,17 +10,17 @@ from datetime import datetime
 from typing import Callable, Iterable
 
 from safepost.checks import (Context, Scope, dates, incident_echo, incident_terms, incident_window,
-                             incident_words, memorial, platform, replies, topics, words)
+                             incident_words, memorial, platform, replies, topics, unevaluated, words)
 from safepost.model import Decision, Finding, Incident, Post, Verdict
 from safepost.parallel import map_indexes
 from safepost.rulebook import Rulebook
 from safepost.text import Analysis, analyze
 from safepost.text.detect import Evidence, Languages, choose
-from safepost.text.dodges import Vocabulary, build_vocabulary, may_hide_dodges, undo_dodges
+from safepost.text.dodges import Vocabulary, build_vocabulary, undo_dodges
 
 WARM_UP = 200  # posts checked before forking, so every worker inherits the compiled indexes
 POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_echo, incident_window, topics,
-               dates, memorial)
+               dates, memorial, unevaluated)  # unevaluated last: it reports on what the others read
 QUEUE_CHECKS = (platform,)
 NOTED = tuple(module for module in POST_CHECKS if hasattr(module, "notes"))
 
@@ -63,7 +63,7 @@ def language_evidence(rulebook: Rulebook) -> Evidence:
                     prefixes.setdefault(language, set()).update(t.strip("=*").lower() for t in single if t.endswith("*"))
         freeze = lambda found: {k: frozenset(v) for k, v in found.items() if k != "any"}  # noqa: E731
         return Evidence(freeze(everyday), freeze(vocabulary), freeze(net),
-                        {k: tuple(sorted(prefixes.get(k, ()))) for k in net if k != "any"})
+                        {k: frozenset(prefixes.get(k, ())) for k in net if k != "any"})
 
     return rulebook.cached("language-evidence", build)
 
@@ -94,10 +94,13 @@ def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebo
 
 def read_post(text: str, language: str | None, rulebook: Rulebook) -> Analysis:
     """The post's words, with every dodge of a rule word read as the word (f*ck, sh1t, f u c k)."""
-    analysis = analyze(text, language)
-    if may_hide_dodges(text):
-        analysis = undo_dodges(analysis, dodge_vocabulary(rulebook, language))
-    return analysis
+    return undo_dodges(analyze(text, language), dodge_vocabulary(rulebook, language))
+
+
+def dodges_read(text: str, language: str | None, rulebook: Rulebook) -> list[tuple[str, str]]:
+    """Each dodge in a text, as written and as the word it is read as: ('f*ck', 'fuck')."""
+    analysis = read_post(text, language, rulebook)
+    return [(text[token.start:token.end], token.norm) for token in analysis.tokens if token.dodged]
 
 
 def dodge_vocabulary(rulebook: Rulebook, language: str | None) -> Vocabulary:

@@ -34,6 +34,8 @@ class Post:
     reply_to: str | None = None
     link: str | None = None
     media_alt: str | None = None
+    account: str | None = None  # the brand account or profile it goes out from
+    crisis: bool = False  # crisis communication: no pause holds it, a person approves it
     source_line: int | None = None  # where the post sits in the queue file, for messages
 
 

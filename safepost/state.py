@@ -1,5 +1,6 @@
-"""The team's memory in SQLite: pauses, the incidents `watch` has seen, approvals, the posts a
-pause held, alert deliveries and an append-only audit trail of every decision.
+"""The team's memory in SQLite: pauses (each scoped to an audience), the incidents `watch` has
+seen, approvals, the posts a pause held, alert deliveries and an append-only audit trail of every
+decision.
 
 Several processes share one file (cron's `watch`, a person's `check` and `approve`), so:
 - WAL lets readers through while one process writes; a busy timeout makes writers queue up;
@@ -21,11 +22,11 @@ from typing import Iterable, Iterator
 
 from safepost.errors import InputError
 from safepost.model import Decision, Incident, Verdict
-from safepost.records import PAUSE_RULE, Approval, AuditEntry, HeldPost, Pause, SeenPost, TeamState, fingerprint
+from safepost.records import (EXPIRY_ACTOR, PAUSE_RULE, Approval, AuditEntry, HeldPost, Pause, Scope, SeenPost,
+                              TeamState, fingerprint)
 
 BUSY_TIMEOUT_MS = 30_000
 CLAIM_FOR = timedelta(minutes=5)  # an alert being sent is not sent again by another run meanwhile
-EXPIRY_ACTOR = "safepost (--until reached)"
 
 _APPEND_ONLY = ("audit", "approvals")
 MIGRATIONS: tuple[tuple[str, ...], ...] = (
@@ -114,6 +115,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
               BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"""
           for table in _APPEND_ONLY for verb in ("UPDATE", "DELETE")),
     ),
+    (  # scoped pauses: several open at once, one per audience; '{}' (every old pause) is everything
+        "ALTER TABLE pauses ADD COLUMN scope TEXT NOT NULL DEFAULT '{}'",
+        "DROP INDEX one_open_pause",
+        "CREATE UNIQUE INDEX one_open_pause_per_scope ON pauses (scope) WHERE ended_at IS NULL",
+    ),
+    (  # `watch` tells the team when a pause ends; pauses that ended before this was known are not news
+        "ALTER TABLE pauses ADD COLUMN end_announced INTEGER NOT NULL DEFAULT 0",
+        "UPDATE pauses SET end_announced = 1 WHERE ended_at IS NOT NULL",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -145,12 +155,27 @@ class Delivery:
     last_error: str | None = None
 
 
+@dataclass(frozen=True)
+class OpenPause:
+    pause: Pause
+    holds: int  # posts the last check held for this pause, as it saw them
+
+
+@dataclass
+class Resumed:
+    """What `resume` did: the pauses it ended, each with the posts that fell due inside it, and
+    the latest pause when it ended none (to say who did)."""
+
+    ended: list[tuple[Pause, list[HeldPost]]]
+    last: Pause | None
+
+
 @dataclass
 class Status:
     """What `safepost status` shows."""
 
     now: datetime
-    pause: Pause | None
+    pauses: list[OpenPause]
     incidents: list[dict] = field(default_factory=list)
     pending: list[SeenPost] = field(default_factory=list)
     missed: list[tuple[Pause, HeldPost]] = field(default_factory=list)
@@ -161,6 +186,9 @@ class Status:
 def open_store(path: str | Path) -> "Store":
     """Open (creating it and its folder if need be) and migrate; problems are one-line errors."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise InputError("the state store must be a regular file, and this is a device, a folder or a pipe: "
+                         "set `state:` in the config to a file path", path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -264,40 +292,75 @@ class Store:
     def _pauses(self) -> tuple[Pause, ...]:
         return tuple(_pause(row) for row in self.db.execute("SELECT * FROM pauses ORDER BY id"))
 
-    def open_pause(self) -> Pause | None:
-        row = self.db.execute("SELECT * FROM pauses WHERE ended_at IS NULL").fetchone()
-        return _pause(row) if row else None
+    def open_pauses(self) -> list[Pause]:
+        return [_pause(row) for row in self.db.execute("SELECT * FROM pauses WHERE ended_at IS NULL ORDER BY id")]
 
-    def pause(self, now: datetime, by: str, reason: str, until: datetime | None = None) -> tuple[Pause, bool]:
-        """(the pause in force, whether this call started it): pausing a paused queue changes nothing."""
+    def pause(self, now: datetime, by: str, reason: str, until: datetime | None = None,
+              scope: Scope = Scope()) -> tuple[Pause, bool]:
+        """(the pause in force for this scope, whether this call started it): pausing what an open
+        pause already holds changes nothing."""
         with self.write():
             self.settle(now)
-            return self._start_pause(now, by, reason, until)
+            return self._start_pause(now, by, reason, until, scope)
 
     def _start_pause(self, now: datetime, by: str, reason: str, until: datetime | None = None,
-                     **details) -> tuple[Pause, bool]:
-        current = self.open_pause()
-        if current:
-            return current, False
-        cursor = self.db.execute("INSERT INTO pauses (started_at, started_by, reason, until) VALUES (?, ?, ?, ?)",
-                                 (to_text(now), by, reason, to_text(until)))
-        self._audit(now, by, "pause", f"pause {cursor.lastrowid}", reason, until=to_text(until), **details)
-        return self.open_pause(), True
+                     scope: Scope = Scope(), **details) -> tuple[Pause, bool]:
+        covering = next((p for p in self.open_pauses() if p.scope.includes(scope)), None)
+        if covering:
+            return covering, False
+        cursor = self.db.execute("INSERT INTO pauses (started_at, started_by, reason, until, scope) "
+                                 "VALUES (?, ?, ?, ?, ?)", (to_text(now), by, reason, to_text(until), scope.key()))
+        self._audit(now, by, "pause", f"pause {cursor.lastrowid}", reason, until=to_text(until),
+                    scope=scope.as_dict(), **details)
+        return self._pause_by_id(cursor.lastrowid), True
 
-    def resume(self, now: datetime, by: str, note: str = "") -> tuple[Pause | None, bool, list[HeldPost]]:
-        """End the pause in force. Returns the last pause (None if there never was one), whether
-        this call ended it, and the posts that fell due while it lasted."""
+    def _pause_by_id(self, pause_id: int) -> Pause | None:
+        row = self.db.execute("SELECT * FROM pauses WHERE id = ?", (pause_id,)).fetchone()
+        return _pause(row) if row else None
+
+    def resume(self, now: datetime, by: str, note: str = "", pause_id: int | None = None,
+               every: bool = False) -> Resumed:
+        """End one pause (by id), or all of them (`every`), or the only one open. With several
+        open and none named, nothing is ended: lifting a pause is never a guess."""
         with self.write():
             self.settle(now)
-            current = self.open_pause()
-            if current is not None:
+            open_now = self.open_pauses()
+            if pause_id is not None:
+                chosen = [p for p in open_now if p.id == pause_id]
+                if not chosen and self._pause_by_id(pause_id) is None:
+                    listing = ", ".join(str(p.id) for p in open_now) or "none"
+                    raise InputError(f"there is no pause {pause_id}; open pauses: {listing} (see `safepost status`)")
+            elif every or len(open_now) <= 1:
+                chosen = open_now
+            else:
+                listing = "; ".join(f"{p.id}: {p.scope.label}, {p.reason}" for p in open_now)
+                raise InputError(f"{len(open_now)} pauses are open ({listing}): name the one to lift "
+                                 "(safepost resume PAUSE_ID --by NAME), or lift them all with --all")
+            for pause in chosen:
                 self.db.execute("UPDATE pauses SET ended_at = ?, ended_by = ?, end_note = ? WHERE id = ?",
-                                (to_text(now), by, note, current.id))
-                self._audit(now, by, "resume", f"pause {current.id}", note, pause_id=current.id)
-            pauses = self._pauses()
-            if not pauses:
-                return None, False, []
-            return pauses[-1], current is not None, self._missed(pauses[-1])
+                                (to_text(now), by, note, pause.id))
+                self._audit(now, by, "resume", f"pause {pause.id}", note, pause_id=pause.id,
+                            scope=pause.scope.as_dict())
+            ended = [self._pause_by_id(pause.id) for pause in chosen]
+            last = self._pause_by_id(pause_id) if pause_id is not None else (self._pauses() or (None,))[-1]
+            return Resumed([(pause, self._missed(pause)) for pause in ended], last)
+
+    def note_recheck(self, now: datetime, by: str, pauses: list[Pause], released: list[str],
+                     rescheduled: dict[str, datetime], fell_due: list[str], still_held: dict[str, list[str]]) -> None:
+        """What a resume did with the posts the pauses held: released as they were, rescheduled
+        (to when), fell due during the pause, still held (by which rules)."""
+        with self.write():
+            self._audit(now, by, "recheck", ", ".join(f"pause {pause.id}" for pause in pauses),
+                        f"{len(released)} released, {len(rescheduled)} rescheduled, {len(still_held)} still held",
+                        pause_ids=[pause.id for pause in pauses], released=released,
+                        rescheduled={post_id: to_text(moment) for post_id, moment in rescheduled.items()},
+                        fell_due=fell_due, still_held=still_held)
+
+    def held_by(self, pause_id: int) -> list[HeldPost]:
+        """Every post this pause held, each in the latest version a check saw."""
+        rows = self.db.execute("SELECT * FROM held_posts WHERE pause_id = ? ORDER BY first_held DESC",
+                               (pause_id,)).fetchall()
+        return _latest(rows)
 
     def _missed(self, pause: Pause) -> list[HeldPost]:
         """Posts held by this pause that fell due inside it and were not approved since it began."""
@@ -309,10 +372,7 @@ class Store:
                      AND a.approved_at >= ?)
                ORDER BY h.first_held DESC""",
             (pause.id, to_text(pause.started_at), to_text(pause.end), to_text(pause.started_at))).fetchall()
-        latest: dict[str, HeldPost] = {}
-        for row in rows:  # a post edited during the pause: its latest version
-            latest.setdefault(row["post_id"], _held(row))
-        return sorted(latest.values(), key=lambda held: (held.scheduled_at, held.post_id))
+        return _latest(rows)
 
     # -- checks and approvals ------------------------------------------------------------------
 
@@ -324,19 +384,20 @@ class Store:
             return TeamState(self._pauses(), {row["post_id"]: _approval(row) for row in rows})
 
     def record_check(self, now: datetime, decisions: list[Decision], final: list[Decision],
-                     pause: Pause | None) -> None:
+                     pauses: Iterable[Pause] = ()) -> None:
         """Remember each post as this check saw it (for `approve`) and, during a pause, the posts
         it held (for `resume`'s list of missed posts). `decisions` are before approvals apply."""
         seen, held = [], []
+        open_ids = {pause.id for pause in pauses}
         for before, after in zip(decisions, final):
             post = before.post
             common = (post.id, fingerprint(post.text), to_text(post.scheduled_at), post.platform, post.text)
             findings = [{"rule": f.rule, "level": str(f.level), "message": f.message}
                         for f in before.findings if f.level > Verdict.PASS]
             seen.append((*common, str(after.verdict), json.dumps(findings, ensure_ascii=False), to_text(now)))
-            if pause and after.verdict == Verdict.HOLD and any(
-                    f.rule == PAUSE_RULE and f.evidence.get("pause_id") == pause.id for f in after.findings):
-                held.append((pause.id, *common, to_text(now)))
+            if after.verdict == Verdict.HOLD:
+                held += [(f.evidence["pause_id"], *common, to_text(now)) for f in after.findings
+                         if f.rule == PAUSE_RULE and f.evidence.get("pause_id") in open_ids]
         with self.write():
             self.db.executemany(
                 """INSERT INTO seen_posts VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -393,11 +454,11 @@ class Store:
                             [(key, stored) for key in incident_keys(incident)])
         return stored
 
-    def pause_for_incidents(self, now: datetime, actor: str, reason: str,
+    def pause_for_incidents(self, now: datetime, actor: str, reason: str, scope: Scope,
                             incident_ids: list[str]) -> tuple[Pause, bool]:
-        """Pause (unless paused already) and tie the incidents to the pause in force. Inside write(),
-        with queue_alert: a crash leaves the pause and its alert, or neither."""
-        pause, started = self._start_pause(now, actor, reason, incidents=incident_ids)
+        """Pause the audience the incidents reach (unless a pause already holds it) and tie them to
+        that pause. Inside write(), with queue_alert: a crash leaves the pause and its alert, or neither."""
+        pause, started = self._start_pause(now, actor, reason, scope=scope, incidents=incident_ids)
         if not started:
             self._audit(now, actor, "incident", ", ".join(incident_ids),
                         f"came up while the queue was paused (pause {pause.id})", pause_id=pause.id)
@@ -411,6 +472,14 @@ class Store:
                                 (to_text(now), title, body)).lastrowid
         self.db.executemany("INSERT INTO deliveries (alert_id, destination, label) VALUES (?, ?, ?)",
                             [(alert, key, label) for key, label in destinations.items()])
+
+    def unannounced_ends(self) -> list[tuple[Pause, list[HeldPost]]]:
+        """The pauses that ended (resumed, or --until reached) since `watch` last told the team,
+        each with the posts that fell due inside it; marked told. Inside write()."""
+        rows = self.db.execute("SELECT * FROM pauses WHERE ended_at IS NOT NULL AND end_announced = 0 "
+                               "ORDER BY id").fetchall()
+        self.db.executemany("UPDATE pauses SET end_announced = 1 WHERE id = ?", [(row["id"],) for row in rows])
+        return [(pause, self._missed(pause)) for pause in map(_pause, rows)]
 
     def note_incidents(self, now: datetime, actor: str, incidents: list[Incident], reason: str) -> None:
         for incident in incidents:
@@ -456,12 +525,19 @@ class Store:
         with self.write():
             self.settle(now)
         pauses = self._pauses()
-        active = next((p for p in pauses if p.active_at(now)), None)
+        active = [OpenPause(p, self._holds(p.id)) for p in pauses if p.active_at(now)]
         ended = [p for p in pauses if p.over_at(now)]
         missed = [(pause, held) for pause in ended[-1:] for held in self._missed(pause)
                   if self._still_missed(held)]
         return Status(now, active, self._active_incidents(now), self._pending(now), missed,
                       self.undelivered(), self.audit_entries(audit_limit))
+
+    def _holds(self, pause_id: int) -> int:
+        """Posts whose last check held them for this pause, unchanged since."""
+        return self.db.execute(
+            """SELECT count(DISTINCT h.post_id) FROM held_posts h JOIN seen_posts s ON s.post_id = h.post_id
+               AND s.fingerprint = h.fingerprint AND s.scheduled_at = h.scheduled_at
+               WHERE h.pause_id = ? AND s.verdict = 'hold'""", (pause_id,)).fetchone()[0]
 
     def _still_missed(self, held: HeldPost) -> bool:
         """Not rescheduled nor released since, as far as the last check saw it."""
@@ -477,6 +553,13 @@ class Store:
                  "regions": json.loads(row["regions"]), "first_seen": to_time(row["first_seen"]),
                  "active_until": to_time(row["active_until"]), "paused": row["pause_id"] is not None}
                 for row in rows]
+
+    def queue_from(self, now: datetime) -> list[SeenPost]:
+        """Every post a check has seen that is still to go out: the queue `gate` compares one post
+        with (the same text on two networks), as the checks saw it."""
+        rows = self.db.execute("SELECT * FROM seen_posts WHERE scheduled_at >= ? ORDER BY scheduled_at, post_id",
+                               (to_text(now),)).fetchall()
+        return [_seen(row) for row in rows]
 
     def _pending(self, now: datetime) -> list[SeenPost]:
         rows = self.db.execute("SELECT * FROM seen_posts WHERE verdict != 'pass' AND scheduled_at >= ? "
@@ -495,7 +578,7 @@ def incident_keys(incident: Incident) -> list[str]:
 
 def _pause(row: sqlite3.Row) -> Pause:
     return Pause(row["id"], to_time(row["started_at"]), row["started_by"], row["reason"],
-                 to_time(row["until"]), to_time(row["ended_at"]), row["ended_by"])
+                 to_time(row["until"]), to_time(row["ended_at"]), row["ended_by"], Scope.from_json(row["scope"]))
 
 
 def _approval(row: sqlite3.Row) -> Approval:
@@ -511,6 +594,15 @@ def _seen(row: sqlite3.Row) -> SeenPost:
 
 def _held(row: sqlite3.Row) -> HeldPost:
     return HeldPost(row["post_id"], row["fingerprint"], to_time(row["scheduled_at"]), row["platform"], row["text"])
+
+
+def _latest(rows: list[sqlite3.Row]) -> list[HeldPost]:
+    """One per post (rows newest first: a post edited during the pause counts in its latest
+    version), in order of time."""
+    latest: dict[str, HeldPost] = {}
+    for row in rows:
+        latest.setdefault(row["post_id"], _held(row))
+    return sorted(latest.values(), key=lambda held: (held.scheduled_at, held.post_id))
 
 
 def _delivery(row: sqlite3.Row) -> Delivery:

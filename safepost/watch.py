@@ -2,10 +2,12 @@
 the audience and pause the queue, and the alert that tells the team.
 
 An incident pauses the queue once in its life: when it first reaches the severity threshold in one
-of the audience's regions. A person who resumed the queue is not overruled five minutes later by
-the same news. An incident safepost cannot place (no region from its feed or its headlines) does
-not pause the queue, as in the first-hours check: a bus crash on another continent must not stop
-a brand's posts. It is still reported as new, so the exit code tells cron a person should look.
+of the audience's regions. It pauses only the audience it reaches: posts for its regions, or every
+post when its reach is global; a shooting in Denver does not stop a Polish account's posts. A
+person who resumed the queue is not overruled five minutes later by the same news. An incident
+safepost cannot place (no region from its feed or its headlines) does not pause the queue, as in
+the first-hours check: a bus crash on another continent must not stop a brand's posts. It is still
+reported as new, so the exit code tells cron a person should look.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from datetime import datetime
 from typing import Iterable
 
 from safepost.model import Incident
-from safepost.records import Pause
+from safepost.records import EXPIRY_ACTOR, HeldPost, Pause, Scope
 from safepost.render import utc_label
 
 MAX_HEADLINES = 5
@@ -43,7 +45,27 @@ def severe(incidents: Iterable[Incident], threshold: int) -> list[Incident]:
 def touches(incident: Incident, regions: tuple[str, ...]) -> bool:
     if not incident.regions:
         return False
-    return not regions or "*" in regions or bool(set(regions) & set(incident.regions))
+    return (incident.reach == "global" or not regions or "*" in regions
+            or bool(set(regions) & set(incident.regions)))
+
+
+def reached(incident: Incident) -> Scope:
+    """The audience an incident reaches: its regions, or everyone while its reach is global."""
+    return Scope() if incident.reach == "global" else Scope.of(regions=incident.regions)
+
+
+def by_audience(incidents: list[Incident]) -> list[tuple[Scope, list[Incident]]]:
+    """The incidents grouped by the audience they reach: one pause (and one alert) each."""
+    groups: dict[str, tuple[Scope, list[Incident]]] = {}
+    for incident in incidents:
+        scope = reached(incident)
+        groups.setdefault(scope.key(), (scope, []))[1].append(incident)
+    return list(groups.values())
+
+
+def reason(incidents: list[Incident]) -> str:
+    extra = len(incidents) - 1
+    return describe(incidents[0]) + (f" and {extra} more" if extra else "")
 
 
 def plan(sightings: Iterable[Sighting], regions: tuple[str, ...]) -> Plan:
@@ -65,13 +87,20 @@ def describe(incident: Incident) -> str:
     return f"{incident.title} ({incident.kind}, severity {incident.severity}, {where})"
 
 
-def alert(incidents: list[Incident], pause: Pause, paused_now: bool, now: datetime,
+def alert(incidents: list[Incident], pause: Pause | None, paused_now: bool, now: datetime,
           resume_command: str) -> tuple[str, str]:
-    """(title, body): what happened, the headlines it rests on, and how to resume."""
+    """(title, body): what happened, the headlines it rests on, and how to resume. With no pause
+    (the store failed), it says that nothing was paused, so a person pauses the scheduler by hand."""
     lead = incidents[0]
-    if paused_now:
+    scope = pause.scope.label if pause else reached(lead).label
+    held = "every post" if scope == "everything" else f"every post for {scope}"
+    if pause is None:
+        title = f"safepost could NOT pause the post queue: {lead.title}"
+        opening = (f"safepost saw this at {utc_label(now)} but could not record a pause (its store failed): "
+                   f"pause {held} in your scheduler by hand.")
+    elif paused_now:
         title = f"safepost paused the post queue: {lead.title}"
-        opening = f"safepost paused your scheduled posts at {utc_label(now)}."
+        opening = f"safepost paused your scheduled posts ({scope}) at {utc_label(now)}."
     else:
         title = f"safepost: new incident while the queue is paused: {lead.title}"
         opening = (f"A new incident came up at {utc_label(now)}. The queue was already paused "
@@ -87,7 +116,23 @@ def alert(incidents: list[Incident], pause: Pause, paused_now: bool, now: dateti
         if not incident.headlines:
             lines.append("- (entered by hand in the rulebook)")
         lines.append("")
-    lines += ["Nothing scheduled goes out until a person has looked: `safepost check` holds every post.",
+    lines += [f"Nothing scheduled goes out until a person has looked: `safepost check` holds {held}.",
               "A post that must go out anyway: safepost approve POST_ID --by YOUR-NAME",
               f"When it is safe to post again: {resume_command}"]
+    return title, "\n".join(lines)
+
+
+def ended_alert(pause: Pause, missed: list[HeldPost]) -> tuple[str, str]:
+    """(title, body) for a pause that ended: the team must know posts go out again, and which
+    ones fell due inside it and wait to be rescheduled (they never go out by themselves)."""
+    how = "its --until was reached" if pause.ended_by == EXPIRY_ACTOR else f"resumed by {pause.ended_by}"
+    title = f"safepost: the pause of {pause.scope.label} ended: posts go out again"
+    lines = [f"Pause {pause.id} ({pause.scope.label}: {pause.reason}) ended at {utc_label(pause.end)}: {how}.",
+             f"It ran {pause.window}. From now, `safepost check` judges these posts as usual."]
+    if missed:
+        lines += ["", f"{len(missed)} posts fell due during it; each is held until it gets a new time or a "
+                      "person approves it:"]
+        lines += [f"- {held.post_id} ({held.platform}, due {utc_label(held.scheduled_at)})" for held in missed[:20]]
+        if len(missed) > 20:
+            lines.append(f"- and {len(missed) - 20} more (safepost status)")
     return title, "\n".join(lines)

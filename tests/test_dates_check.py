@@ -231,3 +231,22 @@ def test_zone_falls_back_to_the_config_then_utc(dst_rules):
     assert [f.evidence["timezone"] for f in date_findings(kiribati, just_after_midnight_utc)[0]] == ["Europe/Warsaw"]
     no_region = dataclasses.replace(just_after_midnight_utc, region="XK")
     assert date_findings(audience(dst_rules, timezone="Pacific/Kiritimati"), no_region) == [[]]
+
+
+@pytest.mark.parametrize("text, language, scheduled_at, region, rule, written", [
+    ("20 лютого — гаряча сотня знижок!", "uk", "2027-02-20T09:00:00Z", "UA", "date.ua.heavenly-hundred", "20 лютого"),
+    ("13 kwietnia: wiosenna wyprzedaż, ceny lecą w dół!", "pl", "2027-04-13T09:00:00Z", "PL", "date.pl.katyn",
+     "13 kwietnia"),
+    ("August 6 only: a blast of summer deals!", "en", "2027-08-06T09:00:00Z", "US", "date.intl.hiroshima", "August 6"),
+])
+def test_a_sale_that_writes_the_day_names_the_day(shipped, text, language, scheduled_at, region, rule, written):
+    """The rules do not list these dates among their words: the day as written is read anyway."""
+    [found] = date_findings(shipped, post(text, scheduled_at, language=language, region=region))
+    [finding] = [f for f in found if f.rule == rule]
+    assert f"names '{written}'" in finding.message
+
+
+def test_a_closing_notice_that_writes_the_day_is_only_a_date(shipped):
+    notice = post("1 listopada sklep jest nieczynny.", "2027-11-01T09:00:00Z", language="pl", region="PL")
+    [found] = date_findings(shipped, notice)
+    assert all("names" not in f.message for f in found)

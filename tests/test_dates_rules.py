@@ -36,8 +36,12 @@ def test_every_day_says_why_and_where_from_and_names_its_subject_locally(shipped
 
 
 def test_every_day_falls_in_the_years_a_queue_may_hold(shipped):
+    """Every year from the first one it is kept (the year after the event: Crocus, 2024, is
+    remembered from 2025)."""
     for rule in shipped.date_rules:
-        assert all(rule.occurrence(year) for year in range(2024, 2036)), rule.id
+        first = max(2024, rule.since or (rule.year + 1 if rule.year else 2024))
+        assert all(rule.occurrence(year) for year in range(first, 2036)), rule.id
+        assert rule.occurrence(first - 1) is None or first == 2024, rule.id
 
 
 @pytest.mark.parametrize("rule_id, library, years", [

@@ -39,7 +39,9 @@ def test_title_case_names_need_the_model(run_cli, write, tmp_path):
 
 
 def test_a_missing_model_is_a_clean_error(run_cli, write):
-    write("safepost.yaml", "ner_model: ./no-such-model\n")
+    write("safepost.yaml", "regions: [US]\nner_model: en_core_web_nosuch\n")
     code, _, err = run_cli("check", write("q.json", json.dumps(POST)), "--feed",
                            write("feed.xml", rss(HEADLINES)), "--now", NOW)
-    assert code == 2 and "safepost.yaml" in err and "no-such-model" in err
+    assert code == 2 and err.count("\n") == 1
+    assert "safepost.yaml:2:" in err and "en_core_web_nosuch" in err
+    assert "python -m spacy download en_core_web_nosuch" in err and "remove 'ner_model'" in err

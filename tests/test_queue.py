@@ -264,7 +264,7 @@ def test_an_unknown_field_in_columns_lists_the_fields(tmp_path):
     path = write(tmp_path, "q.csv", HEADER)
     assert error(path, columns={"txt": "Message"}) == (
         "unknown field 'txt' in the column mapping (did you mean 'text'?); the fields are: id, platform, "
-        "scheduled_at, text, timezone, region, language, reply_to, link, media_alt")
+        "scheduled_at, text, timezone, region, language, reply_to, link, media_alt, account, crisis")
 
 
 def test_columns_apply_to_json_keys(tmp_path):

@@ -143,7 +143,11 @@ def test_status_json_follows_its_schema(run_cli, example, write):
     assert code == 0, err
     document = json.loads(out)
     assert document["paused"] and document["pending"]
+    assert document["pauses"][0]["scope"] == {"regions": [], "languages": [], "platforms": [], "accounts": []}
     validate(document, "status")
+    document["pauses"][0]["scope"]["channels"] = []
+    with pytest.raises(jsonschema.ValidationError):
+        validate(document, "status")
 
 
 def test_dates_json_follows_its_schema(run_cli, example):

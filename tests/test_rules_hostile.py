@@ -1,7 +1,9 @@
 """A malicious or broken rulebook never crashes safepost or eats the machine: one line, exit 2."""
 from __future__ import annotations
 
+import json
 import tracemalloc
+from pathlib import Path
 
 import pytest
 
@@ -71,10 +73,33 @@ def test_a_nested_repeat_pattern_is_refused_when_read(run_cli, write):
     assert f"{tone}:4:16: patterns: '(a+)+$' repeats '(a+)+'" in err
 
 
-@pytest.mark.timeout(60)  # a hang guard: without the limit this pattern runs for years
-def test_a_pattern_that_backtracks_is_stopped_and_named(run_cli, write):
-    tone = write("tone.yaml", "tone:\n  - id: tone.ours\n    language: en\n    patterns: ['(a|aa)+$']\n")
-    text = "a" * 5000 + "!"
-    err = one_line_error(run_cli, "try", text, "--rules", tone, "--region", "PL", "--language", "en",
-                         "--now", "2026-08-01T10:00:00+02:00")
-    assert f"{tone}:4:16: pattern '(a|aa)+$' ran for more than" in err
+@pytest.mark.timeout(60)  # a hang guard: without the limit these patterns run for years
+@pytest.mark.parametrize("pattern", ["(a|aa)+$", "(.*a){6}z"])
+def test_a_pattern_that_backtracks_on_a_probe_is_refused_with_its_rule_file_and_line(run_cli, write, pattern):
+    tone = write("tone.yaml", f"tone:\n  - id: tone.ours\n    language: en\n    patterns: ['{pattern}']\n")
+    code, out, _ = run_cli("rules", "lint", tone)
+    assert code == 2
+    assert f"tone.yaml:4:16: error: patterns: '{pattern}' in rule tone.ours ran for more than 0.1 s" in out
+    queue = write("q.csv", QUEUE)
+    assert f"{tone}:4:16: patterns: '{pattern}' in rule tone.ours" in one_line_error(run_cli, "check", queue,
+                                                                                        "--rules", tone)
+
+
+@pytest.mark.timeout(60)
+def test_a_pattern_that_times_out_on_a_post_is_a_not_evaluated_flag_and_the_check_goes_on(run_cli, write):
+    """'(x.*y){7}q' passes the probes (no long run of one letter stops it) but not 'xyxy...'."""
+    tone = write("tone.yaml", "tone:\n  - id: tone.ours\n    language: en\n    promotional: [sale]\n"
+                              "    sincere: [remember]\n    joking_patterns: ['(x.*y){7}q']\n")
+    write("safepost.yaml", "news: off\n")
+    queue = write("q.csv", "id,platform,scheduled_at,text,region,language\n"
+                           f"p1,linkedin,2026-08-01T10:00:00+02:00,Big sale today {'xy' * 600},PL,en\n"
+                           "p2,linkedin,2026-08-01T10:00:00+02:00,Good morning,PL,en\n")
+    code, out, err = run_cli("check", queue, "--rules", tone, "--format", "json", "--now",
+                             "2026-08-01T08:00:00Z", "--approved-out", "approved.csv")
+    assert code == 1, err
+    posts = {post["id"]: post for post in json.loads(out)["posts"]}
+    [skipped] = [f for f in posts["p1"]["findings"] if f["check"] == "unevaluated"]
+    assert skipped["verdict"] == "flag" and skipped["rule"] == "tone.ours"
+    assert "not evaluated" in skipped["message"] and "timed out" in skipped["message"]
+    assert posts["p2"]["verdict"] == "pass"
+    assert "p2" in (Path(queue).parent / "approved.csv").read_text()

@@ -45,8 +45,10 @@ def test_news_findings_quote_their_headlines(run_cli, write):
 def test_replay_does_not_see_headlines_from_its_future(run_cli, write):
     case = next(c for c in CASES if c["id"] == "rifleman-aurora")
     queue = write("queue.json", json.dumps([{"id": "p", **case["post"]}]))
-    feed = write("feed.xml", rss(case["headlines"]))
+    earlier = {"title": "Olympic torch relay reaches London", "published": "2012-07-20T01:00:00+00:00"}
+    feed = write("feed.xml", rss([*case["headlines"], earlier]))
     # the first headline is 7 h 40 min ahead: more than any feed's clock runs fast
     _, report = check_json(run_cli, queue, "--feed", feed, "--now", "2012-07-20T02:00:00Z")
     assert report["incidents"] == []
     assert report["posts"][0]["verdict"] == "pass"
+    assert "left out as not yet news" in report["feeds"][0]["warnings"][0]

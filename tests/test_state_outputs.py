@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from safepost.errors import InputError
-from safepost.queue import read_queue, write_selection
+from safepost.queue import read_queue, selection
 
 pytestmark = pytest.mark.usefixtures("no_news")  # words, queues and outputs: no news on purpose
 
@@ -124,5 +124,5 @@ def test_a_queue_edited_while_it_was_checked_is_not_written(tmp_path):
     posts = read_queue(queue)
     queue.write_bytes(checked.replace(b"Hello.", b"Something nobody checked."))
     with pytest.raises(InputError, match="changed while it was being checked"):
-        write_selection(queue, tmp_path / "out.csv", posts, [True], checked)
+        selection(queue, tmp_path / "out.csv", posts, [True], checked)
     assert not (tmp_path / "out.csv").exists()

@@ -3,6 +3,7 @@ SQLite store in the test's folder; the CLI runs in-process."""
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from state_helpers import FOLLOW_UP, NOW, SHOOTING, Team
@@ -56,7 +57,7 @@ def test_pause_holds_every_post_naming_the_pause_and_its_reason(safepost, team):
 def test_pausing_a_paused_queue_changes_nothing(safepost):
     safepost("pause", "--reason", "first", "--by", "Ana", "--now", NOW)
     code, out, _ = safepost("pause", "--reason", "second", "--by", "Bo", "--now", LATER)
-    assert code == 0 and "already paused" in out and "first" in out
+    assert code == 0 and "Already paused" in out and "first" in out
     state = status(safepost, LATER)
     assert state["pause"]["reason"] == "first"
     assert [entry["action"] for entry in state["audit"]] == ["pause"]
@@ -208,6 +209,10 @@ def test_resume_when_not_paused_says_so(safepost):
     (("pause", "--reason", "x", "--until", "2026-07-31T15:00:00Z"), "is not after now"),
     (("pause", "--reason", "   "), "--reason must say why"),
     (("status", "--now", "soon"), "--now: 'soon' is not an ISO 8601 time"),
+    (("pause", "--reason", "x", "--region", "UK"), "did you mean 'GB'"),
+    (("pause", "--reason", "x", "--platform", "twiter"), "did you mean 'twitter'"),
+    (("pause", "--reason", "x", "--language", "english"), "--language"),
+    (("resume", "7", "--by", "Ana"), "there is no pause 7"),
 ])
 def test_bad_options_are_one_line_and_exit_2(safepost, args, says):
     code, _, err = safepost(*args, "--now", NOW) if "--now" not in args else safepost(*args)
@@ -275,3 +280,121 @@ def test_a_store_that_is_not_a_database_is_one_line_exit_2(run_cli, tmp_path):
     (tmp_path / ".safepost" / "state.db").write_bytes(b"this is a spreadsheet, honest" * 100)
     code, _, err = run_cli("status", "--now", NOW)
     assert code == 2 and err.count("\n") == 1 and "state.db" in err and "not a database" in err, err
+
+
+def test_two_overlapping_pauses_are_lifted_one_at_a_time(safepost, team):
+    assert safepost("pause", "--reason", "UK storm", "--region", "GB", "--by", "Ana", "--now", NOW)[0] == 0
+    code, out, _ = safepost("pause", "--reason", "FB outage", "--platform", "facebook", "--by", "Bo", "--now", NOW)
+    assert code == 0 and "(pause 2)" in out and "safepost resume 2 --by" in out
+    _, posts, _ = check(safepost, team, NOW)
+    assert {post_id: [f["evidence"]["pause_id"] for f in p["findings"] if f["rule"] == "queue.paused"]
+            for post_id, p in posts.items()} == {"calm": [1], "later": [1], "same-fb": [1], "same-li": [1], "rude": [1]}
+    open_pauses = status(safepost, NOW)["pauses"]
+    assert [(p["id"], p["scope"]["regions"], p["scope"]["platforms"], p["holds"]) for p in open_pauses] == [
+        (1, ["GB"], [], 5), (2, [], ["facebook"], 0)]
+    code, _, err = safepost("resume", "--by", "Cy", "--now", "2026-07-31T16:10:00Z")
+    assert code == 2 and "2 pauses are open" in err and "--all" in err and err.count("\n") == 1
+    assert len(status(safepost, NOW)["pauses"]) == 2  # a guess lifts nothing
+    code, out, err = safepost("resume", "1", "--by", "Cy", "--note", "storm passed", "--now", "2026-07-31T16:10:00Z")
+    assert code == 0 and "Resumed pause 1 (regions GB)" in out, err
+    _, posts, _ = check(safepost, team, "2026-07-31T16:11:00Z")
+    assert posts["later"]["verdict"] == "pass" and posts["same-li"]["verdict"] == "flag"  # cross-post, no pause
+    assert [f["evidence"]["pause_id"] for f in posts["same-fb"]["findings"] if f["rule"] == "queue.paused"] == [2]
+    code, out, _ = safepost("resume", "1", "--by", "Cy", "--now", "2026-07-31T16:12:00Z")
+    assert code == 0 and "Pause 1 is not open: it was ended by Cy" in out
+    assert safepost("resume", "--by", "Di", "--now", "2026-07-31T16:20:00Z")[0] == 0  # the only one left
+    state = status(safepost, "2026-07-31T16:21:00Z")
+    assert not state["paused"] and state["pauses"] == []
+    assert [(e["actor"], e["action"], e["subject"]) for e in state["audit"]] == [
+        ("Ana", "pause", "pause 1"), ("Bo", "pause", "pause 2"), ("Cy", "resume", "pause 1"),
+        ("Di", "resume", "pause 2")]
+
+
+def test_resume_all_lifts_every_open_pause_and_a_covered_scope_opens_none(safepost):
+    safepost("pause", "--reason", "everything", "--by", "Ana", "--now", NOW)
+    code, out, _ = safepost("pause", "--reason", "US only", "--region", "US", "--by", "Bo", "--now", NOW)
+    assert code == 0 and "Already paused: pause 1" in out
+    safepost("resume", "1", "--by", "Cy", "--now", NOW)
+    for account in ("brand-pl", "brand-us"):
+        safepost("pause", "--reason", "one account", "--account", account, "--by", "Bo", "--now", NOW)
+    assert [p["scope"]["accounts"] for p in status(safepost, NOW)["pauses"]] == [["brand-pl"], ["brand-us"]]
+    code, out, _ = safepost("resume", "--all", "--by", "Cy", "--now", LATER)
+    assert code == 0 and out.count("Resumed pause") == 2 and not status(safepost, LATER)["paused"]
+
+
+SPROUT = """date,time_24hr,message_text
+31/07/2026,16:30,Our new recycling programme starts in September.
+31/07/2026,17:10,Meet the team behind our refill stations.
+31/07/2026,17:15,We're hiring two backend engineers for our Lisbon office.
+31/07/2026,17:20,Our prices are so low it's a fucking crime.
+01/08/2026,09:00,Our autumn menu arrives next week.
+"""
+
+
+def test_resume_stagger_writes_the_clear_posts_rescheduled_in_the_export_s_own_format(run_cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("SAFEPOST_ALERTS", raising=False)
+    team = Team(tmp_path, extra="timezone: UTC\n")
+    export = tmp_path / "sprout.csv"
+    export.write_text(SPROUT, encoding="utf-8")
+    out = tmp_path / "rescheduled.csv"
+    safepost = lambda *args: run_cli(*team.args(*args))  # noqa: E731
+    assert safepost("pause", "--reason", "Storm", "--by", "Ana", "--now", NOW)[0] == 0
+    assert safepost("check", str(export), "--now", "2026-07-31T16:05:00Z")[0] == 1
+    resumed_at = "2026-07-31T16:50:00Z"
+    code, text, err = safepost("resume", "1", "--by", "Bo", "--queue", str(export), "--stagger", "20m",
+                               "--approved-out", str(out), "--now", resumed_at)
+    assert code == 0, err
+    clear, fell_due, held = (text.split("Clear, still to go out")[1].split("Fell due during the pause")[0],
+                             text.split("Fell due during the pause")[1].split("Still held")[0],
+                             text.split("Still held")[1])
+    assert "refill stations" in clear and "Lisbon" in clear and "autumn menu" in clear
+    assert "recycling" in fell_due and "never released by themselves" in fell_due
+    assert "crime" in held and "profanity" in held
+    assert out.read_text(encoding="utf-8").splitlines()[0] == "date,time_24hr,message_text"
+    code, report, err = safepost("check", str(out), "--preset", "sprout", "--format", "json", "--now", resumed_at)
+    assert code in (0, 1), err
+    times = sorted(datetime.fromisoformat(post["scheduled_at"].replace("Z", "+00:00"))
+                   for post in json.loads(report)["posts"])
+    assert len(times) == 4 and "crime" not in out.read_text(encoding="utf-8")
+    assert times[0] >= datetime.fromisoformat(resumed_at.replace("Z", "+00:00"))
+    assert all(later - earlier >= timedelta(minutes=20) for earlier, later in zip(times, times[1:]))
+    assert times[-1] == datetime(2026, 8, 1, 9, tzinfo=timezone.utc)  # far enough out: kept its own time
+    recheck = status(safepost, resumed_at)["audit"][-1]
+    assert (recheck["actor"], recheck["action"]) == ("Bo", "recheck")
+    assert len(recheck["details"]["rescheduled"]) == 4 and len(recheck["details"]["fell_due"]) == 1
+    assert len(recheck["details"]["still_held"]) == 1
+
+
+@pytest.mark.parametrize("args, says", [
+    (("--stagger", "20m"), "need --queue"),
+    (("--queue", "queue.csv", "--stagger", "20m"), "--stagger needs --approved-out"),
+    (("--queue", "queue.csv", "--stagger", "soon", "--approved-out", "x.csv"), "--stagger: 'soon' is not an interval"),
+])
+def test_bad_resume_options_are_one_line_and_lift_nothing(safepost, team, args, says):
+    safepost("pause", "--reason", "x", "--by", "Ana", "--now", NOW)
+    code, _, err = safepost("resume", "--by", "Bo", *[str(team.root / a) if a == "queue.csv" else a for a in args])
+    assert code == 2 and err.count("\n") == 1 and says in err, err
+    assert status(safepost, NOW)["paused"]
+
+
+def test_a_crisis_account_s_post_is_checked_flagged_and_approvable_but_never_paused(run_cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("SAFEPOST_ALERTS", raising=False)
+    team = Team(tmp_path, extra="crisis_accounts: [care-team]\n")
+    team.queue.write_text(
+        "id,platform,scheduled_at,region,account,crisis,text\n"
+        "care,twitter,2026-07-31T17:00:00Z,GB,care-team,,Our Leeds store is closed today; staff are safe.\n"
+        "marked,twitter,2026-07-31T17:05:00Z,GB,brand,x,Our stores in Leeds reopen tomorrow at 9.\n"
+        "promo,twitter,2026-07-31T17:10:00Z,GB,brand,no,Our summer sale starts now.\n", encoding="utf-8")
+    safepost = lambda *args: run_cli(*team.args(*args))  # noqa: E731
+    safepost("pause", "--reason", "Stadium collapse in Leeds", "--by", "Ana", "--now", NOW)
+    _, posts, _ = check(safepost, team, NOW)
+    assert posts["promo"]["verdict"] == "hold" and "queue.paused" in rules(posts["promo"])
+    for post_id in ("care", "marked"):
+        assert posts[post_id]["verdict"] == "flag" and rules(posts[post_id]) == {"queue.crisis"}, posts[post_id]
+    assert safepost("approve", "care", "--by", "Bo", "--now", NOW)[0] == 0
+    _, posts, _ = check(safepost, team, NOW)
+    assert posts["care"]["verdict"] == "pass" and posts["marked"]["verdict"] == "flag"
+    team.queue.write_text("id,platform,scheduled_at,crisis,text\nx,twitter,2026-07-31T17:00:00Z,maybe,Hi\n",
+                          encoding="utf-8")
+    code, _, err = safepost("check", str(team.queue), "--now", NOW)
+    assert code == 2 and "queue.csv:2: crisis: 'maybe' is neither yes nor no" in err, err

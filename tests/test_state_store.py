@@ -9,13 +9,14 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 from state_helpers import BOUND
 
 from safepost import state
 from safepost.errors import InputError
-from safepost.records import SeenPost
+from safepost.records import Scope, SeenPost
 
 NOW = datetime(2026, 7, 31, 16, tzinfo=timezone.utc)
 POSTS_PER_CHECK = 2000
@@ -34,7 +35,7 @@ for batch in range(100_000):
     now = base + timedelta(seconds=batch)
     decisions = [Decision(Post(f"{name}{batch}-{i}", "x", now, f"text {batch} {i}"), Verdict.FLAG, (finding,))
                  for i in range(size)]
-    store.record_check(now, decisions, decisions, None)
+    store.record_check(now, decisions, decisions)
     store.approve(store.seen_post(f"{name}{batch}-0"), now, name, f"batch {batch}")
     print(batch, flush=True)
     if size == 1 and batch == 29:
@@ -101,12 +102,35 @@ def test_the_audit_and_the_approvals_cannot_be_rewritten(tmp_path, statement):
         assert raw.execute("SELECT approved_by FROM approvals").fetchall() == [("Ana",)]
 
 
-def test_there_is_never_more_than_one_open_pause(tmp_path):
+def test_there_is_never_more_than_one_open_pause_per_scope(tmp_path):
     path = tmp_path / "state.db"
     with state.open_store(path) as store:
-        store.pause(NOW, "Ana", "first")
+        assert store.pause(NOW, "Ana", "US only", scope=Scope.of(regions=["US"]))[1]
+        assert store.pause(NOW, "Ana", "everything")[1]  # a wider pause opens beside the narrower one
     with sqlite3.connect(path) as raw, pytest.raises(sqlite3.IntegrityError):
-        raw.execute("INSERT INTO pauses (started_at, started_by, reason) VALUES ('x', 'Bo', 'second')")
+        raw.execute("INSERT INTO pauses (started_at, started_by, reason, scope) "
+                    """VALUES ('x', 'Bo', 'second', '{"regions": ["US"]}')""")
+
+
+def test_a_store_from_before_scoped_pauses_upgrades_in_place_and_its_pause_holds_everything(tmp_path, monkeypatch):
+    path = tmp_path / "state.db"
+    monkeypatch.setattr(state, "SCHEMA_VERSION", 1)
+    with state.open_store(path) as store:
+        store.db.execute("INSERT INTO pauses (started_at, started_by, reason) VALUES (?, 'Ana', 'old')",
+                         (state.to_text(NOW),))
+    monkeypatch.undo()
+    with state.open_store(path) as store:
+        [pause] = store.open_pauses()
+        assert pause.scope.everything and pause.reason == "old"
+        assert store.pause(NOW, "Bo", "PL only", scope=Scope.of(regions=["PL"]))[1] is False  # covered already
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone() == (state.SCHEMA_VERSION,)
+
+
+def test_a_device_is_refused_as_the_store_and_nothing_is_left_beside_it(tmp_path):
+    with pytest.raises(InputError, match="regular file"):
+        state.open_store("/dev/full")
+    assert not Path("/dev/full-journal").exists() and not Path("/dev/full-wal").exists()
 
 
 def test_writers_at_the_same_time_lose_nothing(tmp_path):

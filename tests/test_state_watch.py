@@ -4,8 +4,10 @@ received by real servers on 127.0.0.1 (SMTP via aiosmtpd, an HTTP webhook). Conc
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sqlite3
+import time
 
 import pytest
 from state_helpers import BOUND, FOLLOW_UP, NOW, SHOOTING, Mailbox, Team, Webhook
@@ -48,7 +50,7 @@ def test_watch_pauses_once_and_alerts_once_by_email_and_webhook(run_cli, tmp_pat
     assert mail["To"] == "team@example.org"
     for text in (mail.get_body(("plain", "html")).get_content(), hook["message"]):  # e-mail: HTML with a text part
         assert FOLLOW_UP["title"] in text and "shooting, severity 4, US" in text
-        assert f"safepost resume --by YOUR-NAME --config {team.config}" in text
+        assert f"safepost resume 1 --by YOUR-NAME --config {team.config}" in text
     assert hook["title"] == f"safepost paused the post queue: {SHOOTING['title']}"
     state = status(run_cli, team, TEN_LATER)
     assert state["paused"] and state["pause"]["by"] == "safepost watch" and SHOOTING["title"] in state["pause"]["reason"]
@@ -109,7 +111,7 @@ def test_a_failed_alert_is_reported_retried_next_run_and_never_blocks_the_pause(
         assert code == 1 and "failed (attempt 1)" in err and "retried on the next run" in err
         assert status(run_cli, team, NOW)["paused"]
         code, _, err = watch(run_cli, team, FIVE_LATER, "--quiet")
-        assert code == 2 and "failed (attempt 2)" in err  # nothing new, but the team was not told
+        assert code == 4 and "ALERT NOT DELIVERED" in err and "failed (attempt 2)" in err  # the team was not told
         code, out, err = watch(run_cli, team, TEN_LATER, "--quiet")
         assert code == 0 and out.startswith("Alert sent to json://127.0.0.1"), err
         assert len(webhook.bodies) == 3 and len(mailbox.messages) == 1  # e-mail was not sent twice
@@ -182,3 +184,114 @@ def test_a_watch_killed_while_alerting_leaves_the_pause_and_the_alert_is_sent_ne
         assert len(webhook.bodies) == 2
     state = status(run_cli, team, TEN_LATER)
     assert state["undelivered"] == [] and [e["action"] for e in state["audit"]] == ["pause", "alert-sent"]
+
+
+SCOPED_QUEUE = """id,platform,scheduled_at,region,language,account,crisis,text
+us-post,linkedin,2026-07-31T18:00:00Z,US,en,brand-us,,Our new recycling programme starts in September.
+pl-post,linkedin,2026-07-31T18:00:00Z,PL,en,brand-pl,,Our new recycling programme starts in September in Warsaw.
+us-crisis,linkedin,2026-07-31T18:30:00Z,US,en,brand-us,yes,Our Denver store is closed today; staff are safe.
+"""
+
+
+def check(run_cli, team: Team, now: str) -> dict:
+    code, out, err = run_cli(*team.args("check", str(team.queue), "--now", now, "--format", "json"))
+    assert code in (0, 1), err
+    return {post["id"]: post for post in json.loads(out)["posts"]}
+
+
+def pause_ids(post: dict) -> list:
+    return [f["evidence"]["pause_id"] for f in post["findings"] if f["rule"] == "queue.paused"]
+
+
+def test_a_us_incident_pauses_us_posts_not_pl_ones_and_a_crisis_post_is_checked_not_paused(run_cli, tmp_path):
+    team = Team(tmp_path, regions="[US, PL]")
+    team.queue.write_text(SCOPED_QUEUE, encoding="utf-8")
+    team.news(SHOOTING, FOLLOW_UP)
+    code, out, err = watch(run_cli, team, NOW)
+    assert code == 1 and "PAUSED:" in out and "(regions US)" in out, out + err
+    posts = check(run_cli, team, FIVE_LATER)
+    assert posts["us-post"]["verdict"] == "hold" and pause_ids(posts["us-post"]) == [1]
+    assert any("held by pause 1 (regions US)" in f["message"] for f in posts["us-post"]["findings"])
+    assert pause_ids(posts["pl-post"]) == []
+    crisis = posts["us-crisis"]
+    assert pause_ids(crisis) == [] and crisis["verdict"] in ("flag", "hold")
+    assert any(f["rule"] == "queue.crisis" for f in crisis["findings"])
+    assert any(f["rule"].startswith("incident.") for f in crisis["findings"])  # still checked against the news
+    [open_pause] = status(run_cli, team, FIVE_LATER)["pauses"]
+    assert open_pause["scope"]["regions"] == ["US"] and open_pause["holds"] == 1
+    assert open_pause["by"] == "safepost watch"
+
+
+def test_a_store_on_a_device_still_prints_and_alerts_what_watch_saw(run_cli, tmp_path):
+    with Webhook() as webhook:
+        team = Team(tmp_path, alerts=(webhook.url,), extra="state: /dev/full\n")
+        team.news(SHOOTING)
+        code, out, err = watch(run_cli, team, NOW)
+        assert code == 2, out + err
+        assert SHOOTING["title"] in out and "could NOT pause" in out
+        assert "could not record it" in err and "regular file" in err and err.count("safepost: error") == 1
+        [hook] = webhook.bodies
+    assert hook["title"].startswith("safepost could NOT pause the post queue")
+    assert not os.path.exists("/dev/full-journal") and not os.path.exists("/dev/full-wal")
+
+
+@pytest.mark.parametrize("delay", [0.2, 0.5, 0.8, 1.1, 1.4])
+def test_a_watch_killed_anywhere_in_a_pause_leaves_a_consistent_store_and_the_next_run_finishes(
+        run_cli, tmp_path, delay):
+    with Webhook() as webhook:
+        team = Team(tmp_path, alerts=(webhook.url,))
+        team.news(SHOOTING)
+        run = team.process("watch", "--now", NOW)
+        time.sleep(delay)
+        run.send_signal(signal.SIGKILL)
+        run.communicate()
+        if team.store.exists():
+            with sqlite3.connect(team.store) as db:
+                assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+                pauses = db.execute("SELECT count(*) FROM pauses").fetchone()[0]
+                owed = db.execute("SELECT count(*) FROM deliveries").fetchone()[0]
+                tied = db.execute("SELECT count(*) FROM incidents WHERE pause_id IS NOT NULL").fetchone()[0]
+            assert pauses == owed == tied  # the pause, its incident and its alert: all, or none
+        code, _, err = watch(run_cli, team, TEN_LATER)  # after any claim by the killed run lapsed
+        assert code in (0, 1), err
+        assert len(webhook.bodies) >= 1
+    state = status(run_cli, team, TEN_LATER)
+    assert len(state["pauses"]) == 1 and state["undelivered"] == []
+
+
+def test_alerts_test_reports_each_destination_and_fails_on_a_dead_one(run_cli, tmp_path, monkeypatch):
+    with Webhook() as working, Webhook(replies=(500,)) as broken:
+        monkeypatch.setenv("SAFEPOST_ALERTS", f"{working.url} {broken.url}")
+        (tmp_path / "safepost.yaml").write_text("regions: [US]\ntimezone: UTC\nnews: off\n", encoding="utf-8")
+        code, out, err = run_cli("alerts", "test")
+    assert code == 1, err
+    lines = out.splitlines()
+    assert lines[0].startswith("delivered") and f":{working.server.server_address[1]}" in lines[0]
+    assert lines[1].startswith("FAILED") and f":{broken.server.server_address[1]}" in lines[1]
+    assert lines[-1] == "1 of 2 destinations delivered"
+    assert working.bodies and "safepost: test alert" in json.dumps(working.bodies[0])
+
+
+def test_alerts_test_with_no_destination_says_watch_would_tell_nobody(run_cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("SAFEPOST_ALERTS", raising=False)
+    (tmp_path / "safepost.yaml").write_text("regions: [US]\ntimezone: UTC\nnews: off\n", encoding="utf-8")
+    code, out, err = run_cli("alerts", "test")
+    assert code == 1 and out == ""
+    assert "no alert destinations" in err and err.count("\n") == 1
+
+
+def test_the_team_hears_once_when_a_pause_ends(run_cli, tmp_path, monkeypatch):
+    with Webhook() as webhook:
+        team = Team(tmp_path)
+        monkeypatch.setenv("SAFEPOST_ALERTS", webhook.url)
+        team.news(SHOOTING, FOLLOW_UP)
+        assert watch(run_cli, team, NOW)[0] == 1
+        code, _, err = run_cli(*team.args("resume", "--by", "Ana", "--note", "reviewed", "--now", TEN_LATER))
+        assert code == 0, err
+        code, out, err = watch(run_cli, team, HOUR_LATER, "--quiet")
+        assert code == 0, err
+        assert "the pause of regions US ended: posts go out again" in out and "resumed by Ana" in out
+        assert watch(run_cli, team, HOUR_LATER, "--quiet")[1] == ""  # told once
+        titles = [body["title"] for body in webhook.bodies]
+    assert titles == [f"safepost paused the post queue: {SHOOTING['title']}",
+                      "safepost: the pause of regions US ended: posts go out again"]

@@ -73,6 +73,11 @@ class Context:
         return self._tone
 
     @property
+    def tone_if_read(self):
+        """The tone when a check has read it, else None: reading it only to report on it costs time."""
+        return self._tone
+
+    @property
     def rung(self):
         """The post's place on the tone ladder (checks/ladder.py)."""
         if self._rung is None:

@@ -12,7 +12,8 @@ from typing import Iterable
 from safepost.calendar import Hit, day_text, describe, hits, relation
 from safepost.checks import Context, ladder, matches_without_exceptions
 from safepost.model import Finding, Verdict
-from safepost.text.matcher import TermIndex
+from safepost.text.matcher import TermIndex, compile_term
+from safepost.text.months import written_days
 from safepost.text.tone import Cue
 
 NAME = "dates"
@@ -29,7 +30,8 @@ def run(ctx: Context) -> Iterable[Finding]:
     hurtful = None
     for hit in found:
         rule = hit.occurrence.rule
-        mention = next((Cue(m.text, m.start, m.end) for m in mentions if m.payload is rule), None)
+        mention = next((Cue(m.text, m.start, m.end) for m in mentions if m.payload is rule), None) \
+            or (_day_written(ctx, hit.occurrence.day) if ctx.rung.light else None)
         if rule.kinds and hurtful is None:
             hurtful = _event_words(ctx)
         echo = next((Cue(m.text, m.start, m.end) for m in hurtful or () if m.payload.id in rule.kinds), None)
@@ -86,6 +88,20 @@ def date_finding(hit: Hit, reasons: list[Reason]) -> Finding:
         evidence["source"] = rule.source
     return Finding(rule.id, NAME, min(level, rule.level), message, cue.text if cue else "",
                    (cue.start, cue.end) if cue else None, evidence)
+
+
+def _day_written(ctx: Context, day) -> Cue | None:
+    """The day itself written in the post ("1 sierpnia: ceny w dół!"): in a post that sells or
+    jokes it names the day's event as a hook; in a closing notice it is only a date."""
+
+    def build() -> TermIndex:
+        index = TermIndex()
+        for text in written_days(day, ctx.language):
+            index.add(compile_term(text, ctx.language), day)
+        return index
+
+    index = ctx.rulebook.cached(("written-day", ctx.language, day.month, day.day), build)
+    return next((Cue(m.text, m.start, m.end) for m in index.find(ctx.analysis)), None)
 
 
 def topic_index(ctx: Context) -> TermIndex:

@@ -7,6 +7,7 @@ story where nobody was hurt is flagged at most. The shop that read the trending 
 dress hashtag is the case this exists for."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from safepost.checks import Context, ladder
@@ -16,6 +17,7 @@ from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
 NAME = "incident-terms"
+_DIGIT = re.compile(r"\d")
 
 
 # Names are matched through a lemmatiser (Казани ~ Казань) or one Azerbaijani ending
@@ -66,11 +68,13 @@ def _in_codes(ctx: Context, names: dict[str, object]) -> list[Match]:
     found = []
     for i, token in enumerate(ctx.analysis.tokens):
         written = ctx.analysis.text[token.start:token.end]
-        if len(written) <= CODE_PART or not (written.isupper() or any(ch.isdigit() for ch in written)):
+        if len(written) <= CODE_PART or not (written.isupper() or _DIGIT.search(written)):
             continue
-        for name, incident in names.items():
-            if token.norm != name and (token.norm.startswith(name) or token.norm.endswith(name)):
-                found.append(Match(incident, name, token.start, token.end, i, i + 1, written))
+        norm = token.norm
+        for size in range(len(norm) - 1, CODE_PART - 1, -1):  # the longest name the code opens or closes with
+            name = norm[:size] if norm[:size] in names else norm[-size:] if norm[-size:] in names else None
+            if name:
+                found.append(Match(names[name], name, token.start, token.end, i, i + 1, written))
                 break
     return found
 

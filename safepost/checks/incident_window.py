@@ -5,23 +5,20 @@ don't cancel it all. A mass-casualty event is news everywhere in its first day: 
 promotion or a joke is flagged (never held); an ordinary post is not touched."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Iterable
 
 from safepost.checks import Context
 from safepost.checks.incident_scope import IN, REACHED, active_for, evidence, relation, where
-from safepost.model import Finding, Verdict
+from safepost.model import Finding, Incident, Verdict
 
 NAME = "incident-window"
 
 
 def run(ctx: Context) -> Iterable[Finding]:
     policies = ctx.rulebook.policies
-    window = timedelta(hours=policies.first_hours)
-    for incident in ctx.incidents:
-        if incident.severity < policies.severe_from or not incident.harmed or not active_for(ctx, incident):
-            continue
-        if incident.started is None or ctx.post.scheduled_at > incident.started + window:
+    for incident, window_ends in ctx.scope.cached(NAME, lambda: _severe(ctx)):
+        if ctx.post.scheduled_at > window_ends or not active_for(ctx, incident):
             continue
         found = relation(ctx, incident)
         light = ctx.rung.light
@@ -37,3 +34,11 @@ def run(ctx: Context) -> Iterable[Finding]:
             f"(severity {incident.severity}) {audience}: {what} needs a person's review",
             evidence=evidence(incident))
         return  # one blanket finding per post is enough; the most severe incident comes first
+
+
+def _severe(ctx: Context) -> list[tuple[Incident, datetime]]:
+    """The incidents that open a window, worst first, with the end of each window."""
+    policies = ctx.rulebook.policies
+    window = timedelta(hours=policies.first_hours)
+    return [(incident, incident.started + window) for incident in ctx.incidents
+            if incident.severity >= policies.severe_from and incident.harmed and incident.started is not None]

@@ -1,5 +1,5 @@
 """Command line: click commands only, one module per command group (check, news, dates, watch,
-people, rules), and one shared module they all import (shared.py). Heavy modules load inside
+alerts, people, gate, rules), and one shared module they all import (shared.py). Heavy modules load inside
 commands so `safepost --help` stays instant. Exit codes: 0 clear, 1 something at or above
 --fail-on, 2 bad usage or bad input (one line naming file and line, never a traceback)."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ import sys
 import click
 
 from safepost import __version__
-from safepost.cli import check, dates, news, people, rules, watch
+from safepost.cli import alerts, check, dates, gate, news, people, rules, watch
 from safepost.cli.shared import say
 
 
@@ -38,6 +38,6 @@ def main() -> None:
     before they go out."""
 
 
-for command in (check.check, news.news, dates.dates, watch.watch, people.pause, people.resume, people.approve,
-                people.status, rules.rules, rules.try_text, rules.init):
+for command in (check.check, news.news, dates.dates, watch.watch, alerts.alerts, people.pause, people.resume, people.approve,
+                people.status, gate.gate, rules.rules, rules.try_text, rules.init):
     main.add_command(command)

@@ -5,8 +5,8 @@ import sys
 
 import click
 
-from safepost.cli.shared import (FORMATS, QueueSplit, apply_team_state, emit, exit_code, gather_news,
-                                 parse_columns, reports_input_errors, setup, warn_unread_feeds)
+from safepost.cli.shared import (FORMATS, QueueSplit, emit, exit_code, gather_news, judge, read_posts,
+                                 reports_input_errors, setup, warn_unread_feeds)
 
 
 @click.command()
@@ -32,36 +32,25 @@ from safepost.cli.shared import (FORMATS, QueueSplit, apply_team_state, emit, ex
 def check(queue, feeds, rules, config_path, now, output_format, output, fail_on, columns, preset,
           default_platform, show_passes, approved_out, held_out):
     """Check a queue of scheduled posts (CSV, JSON or YAML) and say pass, flag or hold for each."""
-    from safepost import gate
     from safepost.model import Verdict
+    from safepost.outputs import Outputs
     from safepost.parallel import available_workers
-    from safepost.queue import read_queue
     from safepost.render import Report, fails
+    from safepost.render.progress import ProgressBar
 
     ctx = setup(config_path, rules, now)
     config = ctx.config
-    if default_platform:
-        from safepost.platforms import check_platform
-
-        check_platform(default_platform, tuple(config.platforms), "--platform", None)
-    split = QueueSplit(queue, approved_out, held_out)
-    posts = read_queue(queue, columns={**config.columns, **parse_columns(columns)}, preset=preset,
-                       timezone=config.timezone, platform=default_platform,
-                       date_order=config.date_order, languages=config.languages, limit=config.max_posts,
-                       platforms=tuple(config.platforms))
+    outputs = Outputs()
+    split = QueueSplit(queue, approved_out, held_out, outputs)
+    if output:
+        outputs.claim(output, "--output")
+    posts = read_posts(ctx, queue, columns, preset, default_platform)
     news = gather_news(ctx, feeds, output_format)
-    from safepost.render.progress import ProgressBar
-
     with ProgressBar(f"Checking {len(posts):,} posts", len(posts), output_format != "json") as bar:
-        decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now, workers=available_workers(),
-                               progress=bar.advance)
-    unread = news.unavailable_finding(ctx.rulebook)
-    if unread:
-        decisions = gate.annotate(decisions, unread, ctx.rulebook)
-    decisions, state_notices = apply_team_state(ctx, decisions, news.incidents)  # pause, approvals
+        decisions, state_notices = judge(ctx, posts, news, available_workers(), bar.advance)
     report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses),
                     list(news.notices) + state_notices, source=queue, config_path=config.path)
-    split.write(decisions)
-    emit(report, output_format, show_passes, output)
+    split.stage(decisions, outputs)
+    emit(report, output_format, show_passes, outputs, output)
     warn_unread_feeds(news)
     sys.exit(exit_code(fails(decisions, Verdict.parse(fail_on)), news))

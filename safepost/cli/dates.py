@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from safepost.cli.shared import parse_day, parse_regions, reports_input_errors, say, setup, write_atomic
+from safepost.cli.shared import parse_day, parse_regions, reports_input_errors, say, setup
 
 LIST_DAYS = 30  # what the screen lists unless --days says otherwise
 ICS_DAYS = 365  # what --ics exports unless --days says otherwise: a year for the team calendar
@@ -33,10 +33,14 @@ def dates(queue, regions, start, days, ics_path, output_format, rules, config_pa
     around the queue's posts instead, each with the posts that fall on it and what the dates check
     says about them (--region, --from and --days then do not apply)."""
     from safepost import calendar
+    from safepost.outputs import Outputs
     from safepost.render.calendar import plural, render_days, render_overlay, to_json
     from safepost.render.layout import Ink, stream_takes_colour, terminal_width
 
     ctx = setup(config_path, rules, now)
+    outputs = Outputs()
+    if ics_path:
+        outputs.claim(ics_path, "--ics")
     ink = Ink(stream_takes_colour(sys.stdout) and output_format == "text", terminal_width())
     if queue:
         from safepost import gate
@@ -70,9 +74,10 @@ def dates(queue, regions, start, days, ics_path, output_format, rules, config_pa
             _print(render_days(occurrences, ink, f"Sensitive days from {calendar.day_text(first)} {first.year}, "
                                                  f"{count} days, {', '.join(codes) or 'all regions'}"), ink.colour)
     if ics_path:
-        write_atomic(ics_path, calendar.to_ics(occurrences, ctx.now))
-        say(f"Wrote {plural(len(occurrences), 'sensitive day')} to {ics_path}",
-            err=output_format == "json")  # stdout stays one JSON document
+        outputs.stage(ics_path, calendar.to_ics(occurrences, ctx.now),
+                      f"Wrote {plural(len(occurrences), 'sensitive day')} to {ics_path}")
+        for message in outputs.write():
+            say(message, err=output_format == "json")  # stdout stays one JSON document
 
 
 def _print(text: str, colour: bool) -> None:

@@ -144,8 +144,10 @@ def list_rules(language, extra, config_path):
 def explain(rule_id, extra, config_path, now):
     """What a rule matches, why it exists, its source and its examples. RULE_ID is a rule's id or
     the id a finding shows (incident.shooting.vocabulary)."""
+    from safepost.gate import dodges_read
     from safepost.render.diagnostics import explanation, rule_facts
     from safepost.rulebook.fields import did_you_mean
+    from safepost.ruletest import example_language
 
     ctx = setup(config_path, extra, now)
     found = ctx.rulebook.find(rule_id)
@@ -153,7 +155,11 @@ def explain(rule_id, extra, config_path, now):
         ids = [rule.id for rules_ in ctx.rulebook.sections.values() for rule in rules_]
         raise InputError(f"no rule '{rule_id}' in the rulebook{did_you_mean(rule_id, ids)}")
     section, rule = found
-    say("\n".join(explanation(section, rule, rule_facts(section, rule, ctx.now.date()))), styled=True)
+
+    def dodges(example) -> list[tuple[str, str]]:
+        return dodges_read(example.text, example_language(section, rule, example), ctx.rulebook)
+
+    say("\n".join(explanation(section, rule, rule_facts(section, rule, ctx.now.date()), dodges)), styled=True)
 
 
 @click.command(name="try")

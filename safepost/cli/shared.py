@@ -99,9 +99,40 @@ def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str):
     if ctx.config.ner_model and sources:
         from safepost.news.entities import load_entity_finder
 
-        entities = load_entity_finder(ctx.config.ner_model, ctx.config.path)
+        entities = load_entity_finder(ctx.config.ner_model, ctx.config.path, ctx.config.ner_model_line)
     return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format != "json",
                         cache_dir=ctx.config.cache_dir, entities=entities, off=ctx.config.news_off)
+
+
+def read_posts(ctx: Setup, queue: str, columns: str | None, preset: str | None, platform: str | None) -> list:
+    """The queue's posts as `check` reads them: the config's columns, zone, date order and limit."""
+    from safepost.queue import read_queue
+
+    config = ctx.config
+    if platform:
+        from safepost.platforms import check_platform
+
+        check_platform(platform, tuple(config.platforms), "--platform", None)
+    return read_queue(queue, columns={**config.columns, **parse_columns(columns)}, preset=preset,
+                      timezone=config.timezone, platform=platform, date_order=config.date_order,
+                      languages=config.languages, limit=config.max_posts, platforms=tuple(config.platforms))
+
+
+def judge(ctx: Setup, posts: list, news, workers: int = 1, progress=None,
+          neighbours: list = ()) -> tuple[list, list[str]]:
+    """The verdicts `check` gives: the gate, a finding when the news could not be read, then the
+    team's pauses and approvals; and the run-wide notices those add. `neighbours`: the rest of
+    the queue, only compared with `posts` (cross-posting), for `gate`, which is given one post."""
+    from safepost import gate
+
+    decisions = gate.check(posts, news.incidents, ctx.rulebook, ctx.now, workers=workers, progress=progress)
+    if neighbours:
+        others = [gate.decide(post, []) for post in neighbours]
+        decisions = gate.with_queue_findings(decisions + others, ctx.rulebook)[:len(decisions)]
+    unread = news.unavailable_finding(ctx.rulebook)
+    if unread:
+        decisions = gate.annotate(decisions, unread, ctx.rulebook)
+    return apply_team_state(ctx, decisions, news.incidents)
 
 
 def warn_unread_feeds(news) -> None:
@@ -119,9 +150,10 @@ def exit_code(failed: bool, news) -> int:
     return 3 if news.unread_feeds else 0
 
 
-def emit(report, output_format: str, show_passes: bool, output: str | None = None) -> None:
-    """The report in the chosen format, on stdout or (`--output FILE`) written whole to FILE.
-    Colour only for a terminal; every format sanitises or escapes what posts and feeds say."""
+def emit(report, output_format: str, show_passes: bool, outputs, output: str | None = None) -> None:
+    """The report in the chosen format, on stdout or (`--output FILE`) written whole to FILE, with
+    every other staged output: all the files first, or none and exit 2, then stdout. Colour only
+    for a terminal; every format sanitises or escapes what posts and feeds say."""
     from safepost.render.layout import stream_takes_colour, terminal_width
 
     if output_format == "json":
@@ -146,9 +178,10 @@ def emit(report, output_format: str, show_passes: bool, output: str | None = Non
         colour = output is None and stream_takes_colour(sys.stdout)
         text = render(report, terminal_width(), colour, show_passes)
     if output:
-        write_atomic(output, text.encode("utf-8"))
-        say(f"Wrote the {output_format} report to {output}", err=True)
-    else:
+        outputs.stage(output, text.encode("utf-8"), f"Wrote the {output_format} report to {output}")
+    for message in outputs.write():
+        say(message, err=True)
+    if not output:
         click.echo(text, nl=False, color=output_format == "text" and stream_takes_colour(sys.stdout))
 
 
@@ -176,6 +209,14 @@ def write_atomic(path: str, data: bytes) -> None:
         replace_atomically(path, data)
     except OSError as exc:
         raise InputError(f"cannot write: {exc.strerror or exc}", path) from None
+
+
+def news_options(command):
+    """--feed and --rules, for the commands that judge posts beside `check`."""
+    command = click.option("--rules", multiple=True, metavar="PATH",
+                           help="Extra rulebook file or folder; repeatable.")(command)
+    return click.option("--feed", "feeds", multiple=True, metavar="URL|PATH",
+                        help="News feed to cross-check; repeatable.")(command)
 
 
 def state_options(command):
@@ -207,9 +248,10 @@ def team_store(config):
     return open_store(config.state_path)
 
 
-def resume_command(config) -> str:
+def resume_command(config, pause_id: int | None = None) -> str:
     where = f" --config {shlex.quote(config.path)}" if config.path else ""
-    return f"safepost resume --by YOUR-NAME{where}"
+    which = f" {pause_id}" if pause_id is not None else ""
+    return f"safepost resume{which} --by YOUR-NAME{where}"
 
 
 def when(moment) -> str:
@@ -241,38 +283,37 @@ def apply_team_state(ctx, decisions: list, incidents: list) -> tuple[list, list[
         return decisions, [NO_STATE[0].upper() + NO_STATE[1:] + "."]
     with team_store(ctx.config) as store:
         team = store.team_state(ctx.now)
-        held = approvals.hold_for_pauses(decisions, team, ctx.now)
+        held = approvals.hold_for_pauses(decisions, team, ctx.now, ctx.rulebook.audience,
+                                         ctx.config.crisis_accounts)
         final = approvals.apply_approvals(held, team, incidents)
-        store.record_check(ctx.now, held, final, team.active_pause(ctx.now))
+        store.record_check(ctx.now, held, final, team.active_pauses(ctx.now))
     return final, approvals.notices(final, team, ctx.now)
 
 
 class QueueSplit:
-    """`--approved-out` and `--held-out`: checked before the work, written after it, from the bytes
+    """`--approved-out` and `--held-out`: checked before the work, staged after it from the bytes
     that were checked (a queue edited meanwhile is refused, not half-checked)."""
 
-    def __init__(self, queue: str, approved_out: str | None, held_out: str | None):
+    def __init__(self, queue: str, approved_out: str | None, held_out: str | None, outputs):
         from pathlib import Path
 
         from safepost.yamlsafe import read_bytes
 
         self.queue = queue
         self.targets = [(path, wanted) for path, wanted in ((approved_out, True), (held_out, False)) if path]
-        resolved = [Path(path).resolve() for path, _ in self.targets]
-        if Path(queue).resolve() in resolved:
+        if any(Path(queue).resolve() == Path(path).resolve() for path, _ in self.targets):
             raise InputError("--approved-out/--held-out must name a new file, not the queue itself", queue)
-        if len(set(resolved)) < len(resolved):
-            raise InputError("--approved-out and --held-out must be two different files")
+        for path, wanted in self.targets:
+            outputs.claim(path, "--approved-out" if wanted else "--held-out")
         self.original = read_bytes(queue) if self.targets else b""
 
-    def write(self, decisions: list) -> None:
+    def stage(self, decisions: list, outputs) -> None:
         from safepost.model import Verdict
-        from safepost.queue import write_selection
+        from safepost.queue import selection
 
         posts = [decision.post for decision in decisions]
         for path, wanted in self.targets:
             keep = [(decision.verdict == Verdict.PASS) == wanted for decision in decisions]
-            count = write_selection(self.queue, path, posts, keep, self.original)
             what = "may go out" if wanted else "may not go out"
-            say(f"Wrote {count} post(s) that {what} to {path}", err=True)
-
+            outputs.stage(path, selection(self.queue, path, posts, keep, self.original),
+                          f"Wrote {sum(keep)} post(s) that {what} to {path}")

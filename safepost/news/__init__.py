@@ -76,7 +76,7 @@ def collect_news(sources: list, rulebook: Rulebook, now: datetime, show_progress
         return News(incidents=detect_incidents([], rulebook, now),
                     notices=[f"No news feeds are configured: every post is held until the news can be read. "
                              f"To fix: {HINT}."])
-    headlines, statuses = _fetch(sources, cache_dir or default_cache_dir(), show_progress)
+    headlines, statuses = _fetch(sources, cache_dir or default_cache_dir(), show_progress, now)
     news = News(headlines, statuses, detect_incidents(headlines, rulebook, now, entities))
     if news.unread:
         news.notices.append(f"No news feed could be read: every post is held until the news can be read. "
@@ -87,10 +87,10 @@ def collect_news(sources: list, rulebook: Rulebook, now: datetime, show_progress
     return news
 
 
-def _fetch(sources: list, cache_dir: Path, show_progress: bool):
+def _fetch(sources: list, cache_dir: Path, show_progress: bool, now: datetime):
     from safepost.news.fetch import fetch_feeds
 
     from safepost.render.progress import ProgressBar
 
     with ProgressBar("Reading the news", len(sources), show_progress) as bar:
-        return fetch_feeds(sources, cache_dir=cache_dir, progress=lambda status: bar.advance())
+        return fetch_feeds(sources, cache_dir=cache_dir, progress=lambda status: bar.advance(), now=now)

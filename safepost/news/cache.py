@@ -1,7 +1,9 @@
 """The last good copy of each feed, on disk, so a cron job can ask "changed?" instead of
 downloading everything, and can fall back to a recent copy when a feed is down.
 
-One file per URL, named by a hash of the URL: a JSON header line, then the raw body. Written to
+One file per URL, named by a hash of the URL: a JSON header line, then the raw body. The header
+also records when each item was first seen: a headline dated in the future (a feed whose clock
+runs fast) is read as published then. Written to
 a temporary file and renamed over the old one, so a crash or a second safepost running at the
 same time never leaves a half-written copy behind.
 """
@@ -9,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from safepost.files import replace_atomically
+from safepost.files import remove_stale_temps, replace_atomically
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,12 @@ class CachedFeed:
     last_modified: str | None = None
     content_type: str | None = None
     base_url: str | None = None  # where the body came from after redirects, for relative links
+    first_seen: dict[str, float] = field(default_factory=dict)  # item key -> when first downloaded
+
+    def seen(self, keys: list[str], now: float) -> "CachedFeed":
+        """This copy remembering when each item now in the feed was first seen (`now` for new
+        ones); items gone from the feed are forgotten, so the record stays the feed's size."""
+        return CachedFeed(**{**asdict(self), "first_seen": {key: self.first_seen.get(key, now) for key in keys}})
 
     def conditional_headers(self) -> dict[str, str]:
         headers = {}
@@ -33,6 +41,11 @@ class CachedFeed:
         if self.last_modified:
             headers["If-Modified-Since"] = self.last_modified
         return headers
+
+
+def item_key(title: str, link: str) -> str:
+    """An item's identity across downloads: its link, else its title, hashed short."""
+    return hashlib.sha256((link or title).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class FeedCache:
@@ -51,7 +64,8 @@ class FeedCache:
             cached = CachedFeed(body=body, **fields)
         except (OSError, ValueError, TypeError):
             return None
-        times_ok = all(isinstance(t, (int, float)) for t in (cached.stored_at, cached.checked_at))
+        times_ok = all(isinstance(t, (int, float)) for t in (cached.stored_at, cached.checked_at)) \
+            and isinstance(cached.first_seen, dict)
         return cached if cached.url == url and times_ok else None
 
     def store(self, cached: CachedFeed) -> None:
@@ -59,4 +73,6 @@ class FeedCache:
         fields = asdict(cached)
         body = fields.pop("body")
         self.directory.mkdir(parents=True, exist_ok=True)
-        replace_atomically(self.path_for(cached.url), json.dumps(fields).encode("utf-8") + b"\n" + body)
+        path = self.path_for(cached.url)
+        remove_stale_temps(path)
+        replace_atomically(path, json.dumps(fields).encode("utf-8") + b"\n" + body)

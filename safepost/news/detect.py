@@ -11,12 +11,12 @@ from typing import Callable
 
 from safepost.model import Headline, Incident
 from safepost.news.reading import Candidate, read_headline
+from safepost.news.skew import FAR_AHEAD
 from safepost.news.stories import group, incident_of, reach
 from safepost.rulebook import Rulebook
 from safepost.rulebook.news import ManualIncident
 
 LOOKBACK = timedelta(days=7)  # older headlines are history, whatever their kind
-CLOCK_AHEAD = timedelta(hours=6)  # a feed that labels local time as GMT runs up to this far ahead
 
 
 def from_manual(entry: ManualIncident) -> Incident:
@@ -30,13 +30,13 @@ def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetim
                      entities: Callable[[str], list[str]] | None = None) -> list[Incident]:
     """Incidents active at `now`, most severe (then deadliest) first: detected from headlines
     published in the lookback window, plus those entered by hand in the rulebook. A headline dated up to
-    CLOCK_AHEAD after `now` comes from a feed whose clock runs fast: it is read as published at
-    `now` (the edge says which feed); one dated further ahead is not news yet (a replay).
+    FAR_AHEAD after `now` comes from a feed whose clock runs fast: it is read as published at
+    `now` (news/skew.py, at the edge, says which feed); one dated further ahead is not news yet.
     `entities` (optional, a trained NER) adds the names it finds in a headline as candidates."""
     readings = []
     for headline in headlines:
         published = headline.published
-        if published is not None and not (now - LOOKBACK <= published <= now + CLOCK_AHEAD):
+        if published is not None and not (now - LOOKBACK <= published <= now + FAR_AHEAD):
             continue
         reading = read_headline(headline, rulebook, now)
         if published is not None and published > now:

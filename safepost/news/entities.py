@@ -14,17 +14,20 @@ from safepost.errors import InputError
 LABELS = {"PERSON", "PER", "GPE", "LOC", "ORG", "EVENT", "FAC", "NORP"}
 
 
-def load_entity_finder(model: str, config_path: str | None = None) -> Callable[[str], list[str]]:
+def load_entity_finder(model: str, config_path: str | None = None,
+                       line: int | None = None) -> Callable[[str], list[str]]:
+    """`ner_model` loaded, or an error at its line in the config saying how to get it."""
     try:
         import spacy
     except ImportError:
-        raise InputError("ner_model is set but spaCy is not installed (pip install 'safepost[nlp]')",
-                         config_path) from None
+        raise InputError("'ner_model' is set but spaCy is not installed: pip install 'safepost[nlp]', "
+                         "or remove 'ner_model'", config_path, line) from None
     try:
         nlp = spacy.load(model)
     except (OSError, ValueError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InputError(f"cannot load the spaCy pipeline '{model}': {first_line}", config_path) from None
+        raise InputError(f"'ner_model': cannot load the spaCy pipeline '{model}' ({first_line}); install it with "
+                         f"`python -m spacy download {model}`, or remove 'ner_model'", config_path, line) from None
 
     def entities(text: str) -> list[str]:
         return [ent.text for ent in nlp(text).ents if ent.label_ in LABELS and len(ent.text) > 2]

@@ -1,8 +1,13 @@
 """Turn the bytes of an RSS or Atom feed into Headlines.
 
 feedparser is only ever handed an in-memory stream: given a str or bytes it may treat the value
-as a URL or a path and open it, with no timeout. A feed that parses badly but still yields
-entries is used (real feeds are often slightly broken); one that yields nothing is an error.
+as a URL or a path and open it, with no timeout. The bytes are decoded first (news/charset.py:
+labels that lie are caught and reported) and handed over as UTF-8 that says so. A feed that
+parses badly but still yields entries is used (real feeds are often slightly broken), and what
+was wrong with it is kept as a warning; one that yields nothing is an error.
+
+Every field is cut to a bound here, where it enters, with a visible mark: a 1 MB title must not
+make every report, alert and store row that quotes it a megabyte.
 """
 from __future__ import annotations
 
@@ -16,8 +21,16 @@ import feedparser
 from feedparser.exceptions import ThingsNobodyCaresAboutButMe
 
 from safepost.model import Headline
+from safepost.news.charset import as_utf8_xml, decode_feed
 
+TITLE_CHARS = 500
+SUMMARY_CHARS = 2000
+LINK_CHARS = 2000
+NAME_CHARS = 200  # a feed's or a source's name
+MESSAGE_CHARS = 300  # what a parser or a server says about a broken document
+CUT = "…"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+_CHARSET_PARAM = re.compile(r"\s*;\s*charset\s*=[^;]*", re.IGNORECASE)
 # Feeds say "no" for Norwegian; the rest of safepost speaks Bokmål as "nb".
 _LANGUAGE_ALIASES = {"no": "nb"}
 # Tags that separate words when HTML is flattened ("one<br>two" is two words, "<b>on</b>e" one).
@@ -35,6 +48,7 @@ class Feed:
     title: str
     language: str | None
     entries: tuple[Headline, ...]  # source and region are the caller's to fill in
+    warnings: tuple[str, ...] = ()  # a lying charset label, feedparser's complaints
 
     def headlines(self, source: str, region: str | None) -> list[Headline]:
         return [replace(entry, source=source, region=region) for entry in self.entries]
@@ -43,26 +57,37 @@ class Feed:
 def parse_feed(body: bytes, *, content_type: str | None = None,
                base_url: str | None = None) -> Feed:
     """Raise FeedError when the body holds no entries and is not a well-formed feed."""
+    decoded = decode_feed(body, content_type)
     headers = {}
     if content_type:
-        headers["content-type"] = content_type
+        headers["content-type"] = _CHARSET_PARAM.sub("", content_type) + "; charset=utf-8"
     if base_url:
         headers["content-location"] = base_url
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
+    parsed = feedparser.parse(io.BytesIO(as_utf8_xml(decoded)), response_headers=headers)
     problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    if isinstance(problem, ThingsNobodyCaresAboutButMe):
-        problem = None  # a wrong Content-Type or encoding label: the feed itself is fine
     if not parsed.entries:
-        if problem is not None:
+        if decoded.text.lstrip().startswith(("{", "[")):
+            raise FeedError("JSON, not RSS or Atom (a JSON Feed?): JSON Feed is not supported; "
+                            "use the site's RSS or Atom address")
+        if problem is not None and not isinstance(problem, ThingsNobodyCaresAboutButMe):
             raise FeedError(f"malformed XML: {_reason(problem)}")
         if not parsed.get("version"):
             raise FeedError("not a feed (no RSS or Atom found)")
+    warnings = [decoded.problem] if decoded.problem else []
+    if problem is not None:
+        warnings.append(clip(f"feedparser: {type(problem).__name__}: {_reason(problem)}", MESSAGE_CHARS))
     feed_language = parsed.feed.get("language")
     return Feed(
-        title=plain_text(parsed.feed.get("title", ""), parsed.feed.get("title_detail")),
+        title=_bounded(parsed.feed.get("title", ""), parsed.feed.get("title_detail"), NAME_CHARS),
         language=normalize_language(feed_language),
         entries=tuple(_headline(entry, feed_language) for entry in parsed.entries),
+        warnings=tuple(warnings),
     )
+
+
+def clip(text: str, limit: int) -> str:
+    """At most `limit` characters; a cut text ends with '…' so the reader knows."""
+    return text if len(text) <= limit else text[:limit - 1] + CUT
 
 
 def _reason(problem: Exception) -> str:
@@ -73,12 +98,17 @@ def _reason(problem: Exception) -> str:
 def _headline(entry, feed_language: str | None) -> Headline:
     title_detail = entry.get("title_detail") or {}
     return Headline(
-        title=plain_text(entry.get("title", ""), title_detail),
-        link=entry.get("link", ""),
+        title=_bounded(entry.get("title", ""), title_detail, TITLE_CHARS),
+        link=clip(entry.get("link", ""), LINK_CHARS),
         published=_published(entry),
-        summary=plain_text(entry.get("summary", ""), entry.get("summary_detail")),
+        summary=_bounded(entry.get("summary", ""), entry.get("summary_detail"), SUMMARY_CHARS),
         language=normalize_language(title_detail.get("language") or feed_language),
     )
+
+
+def _bounded(value: str, detail: dict | None, limit: int) -> str:
+    """Flattened to words and clipped; markup beyond a few times the bound is not even read."""
+    return clip(plain_text(value[:limit * 4], detail), limit)
 
 
 def _published(entry) -> datetime | None:

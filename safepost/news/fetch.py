@@ -22,7 +22,7 @@ import ssl
 import stat
 import time
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
@@ -32,8 +32,9 @@ import httpx
 from safepost import __version__
 from safepost.config import FeedSource
 from safepost.model import Headline
-from safepost.news.cache import CachedFeed, FeedCache
-from safepost.news.feeds import Feed, FeedError, parse_feed
+from safepost.news.cache import CachedFeed, FeedCache, item_key
+from safepost.news.feeds import MESSAGE_CHARS, NAME_CHARS, Feed, FeedError, clip, parse_feed
+from safepost.news.skew import settle_clock
 
 USER_AGENT = f"safepost/{__version__} (scheduled-post safety gate)"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
@@ -56,6 +57,12 @@ class FeedStatus:
     detail: str = ""
     age_seconds: float | None = None
     headlines: int = 0
+    warnings: tuple[str, ...] = ()  # read, but something was off: a skewed clock, a lying charset
+
+    @property
+    def noteworthy(self) -> bool:
+        """Worth a line in a check's header: not read, read from an old copy, or with warnings."""
+        return not self.read or self.outcome == "cached" or bool(self.warnings)
 
     @property
     def read(self) -> bool:
@@ -72,6 +79,7 @@ class _Limits:
     max_bytes: int
     max_redirects: int
     max_cache_age: float
+    now: datetime  # the evaluation instant: headlines dated after it come from a fast clock
 
 
 @dataclass(frozen=True)
@@ -91,9 +99,12 @@ def fetch_feeds(sources: Sequence[FeedSource], *, cache_dir: Path | None,
                 timeout: float = 10.0, max_bytes: int = 10 * 1024 * 1024,
                 max_redirects: int = 5, max_cache_age: timedelta = timedelta(hours=6),
                 progress: Callable[[FeedStatus], None] | None = None,
-                clock: Callable[[], float] = time.time) -> tuple[list[Headline], list[FeedStatus]]:
-    """Headlines from every feed, in the order of `sources`, and one status per source."""
-    limits = _Limits(timeout, max_bytes, max_redirects, max_cache_age.total_seconds())
+                clock: Callable[[], float] = time.time,
+                now: datetime | None = None) -> tuple[list[Headline], list[FeedStatus]]:
+    """Headlines from every feed, in the order of `sources`, and one status per source. `now`
+    (default: the clock) is the instant the headlines are read at."""
+    now = now or datetime.fromtimestamp(clock(), timezone.utc)
+    limits = _Limits(timeout, max_bytes, max_redirects, max_cache_age.total_seconds(), now)
     cache = FeedCache(cache_dir) if cache_dir is not None else None
     results = asyncio.run(_fetch_all(list(sources), limits, cache, progress, clock))
     return [h for headlines, _ in results for h in headlines], [status for _, status in results]
@@ -109,7 +120,7 @@ async def _fetch_all(sources: list[FeedSource], limits: _Limits, cache: FeedCach
             if _is_url(source.location):
                 result = await _fetch_url(client, source, limits, cache, clock)
             else:
-                result = await asyncio.to_thread(_read_local, source, limits.max_bytes)
+                result = await asyncio.to_thread(_read_local, source, limits)
             if progress is not None:
                 progress(result[1])
             return result
@@ -184,27 +195,29 @@ def _settle(source: FeedSource, download: _Download, cached: CachedFeed | None,
             return _failed(source, "the server said 'not modified' but no saved copy exists")
         confirmed = replace(cached, checked_at=now, etag=download.etag or cached.etag,
                             last_modified=download.last_modified or cached.last_modified)
-        return _parsed(source, confirmed, "not-modified", _save(cache, confirmed),
-                       max(0.0, now - cached.stored_at))
+        return _parsed(source, confirmed, "not-modified", "", max(0.0, now - cached.stored_at), limits.now,
+                       (cache, now))
     error = download.error
     if error is None:
         fresh = CachedFeed(url=source.location, body=download.body, stored_at=now,
                            checked_at=now, etag=download.etag,
                            last_modified=download.last_modified,
-                           content_type=download.content_type, base_url=download.base_url)
+                           content_type=download.content_type, base_url=download.base_url,
+                           first_seen=cached.first_seen if cached else {})
         try:
             feed = parse_feed(fresh.body, content_type=fresh.content_type, base_url=fresh.base_url)
         except FeedError as exc:
             error = str(exc)  # a broken body never replaces the saved copy
         else:
-            return _named(source, feed, "fresh", _save(cache, fresh), None)
+            fresh, saved = _remember(cache, fresh, feed, now)
+            return _named(source, feed, "fresh", saved, None, limits.now, fresh.first_seen)
     if cached is None:
         return _failed(source, error)
     age = max(0.0, now - cached.checked_at)
     if age > limits.max_cache_age:
         return _failed(source, f"{error}; the saved copy is {_duration(age)} old, too old to use")
     return _parsed(source, cached, "cached", f"{error}; using the copy saved {_duration(age)} ago",
-                   age)
+                   age, limits.now)
 
 
 def _save(cache: FeedCache | None, cached: CachedFeed) -> str:
@@ -218,16 +231,28 @@ def _save(cache: FeedCache | None, cached: CachedFeed) -> str:
     return ""
 
 
-def _parsed(source: FeedSource, cached: CachedFeed, outcome: str, detail: str,
-            age: float | None) -> Result:
+def _parsed(source: FeedSource, cached: CachedFeed, outcome: str, detail: str, age: float | None,
+            now: datetime, save_to: tuple[FeedCache | None, float] | None = None) -> Result:
+    """The saved copy's headlines; with `save_to` (the cache, the wall clock), the copy is saved
+    again, remembering the items it holds."""
     try:
         feed = parse_feed(cached.body, content_type=cached.content_type, base_url=cached.base_url)
     except FeedError as exc:
         return _failed(source, f"{detail}; the saved copy is unusable: {exc}".lstrip("; "))
-    return _named(source, feed, outcome, detail, age)
+    if save_to is not None:
+        cached, saved = _remember(save_to[0], cached, feed, save_to[1])
+        detail = "; ".join(part for part in (detail, saved) if part)
+    return _named(source, feed, outcome, detail, age, now, cached.first_seen)
 
 
-def _read_local(source: FeedSource, max_bytes: int) -> Result:
+def _remember(cache: FeedCache | None, copy: CachedFeed, feed: Feed, now: float) -> tuple[CachedFeed, str]:
+    """The copy, noting when each of its items was first seen, saved; and what went wrong saving it."""
+    copy = copy.seen([item_key(entry.title, entry.link) for entry in feed.entries], now)
+    return copy, _save(cache, copy)
+
+
+def _read_local(source: FeedSource, limits: _Limits) -> Result:
+    max_bytes = limits.max_bytes
     path = Path(source.location).expanduser()
     try:
         mode = path.stat().st_mode
@@ -244,24 +269,32 @@ def _read_local(source: FeedSource, max_bytes: int) -> Result:
     if len(body) > max_bytes:
         return _failed(source, f"file over {_size(max_bytes)}")
     try:
-        return _named(source, parse_feed(body), "local", "", None)
+        return _named(source, parse_feed(body), "local", "", None, limits.now)
     except FeedError as exc:
         return _failed(source, str(exc))
 
 
 def _named(source: FeedSource, feed: Feed, outcome: str, detail: str,
-           age: float | None) -> Result:
-    name = source.name or feed.title or _short_name(source.location)
-    headlines = feed.headlines(name, source.region)
+           age: float | None, now: datetime, first_seen: dict[str, float] | None = None) -> Result:
+    name = clip(source.name or feed.title or _short_name(source.location), NAME_CHARS)
+
+    def seen(headline: Headline) -> datetime | None:
+        moment = (first_seen or {}).get(item_key(headline.title, headline.link))
+        return datetime.fromtimestamp(moment, timezone.utc) if moment is not None else None
+
+    headlines, clock_warnings = settle_clock(feed.headlines(name, source.region), now, seen)
+    warnings = feed.warnings + tuple(clock_warnings)
     if not headlines:
-        empty = "the feed holds no items: nothing was read from it"
-        return [], FeedStatus(name, source.location, "empty", f"{detail}; {empty}".lstrip("; "), age)
-    return headlines, FeedStatus(name, source.location, outcome, detail, age, len(headlines))
+        empty = "the feed holds no items" if not feed.entries else "every item is dated far after now"
+        return [], FeedStatus(name, source.location, "empty",
+                              f"{detail}; {empty}: nothing was read from it".lstrip("; "), age, warnings=warnings)
+    return headlines, FeedStatus(name, source.location, outcome, detail, age, len(headlines), warnings)
 
 
 def _failed(source: FeedSource, detail: str) -> Result:
-    name = source.name or _short_name(source.location)
-    return [], FeedStatus(name, source.location, "failed", detail)
+    """`detail` may quote the server (its reason phrase, the parser's message): it is bounded too."""
+    name = clip(source.name or _short_name(source.location), NAME_CHARS)
+    return [], FeedStatus(name, source.location, "failed", clip(detail, MESSAGE_CHARS))
 
 
 def _short_name(location: str) -> str:

@@ -34,6 +34,7 @@ NAME_ABOVE_COMMON = 4.5  # Zipf: an opening word no dictionary lists, and this r
 NAME_DICTIONARIES = ("ru", "uk")  # their dictionaries tag names, so "not a common word" means a name
 REACH = 3  # words between a number and the death word it counts
 ANCHOR_REACH = 3  # words between an event word and a name attached to it
+EVERYDAY_ANCHOR = 5.0  # Zipf: a word this common beside an event ("могут", "after") is not the story's name
 LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
 SUMMARY_CHARS = 400
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -241,6 +242,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     for match in lexicon_index(rulebook, language, "at_risk").find(analysis):
         value = _nearest_number(analysis, match.first, match.last, numbers)
         reading.at_risk = max(reading.at_risk, value or 0)
+    if reading.at_risk and any(kind.grave_with_people_aboard for kind in reading.kinds):
+        reading.grave = True  # a crash with people aboard is grave until they are reported safe
 
 
 def _nearest_number(analysis: Analysis, first: int, last: int, numbers: dict[str, int]) -> int | None:
@@ -472,6 +475,11 @@ def _frequency(token, language: str | None) -> float | None:
     return max(known) if known else None
 
 
+def _everyday(token, language: str | None) -> bool:
+    frequency = _frequency(token, language)
+    return frequency is not None and frequency >= EVERYDAY_ANCHOR
+
+
 def _is_rare(token, language: str) -> bool:
     frequency = _frequency(token, language)
     if frequency is None:
@@ -533,8 +541,10 @@ def _anchor_positions(analysis: Analysis, triggers, event: set[int], content: li
             a, b = sorted((i - step, i))
             if not _JOINERS.match(analysis.text[tokens[a].end:tokens[b].start]):
                 return
-            if i in names or i in content_set:
+            if i in names or (i in content_set and not _everyday(tokens[i], analysis.language)):
                 anchors.add(i)
+            elif i in content_set:
+                return  # an everyday word ("могут", "could") ends the phrase: it names nothing
             elif i not in event:
                 if generic.isdisjoint(tokens[i].keys):
                     return  # a stopword, a number: the phrase ends

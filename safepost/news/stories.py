@@ -27,6 +27,7 @@ MAX_TERMS = 12
 MAX_PHRASES = 40
 ORDINARY_ANCHOR_BELOW = 4.8  # Zipf: an ordinary word attached to the event ("Prince dead") still names it
 GLOBAL_FROM = 5  # severity at which a hand-entered incident is news everywhere for its first day
+ONE_REPORT_GLOBAL = 3  # times a kind's global_from: a toll that makes one lone headline news everywhere
 
 
 def group(readings: list[Reading]) -> list[list[Reading]]:
@@ -117,9 +118,24 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
             other = readings[j]
             if reading.published - other.published > SAME_EVENT_WITHIN:
                 break
-            if other.tragic and reading.events & other.events:
+            if other.tragic and reading.events & other.events and _same_event(reading, other):
                 union(j, i)
                 break
+
+
+def _same_event(a: Reading, b: Reading) -> bool:
+    """Could two nameless reports be one event: the same kind of event, and not in two different
+    countries ("gunmen attack a village in Nigeria" is not "terror in the Moscow metro" hours
+    later, though both say "killed")."""
+    same_kind = bool(a.kinds and b.kinds and a.kinds[0] is b.kinds[0])
+    where_a, where_b = _where(a), _where(b)
+    return same_kind and (not where_a or not where_b or bool(where_a & where_b))
+
+
+def _where(reading: Reading) -> set[str]:
+    """Where a report happened: the places it names, else its language's home (a Russian headline
+    naming no place is most likely about Russia)."""
+    return set(reading.regions) or ({reading.home} if reading.home else set())
 
 
 def incident_of(story: list[Reading]) -> Incident | None:
@@ -140,7 +156,7 @@ def incident_of(story: list[Reading]) -> Incident | None:
     regions = {region for r in tragic for region in r.regions} or {region for r in story for region in r.regions} \
         or {r.home for r in tragic if r.home}  # a place too small for the gazetteer, in the language's own country
     victims = max(max(r.deaths, r.at_risk if r.grave else 0) for r in tragic)
-    scope = reach(severity, harmed, main, victims)
+    scope = reach(severity, harmed, main, victims, reports=len(tragic))
     terms = key_terms(story, countries=scope == "global")
     return Incident(
         id=_story_id(first, terms), title=lead.headline.title, kind=main.id if main else "death",
@@ -160,15 +176,18 @@ def _kinds(tragic: list[Reading]) -> list:
     return sorted(seen.values(), key=lambda kind: -kind.priority)
 
 
-def reach(severity: int, harmed: bool, kind, victims: int | None = None) -> str:
+def reach(severity: int, harmed: bool, kind, victims: int | None = None, reports: int = 1) -> str:
     """global: a mass-casualty attack or disaster, news everywhere in its first day (the kind
-    says from how many dead: an attack sooner than a bus crash); national: people died or were
-    badly hurt; local: the rest. Without a kind (entered by hand), severity 5 is global."""
+    says from how many dead: an attack sooner than a bus crash), once more than one headline
+    carries it, or at once when the toll is many times that; national: people died or were
+    badly hurt; local: the rest. Entered by hand (no toll known), severity 5 is global; a story
+    whose kind the news does not say ("12 killed in village") never is."""
     if harmed:
-        if kind is None or victims is None:
+        if victims is None:  # entered by hand: its severity says it
             if severity >= GLOBAL_FROM:
                 return "global"
-        elif kind.global_from and victims >= kind.global_from:
+        elif kind is not None and kind.global_from and victims >= kind.global_from \
+                and (reports > 1 or victims >= ONE_REPORT_GLOBAL * kind.global_from):
             return "global"
     if severity >= 3 and harmed:
         return "national"

@@ -21,9 +21,9 @@ from safepost.queue.posts import PostBuilder
 from safepost.queue.presets import PRESETS, Preset, get_preset
 from safepost.queue.source import RawRow, Table, read_text
 from safepost.queue.times import TimeOptions
-from safepost.queue.writer import write_selection
+from safepost.queue.writer import selection
 
-__all__ = ["FIELDS", "PRESETS", "iter_queue", "read_queue", "write_selection"]
+__all__ = ["FIELDS", "PRESETS", "iter_queue", "read_queue", "selection"]
 
 FORMATS = (".csv", ".json", ".yaml", ".yml")
 

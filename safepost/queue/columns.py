@@ -13,7 +13,7 @@ from safepost.queue.source import normalize
 from safepost.rulebook.fields import did_you_mean
 
 FIELDS = ("id", "platform", "scheduled_at", "text", "timezone", "region", "language", "reply_to",
-          "link", "media_alt")
+          "link", "media_alt", "account", "crisis")
 
 
 @dataclass(frozen=True)

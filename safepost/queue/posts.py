@@ -14,6 +14,8 @@ from safepost.queue.source import RawRow
 from safepost.queue.times import TimeOptions, parse_time
 from safepost.rulebook.fields import check_language, check_region, did_you_mean
 
+CRISIS_YES = ("1", "true", "yes", "y", "x", "crisis")
+CRISIS_NO = ("", "0", "false", "no", "n")
 
 
 class PostBuilder:
@@ -49,6 +51,8 @@ class PostBuilder:
             reply_to=self._value(row, "reply_to") or None,
             link=self._value(row, "link") or None,
             media_alt=self._value(row, "media_alt") or None,
+            account=self._value(row, "account") or None,
+            crisis=self._crisis(row),
             source_line=row.line,
         )
 
@@ -83,6 +87,15 @@ class PostBuilder:
         if value:
             check_language(value, self.path, self._line(row, "language"))
         return value or None
+
+    def _crisis(self, row: RawRow) -> bool:
+        """A yes/no column: a typo must not quietly let a post through a pause, nor hold one."""
+        value = (self._value(row, "crisis") or "").lower()
+        if value in CRISIS_YES or value in CRISIS_NO:
+            return value in CRISIS_YES
+        raise InputError(f"crisis: '{value}' is neither yes nor no{did_you_mean(value, CRISIS_YES + CRISIS_NO)} "
+                         f"(yes: {', '.join(CRISIS_YES)}; no: empty, {', '.join(CRISIS_NO[1:])})",
+                         self.path, self._line(row, "crisis"))
 
     def _value(self, row: RawRow, field: str) -> str | None:
         """The field's text, or None when the row lacks it; text keeps its spaces, the rest are trimmed."""

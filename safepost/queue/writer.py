@@ -17,7 +17,6 @@ from typing import Any
 import yaml
 
 from safepost.errors import InputError
-from safepost.files import replace_atomically
 from safepost.model import Post
 from safepost.queue import csvfile
 from safepost.yamlsafe import decode_utf8, load_text, read_bytes
@@ -25,10 +24,11 @@ from safepost.yamlsafe import decode_utf8, load_text, read_bytes
 CHANGED = "the queue file changed while it was being checked; run the check again"
 
 
-def write_selection(source: str | Path, target: str | Path, posts: list[Post], keep: list[bool],
-                    raw: bytes) -> int:
-    """Write the posts whose `keep` is true (`posts` in file order, read from `raw`, the file's bytes
-    before the check); returns how many. A file edited since is refused: its rows were not checked."""
+def selection(source: str | Path, target: str | Path, posts: list[Post], keep: list[bool],
+              raw: bytes) -> bytes:
+    """The bytes of a queue file holding only the posts whose `keep` is true (`posts` in file
+    order, read from `raw`, the file's bytes before the check). A file edited since is refused:
+    its rows were not checked."""
     source, target = Path(source), Path(target)
     if target.resolve() == source.resolve():
         raise InputError("will not overwrite the queue file itself: name another file", target)
@@ -41,11 +41,7 @@ def write_selection(source: str | Path, target: str | Path, posts: list[Post], k
         out = _csv(text, str(source), posts, keep)
     else:
         out = _structured(text, str(source), suffix, posts, keep)
-    try:
-        replace_atomically(target, bom + out.encode("utf-8"))
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror or exc}", target) from None
-    return sum(keep)
+    return bom + out.encode("utf-8")
 
 
 def _csv(text: str, path: str, posts: list[Post], keep: list[bool]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from typing import Callable
 
 import click
 
@@ -175,8 +176,10 @@ def level_text(rule) -> str:
     return str(level) if level is not None else "-"
 
 
-def explanation(section: str, rule, facts: list[tuple[str, str]]) -> list[str]:
-    """A rule's page: what it is, what it matches (`facts`), why, where from, its examples."""
+def explanation(section: str, rule, facts: list[tuple[str, str]],
+                dodges: Callable[[object], list[tuple[str, str]]] = lambda example: []) -> list[str]:
+    """A rule's page: what it is, what it matches (`facts`), why, where from, its examples, each
+    with the dodges in it read as words (`dodges(example)`: 'f*ck' read as 'fuck')."""
     lines = [click.style(rule.id, bold=True) + f"  {SECTION_NAMES.get(section, section)}, "
              f"{location(rule.path, rule.line)}"]
     for name, value in facts:
@@ -193,7 +196,9 @@ def explanation(section: str, rule, facts: list[tuple[str, str]]) -> list[str]:
             language = f" ({example.language})" if example.language else ""
             own = ", ".join(f"{key}: {_value(value)}" for key, value in example.context.items()
                             if examples.context.get(key) != value)
-            lines.append(f"  {label(example.expect)}{language}  \"{safe(example.text)}\"" + (f"  ({own})" if own else ""))
+            read = "; ".join(f"'{written}' read as '{word}'" for written, word in dodges(example))
+            lines.append(f"  {label(example.expect)}{language}  \"{safe(example.text)}\"" + (f"  ({own})" if own else "")
+                         + (f"  [{safe(read)}]" if read else ""))
     return lines
 
 

@@ -204,8 +204,9 @@ def _header(report: Report, summary: dict[str, int]) -> list[str]:
         out.append(f'<div class="count {name}" data-count="{name}"><b>{summary[name]:,}</b> {name}</div>')
     out.append("</div>")
     for status in report.feeds:
-        if not status.read or status.outcome == "cached":
-            detail = f" ({t(status.detail)})" if status.detail else ""
+        if status.noteworthy:
+            detail = "; ".join(t(part) for part in (status.detail, *status.warnings) if part)
+            detail = f" ({detail})" if detail else ""
             out.append(f'<p class="notice">Feed {t(status.source)}: {t(status.outcome)}{detail}</p>')
     out += [f'<p class="notice">{t(notice)}</p>' for notice in report.notices]
     return out + ["</header>"]

@@ -14,7 +14,8 @@ from safepost.render import Report, finding_dict, incident_dict, iso, local_time
 
 def feed_dict(status) -> dict:
     return {"source": status.source, "location": status.location, "outcome": status.outcome,
-            "detail": status.detail, "age_seconds": status.age_seconds, "headlines": status.headlines}
+            "detail": status.detail, "age_seconds": status.age_seconds, "headlines": status.headlines,
+            "warnings": list(status.warnings)}
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)  # one encoder for 100,000 posts

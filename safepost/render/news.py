@@ -27,6 +27,8 @@ def render_text(news, now, ink: Ink) -> str:
         detail = f" ({safe(status.detail)})" if status.detail else ""
         lines += ink.block(f"  feed {safe(status.source)}: {outcome}", f"{detail}, {status.headlines} headlines",
                            indent=4)
+        for warning in status.warnings:
+            lines += ink.block(ink("    ! ", LEVEL["flag"]), safe(warning), prefix_cells=6)
     for notice in news.notices:
         lines += ink.block(ink("  ! ", LEVEL["flag"]), safe(notice), prefix_cells=4)
     lines.append("")

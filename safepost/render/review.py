@@ -175,7 +175,11 @@ def _new_cause(key: tuple, finding: Finding, incidents: dict[str, Incident]) -> 
         title = _date_title(evidence)
         return Cause(key, kind, title[:1].upper() + title[1:], [f"{_day(evidence.get('date'))}{where}"])
     if kind == "pause":
-        return Cause(key, kind, "The queue is paused" if not evidence.get("missed") else
+        from safepost.records import Scope
+
+        scope = Scope.of(**evidence.get("scope", {})).label
+        title = f"Paused: {scope} (pause {evidence.get('pause_id')})" if "pause_id" in evidence else "The queue is paused"
+        return Cause(key, kind, title if not evidence.get("missed") else
                      "Missed during a pause: reschedule or approve", [str(evidence.get("pause", ""))])
     if kind == "news":
         return Cause(key, kind, "The news was not read", [finding.message])

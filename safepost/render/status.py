@@ -14,13 +14,18 @@ def _short(text: str) -> str:
     return line if len(line) <= PREVIEW else line[:PREVIEW - 1] + "…"
 
 
-def to_text(state, resume_command: str) -> str:
+def to_text(state, resume_command) -> str:
+    """`resume_command(pause_id)`: the command that lifts that pause, with the team's --config."""
     lines = [f"safepost status · now {utc_label(state.now)}", ""]
-    pause = state.pause
-    if pause:
-        lines += [f"PAUSED {pause.window}, by {pause.started_by}",
-                  f"  why: {safe(pause.reason)}", f"  to resume: {resume_command}"]
-    else:
+    for open_pause in state.pauses:
+        pause = open_pause.pause
+        until = f", ends by itself {utc_label(pause.until)}" if pause.until else ""
+        lines += [f"PAUSED {pause.window}, by {pause.started_by} — pause {pause.id}, holds "
+                  f"{safe(pause.scope.label)}{until}",
+                  f"  why: {safe(pause.reason)}",
+                  f"  holding {open_pause.holds} post(s) at the last check",
+                  f"  to resume: {resume_command(pause.id)}"]
+    if not state.pauses:
         lines.append("Not paused.")
     if state.incidents:
         lines += ["", f"Active incidents ({len(state.incidents)}):"]
@@ -51,13 +56,21 @@ def to_text(state, resume_command: str) -> str:
     return "\n".join(lines)
 
 
+def _pause(open_pause) -> dict:
+    pause = open_pause.pause
+    return {"id": pause.id, "scope": pause.scope.as_dict(), "since": iso(pause.started_at), "by": pause.started_by,
+            "reason": pause.reason, "until": iso(pause.until), "holds": open_pause.holds}
+
+
 def to_json(state) -> str:
-    pause = state.pause
+    pauses = [_pause(open_pause) for open_pause in state.pauses]
+    first = pauses[0] if pauses else None
     document = {
         "now": iso(state.now),
-        "paused": pause is not None,
-        "pause": pause and {"since": iso(pause.started_at), "by": pause.started_by, "reason": pause.reason,
-                            "until": iso(pause.until)},
+        "paused": bool(pauses),
+        # the first open pause in the form it had before pauses had scopes, for existing scripts
+        "pause": first and {key: first[key] for key in ("since", "by", "reason", "until")},
+        "pauses": pauses,
         "incidents": [{**incident, "first_seen": iso(incident["first_seen"]),
                        "active_until": iso(incident["active_until"])} for incident in state.incidents],
         "pending": [{"id": post.post_id, "platform": post.platform, "scheduled_at": iso(post.scheduled_at),

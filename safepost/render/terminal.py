@@ -48,10 +48,10 @@ def _header(report: Report, ink: Ink) -> list[str]:
     news = news_line(report)
     lines = [ink("safepost check", BOLD) + ink(f" · now {utc_label(report.now)}" + (f" · {news}" if news else ""), DIM)]
     for status in report.feeds:
-        if not status.read or status.outcome == "cached":
-            detail = f" ({safe(status.detail)})" if status.detail else ""
-            lines += ink.block(ink("  ! ", LEVEL["flag"]), f"feed {safe(status.source)}: {status.outcome}{detail}",
-                               prefix_cells=4)
+        if status.noteworthy:
+            detail = "; ".join(safe(part) for part in (status.detail, *status.warnings) if part)
+            lines += ink.block(ink("  ! ", LEVEL["flag"]), f"feed {safe(status.source)}: {status.outcome}"
+                                                           + (f" ({detail})" if detail else ""), prefix_cells=4)
     for notice in report.notices:
         lines += ink.block(ink("  ! ", LEVEL["flag"]), safe(notice), prefix_cells=4)
     return lines + [""]

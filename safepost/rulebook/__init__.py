@@ -20,6 +20,7 @@ from safepost.rulebook.dates import DateRule, parse_date_rule
 from safepost.rulebook.fields import RuleWarning, collecting_problems, did_you_mean, report
 from safepost.rulebook.news import (parse_incident_kind, parse_lexicon, parse_manual_incident,
                                     parse_places, parse_topic)
+from safepost.rulebook.stored import read_stored
 from safepost.rulebook.terms import thorough_reading
 from safepost.rulebook.tone import parse_tone_rule
 from safepost.rulebook.words import WordRule, parse_word_rule
@@ -216,8 +217,10 @@ def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
     """The rulebook a check runs on; a broken one is refused with its first problem and a count.
     `levels` (by rule id, finding id or glob) and `grades` (strong, mild) come from the config;
     `levels_at` says where they are written, for the error about an id nobody has."""
-    book, problems = read_rulebook(rulebook_files(paths, include_shipped), policies)
+    files = rulebook_files(paths, include_shipped)
+    book, problems = read_stored(files, lambda: read_rulebook(files))
     refuse_broken(problems)
+    book.policies = policies or Policies()
     if grades:
         _apply_grades(book, grades)
     if levels:

@@ -39,6 +39,7 @@ class IncidentKind(Authored):
     min_severity: int = 1  # vocabulary applies from this severity up
     harms: bool = False  # the event hurts people by its nature (a shooting); else harm must be reported
     global_from: int | None = None  # dead (or at risk) from which it is news everywhere in its first day
+    grave_with_people_aboard: bool = False  # "crashed with 92 on board": grave until told they are safe
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f = Fields(data, path, "an incident kind")
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
-                      "global_from", "note", "source", "examples"))
+                      "global_from", "grave_with_people_aboard", "note", "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
         level=f.level("level", "hold"), severity=_severity(f, "severity", 3),
@@ -141,7 +142,8 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         vocabulary=compile_language_map(f, "vocabulary"),
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
         min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False),
-        global_from=_whole(f, "global_from"), note=f.text("note", ""),
+        global_from=_whole(f, "global_from"), grave_with_people_aboard=f.flag("grave_with_people_aboard", False),
+        note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
     check_exceptions(f, "not_triggers", kind.triggers, kind.not_triggers)
     check_exceptions(f, "vocabulary_exceptions", kind.vocabulary, kind.vocabulary_exceptions)

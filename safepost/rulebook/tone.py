@@ -14,9 +14,11 @@ ladder (safepost/checks/ladder.py) reads them through safepost.text.tone.
         negations: [no, not, without]      # "no sale today": the cue after them is not a promotion
         examples: {promotional: ["20% off today"], joking: ["lol"], sincere: ["We remember."], neutral: ["Hello"]}
 
-A regular expression written by hand can backtrack for minutes on one unlucky post ("(a+)+$").
-Nested repeats are refused when the rule is read, and every search runs with a time limit: a
-pattern that hits it stops the run with its file and line instead of hanging a cron job.
+A regular expression written by hand can backtrack for minutes on one unlucky post ("(a+)+$",
+"(.*a){6}z"). When the rule is read, nested repeats are refused, and so is any pattern that the
+time limit stops on an adversarial probe (long runs of one letter, or of mixed words, then a
+character that does not match). Every search at check time runs under the same limit: a pattern
+that hits it is reported as not evaluated for that post (a flag), and the check goes on.
 """
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ from safepost.rulebook.terms import LanguageTerms, compile_terms
 from safepost.text.matcher import Term
 
 PATTERN_SECONDS = 0.1  # what one pattern may spend on one post; real ones need microseconds
+PROBE_LENGTH = 3000  # characters of each probe: the longest post a platform takes (LinkedIn)
+_PROBE_TAILS = ("!", "\u2603")  # what ends a probe: characters a pattern rarely expects there
 
 
 @dataclass(frozen=True)
@@ -39,14 +43,19 @@ class Pattern:
     path: str = ""
     line: int | None = None
     column: int | None = None
+    rule: str = ""  # the id of the tone entry it belongs to
 
-    def search(self, text: str):
+    def find(self, text: str, stopped: list):
+        """The first match, or None; a search the time limit stops appends this pattern to
+        `stopped` instead of ending the check."""
         try:
             return self.compiled.search(text, timeout=PATTERN_SECONDS)
         except TimeoutError:
-            raise InputError(f"pattern '{self.text}' ran for more than {PATTERN_SECONDS} s on one post "
-                             "and was stopped: rewrite it without repeats that can overlap",
-                             self.path, self.line, self.column) from None
+            stopped.append(self)
+            return None
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
 
 
 @dataclass(frozen=True)
@@ -74,18 +83,19 @@ def parse_tone_rule(data, path: str) -> ToneRule:
                            "sincere", "memorial", "negations", "negations_after", "examples"))
     language = fields.text("language", required=True)
     check_language(language, path, *fields.where("language"))
+    rule_id = fields.text("id", required=True)
 
     def terms(key: str) -> LanguageTerms:
         return compile_terms(fields, key, (language,), required=False)
 
     return ToneRule(
-        id=fields.text("id", required=True),
+        id=rule_id,
         language=language,
         promotional=terms("promotional"),
         sincere=terms("sincere"),
-        patterns=_patterns(fields, "patterns"),
+        patterns=_patterns(fields, "patterns", rule_id),
         joking=terms("joking"),
-        joking_patterns=_patterns(fields, "joking_patterns"),
+        joking_patterns=_patterns(fields, "joking_patterns", rule_id),
         memorial=terms("memorial"),
         negations=terms("negations"),
         negations_after=terms("negations_after"),
@@ -95,7 +105,7 @@ def parse_tone_rule(data, path: str) -> ToneRule:
     )
 
 
-def _patterns(fields: Fields, key: str) -> tuple[Pattern, ...]:
+def _patterns(fields: Fields, key: str, rule_id: str) -> tuple[Pattern, ...]:
     import regex
 
     compiled = []
@@ -107,13 +117,37 @@ def _patterns(fields: Fields, key: str) -> tuple[Pattern, ...]:
                                  "pattern can run for minutes on one post; write the inner part once",
                                  fields.path, line, column)
             try:
-                compiled.append(Pattern(text, regex.compile(text, regex.IGNORECASE), fields.path, line, column))
+                pattern = Pattern(text, regex.compile(text, regex.IGNORECASE), fields.path, line, column, rule_id)
             except regex.error as exc:
                 raise InputError(f"{key}: '{text}' is not a regular expression ({exc})", fields.path,
                                  line, column) from None
+            probe = runaway_probe(pattern)
+            if probe is not None:
+                raise InputError(f"{key}: '{text}' in rule {rule_id} ran for more than {PATTERN_SECONDS} s "
+                                 f"on {probe} and was stopped: rewrite it without repeats that can overlap "
+                                 "(a post like that would leave the rule unevaluated)", fields.path, line, column)
+            compiled.append(pattern)
         except InputError as exc:
             report(exc)
     return tuple(compiled)
+
+
+def runaway_probe(pattern: Pattern) -> str | None:
+    """Describe the first adversarial probe the time limit stops the pattern on, or None.
+    Probes: a long run of each letter or digit the pattern names (and of 'a', '1', ' '), of all
+    of them in turn, and of mixed words, each ended by a character that does not match."""
+    named = sorted({ch.lower() for ch in pattern.text if ch.isalnum()})[:12]
+    runs = {ch: f"'{ch}' x {PROBE_LENGTH}" for ch in ("a", "1", " ", *named)}
+    for unit in ("ab1 ", "".join(named)) if len(named) > 1 else ("ab1 ",):
+        runs[unit] = f"'{unit}' repeated to {PROBE_LENGTH} characters"
+    for unit, described in runs.items():
+        body = unit * (PROBE_LENGTH // len(unit))
+        for tail in _PROBE_TAILS:
+            stopped: list = []
+            pattern.find(body + tail, stopped)
+            if stopped:
+                return f"{described} then '{tail}'"
+    return None
 
 
 def nested_repeat(pattern: str) -> str | None:

@@ -1,7 +1,7 @@
 """Text analysis shared by every check: one pass per post, reused by all rules."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from safepost.text.lemmas import keys_for
 from safepost.text.tokens import Hashtag, Mention, Token, scan
@@ -15,6 +15,14 @@ class Analysis:
     hashtags: list[Hashtag]
     mentions: list[Mention]
     urls: int
+    _present: frozenset[str] | None = field(default=None, init=False, repr=False)
+
+    def present(self, prefix: int) -> frozenset[str]:
+        """Every key of every word, and every word's first `prefix` letters: a matcher that
+        shares nothing with this set can skip the post without walking its words."""
+        if self._present is None:
+            self._present = frozenset(key for token in self.tokens for key in (*token.keys, token.norm[:prefix]))
+        return self._present
 
     def tag_tokens(self, tag: Hashtag) -> tuple[int, int]:
         """The token range [first, last) holding a hashtag's parts."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -53,7 +54,11 @@ class Evidence:
     everyday: dict[str, frozenset[str]]  # stopwords and other everyday words
     vocabulary: dict[str, frozenset[str]]  # the surface forms of the rulebook's own words
     net: dict[str, frozenset[str]]  # strong profanity and slurs: looked for in every post
-    net_prefixes: dict[str, tuple[str, ...]]
+    net_prefixes: dict[str, frozenset[str]]  # and the openings (`kurw*`) of such words
+
+    @cached_property
+    def prefix_sizes(self) -> frozenset[int]:
+        return frozenset(len(prefix) for prefixes in self.net_prefixes.values() for prefix in prefixes)
 
 
 def scores(text: str, languages: tuple[str, ...], evidence: Evidence) -> dict[str, int]:
@@ -76,8 +81,9 @@ def scores(text: str, languages: tuple[str, ...], evidence: Evidence) -> dict[st
 def net_hits(text: str, evidence: Evidence) -> tuple[str, ...]:
     """Languages whose strongest words appear in the text as written."""
     words = set(_WORD.findall(text.lower()))
+    openings = {word[:size] for word in words for size in evidence.prefix_sizes}
     return tuple(language for language, net in evidence.net.items()
-                 if words & net or any(w.startswith(evidence.net_prefixes[language]) for w in words))
+                 if not (net.isdisjoint(words) and evidence.net_prefixes[language].isdisjoint(openings)))
 
 
 def choose(text: str, declared: str | None, default: str | None, languages: tuple[str, ...],

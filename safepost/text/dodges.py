@@ -38,9 +38,14 @@ _SPACED = re.compile(r"(?<![\w*])((?:[^\W\d_](?P<sep>[ .\-_*·]))(?:[^\W\d_](?P=
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}")
 _DOUBLE_VOWEL = re.compile(r"([æøåöüəıаеиоуыэюяіїє])\1")  # not English: "good", "book" are words
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_HINT = re.compile(r"[*#%?_•·@$!]|[^\W\d_][0-9]|[0-9][^\W\d_]|(?:\b[^\W\d_][ .\-_*·]){2}[^\W\d_]\b"
-                   r"|([^\W\d_])\1\1|[^\W\d_]\.[^\W\d_]|[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z]"
-                   r"|([æøåöüəıаеиоуыэюяіїє])\2")
+_LATIN = re.compile(r"[a-zA-Z]")
+# Cheap linear first tests, so that an ordinary post costs a few regex scans and no Python loop:
+_MARKED_CHUNK = re.compile(r"(?<!\S)\S*?[*#%?_•·@$!0-9.]\S*")  # a chunk holding a sign, a digit or a dot
+_TRIPLE = re.compile(r"(.)\1\1")  # any character three times: a stretch is possible
+# what makes a chunk worth decoding: a mask or leet sign, letters beside digits, a dot between
+# letters, or Latin beside Cyrillic
+_CHUNK_HINT = re.compile(r"[*#%?_•·@$!]|[^\W\d_][0-9]|[0-9][^\W\d_]|[^\W\d_]\.[^\W\d_]"
+                         r"|[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z]")
 
 
 @dataclass(frozen=True)
@@ -49,9 +54,20 @@ class Vocabulary:
 
     words: dict[int, frozenset[str]]
     prefixes: tuple[str, ...]
+    by_opening: dict[tuple[int, str], list[str]]  # (length, first letter): the words
+    prefixes_by_opening: dict[str, list[str]]  # first letter: the prefixes
 
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes)
+
+    def _candidates(self, pattern: list[str]) -> tuple[list[str], list[str]]:
+        """The words as long as the pattern, and the prefixes, that can start with its first
+        letter: a mask first ("*uck") leaves them all."""
+        size, first = len(pattern), pattern[0]
+        if not first:
+            return list(self.words.get(size, ())), list(self.prefixes)
+        return ([word for letter in first for word in self.by_opening.get((size, letter), ())],
+                [prefix for letter in first for prefix in self.prefixes_by_opening.get(letter, ())])
 
     def knows(self, word: str) -> bool:
         return word in self.words.get(len(word), ()) or any(word.startswith(p) for p in self.prefixes)
@@ -59,8 +75,9 @@ class Vocabulary:
     def fit(self, pattern: list[str], language: str | None) -> str | None:
         """The word of the vocabulary the pattern can be (a list of allowed letters per position,
         "" for any letter); when several fit ("f*ck": fuck, feck), the one people write most."""
-        found = {word for word in self.words.get(len(pattern), ()) if _fits(pattern, word)}
-        for prefix in self.prefixes:
+        words, prefixes = self._candidates(pattern)
+        found = {word for word in words if _fits(pattern, word)}
+        for prefix in prefixes:
             if len(pattern) >= len(prefix) and _fits(pattern[:len(prefix)], prefix):
                 cyrillic = bool(_CYRILLIC.search(prefix))
                 rest = "".join(next((ch for ch in p if bool(_CYRILLIC.match(ch)) == cyrillic), p[0]) if p else "?"
@@ -85,7 +102,15 @@ def build_vocabulary(terms, language: str | None) -> Vocabulary:
             for key in word.keys:
                 if len(key) >= 3 and key.isalpha() and (len(term.words) == 1 or _uncommon(key, language)):
                     words.setdefault(len(key), set()).add(key)
-    return Vocabulary({n: frozenset(w) for n, w in words.items()}, tuple(sorted(prefixes)))
+    by_opening: dict[tuple[int, str], list[str]] = {}
+    for size, same_length in words.items():
+        for word in sorted(same_length):
+            by_opening.setdefault((size, word[0]), []).append(word)
+    prefixes_by_opening: dict[str, list[str]] = {}
+    for prefix in sorted(prefixes):
+        prefixes_by_opening.setdefault(prefix[0], []).append(prefix)
+    return Vocabulary({n: frozenset(w) for n, w in words.items()}, tuple(sorted(prefixes)), by_opening,
+                      prefixes_by_opening)
 
 
 def _uncommon(word: str, language: str | None) -> bool:
@@ -100,33 +125,29 @@ def _fits(pattern: list[str], word: str) -> bool:
     return all(not allowed or letter in allowed for allowed, letter in zip(pattern, word))
 
 
-def may_hide_dodges(text: str) -> bool:
-    """Cheap test: most posts have no mask, leet sign, spacing or stretch at all."""
-    return _HINT.search(text) is not None
-
-
 def undo_dodges(analysis: Analysis, vocabulary: Vocabulary) -> Analysis:
     """The analysis with each dodge read as the word it hides (tokens replaced in place)."""
-    if not vocabulary or not may_hide_dodges(analysis.text):
+    if not vocabulary:
         return analysis
-    language = analysis.language
+    text, language = analysis.text, analysis.language
     found: list[tuple[int, int, str]] = []
-    for match in _SPACED.finditer(analysis.text):
+    for match in _SPACED.finditer(text):
         letters = [ch for ch in match.group(1) if ch.isalpha()]
         word = vocabulary.fit([TWINS.get(lower(ch, language), lower(ch, language)) for ch in letters], language) \
             if len(letters) >= 3 else None
         if word:
             found.append((match.start(1), match.end(1), word))
     taken = [(a, b) for a, b, _ in found]
-    for match in _CHUNK.finditer(analysis.text):
-        start, end = _trim(analysis.text, match.start(), match.end())
-        if end - start < 3 or not _HINT.search(analysis.text, start, end) \
-                or any(a < end and start < b for a, b in taken):
+    mixed_scripts = _CYRILLIC.search(text) is not None and _LATIN.search(text) is not None
+    for match in (_CHUNK if mixed_scripts else _MARKED_CHUNK).finditer(text):
+        start, end = _trim(text, match.start(), match.end())
+        if end - start < 3 or not _CHUNK_HINT.search(text, start, end) or any(a < end and start < b for a, b in taken):
             continue
-        word = _decode(analysis.text[start:end], vocabulary, language)
+        word = _decode(text[start:end], vocabulary, language)
         if word:
             found.append((start, end, word))
-    for token in analysis.tokens:
+    may_stretch = _TRIPLE.search(text) is not None or _DOUBLE_VOWEL.search(text.lower()) is not None
+    for token in analysis.tokens if may_stretch else ():
         if any(a < token.end and token.start < b for a, b, _ in found):
             continue
         word = _unstretch(token.norm, vocabulary) if _STRETCH.search(token.norm) else \
@@ -139,11 +160,14 @@ def undo_dodges(analysis: Analysis, vocabulary: Vocabulary) -> Analysis:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """A chunk without the quotes and punctuation around it; trailing masks stay ("f***")."""
+    """A chunk without the quotes and punctuation around it, nor a hashtag's '#' ("#ashdale" is
+    no masked word); trailing masks stay ("f***"), but not a question mark ("shy?")."""
     while start < end and text[start] in _EDGE:
         start += 1
-    while end > start and text[end - 1] in _EDGE and text[end - 1] not in MASKS:
-        end -= 1
+    if start + 1 < end and text[start] == "#" and text[start + 1].isalpha():
+        start += 1
+    while end > start and text[end - 1] in _EDGE and (text[end - 1] not in MASKS or text[end - 1] == "?"):
+        end -= 1  # "shy?" asks a question: a '?' that ends a word is no mask
     return start, end
 
 

@@ -9,9 +9,10 @@ the first time a language is needed and read in a few milliseconds after that.
 from __future__ import annotations
 
 import marshal
-import os
 from functools import cache
 from pathlib import Path
+
+from safepost.usercache import user_cache
 
 FLOOR = 3.0  # below this a word is rare: its Zipf value is not kept
 SUPPORTED = ("en", "ru", "uk", "pl", "nb")
@@ -33,8 +34,7 @@ def is_rare(word: str, language: str | None, below: float) -> bool | None:
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "safepost" / "wordfreq"
+    return user_cache("wordfreq")
 
 
 @cache

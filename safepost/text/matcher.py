@@ -13,6 +13,7 @@ the post, not with the number of rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 from safepost.text.lemmas import keys_for
@@ -58,8 +59,10 @@ class TermError(ValueError):
     """A term that can never match; the rulebook loader turns it into a file:line error."""
 
 
+@lru_cache(maxsize=1 << 17)
 def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
-    """`quoted`: the term is words taken from a text (a story's name), not a rule's dictionary form."""
+    """`quoted`: the term is words taken from a text (a story's name), not a rule's dictionary form.
+    A Term is immutable, so one compiled term serves every rulebook read in this process."""
     keys = keys_for(language)
     keys_of = keys.of_quoted if quoted else keys.of_term
     words: list = []
@@ -123,7 +126,9 @@ class TermIndex:
         tokens = analysis.tokens
         found: list[Match] = []
         seen: set[tuple[int, int, int]] = set()
-        for i, token in enumerate(tokens):
+        present = analysis.present(MIN_PREFIX)
+        may_start = not (self._by_key.keys().isdisjoint(present) and self._by_prefix.keys().isdisjoint(present))
+        for i, token in enumerate(tokens if may_start else ()):
             for term, payload in self._candidates(token) if self._may_start(token) else ():
                 last = _match_from(term.words, tokens, i)
                 if last is None:

@@ -48,6 +48,7 @@ class Tone:
     sincere: Cue | None = None
     declined: Cue | None = None  # a promotion the post says it is not making
     memorial: Cue | None = None  # "in memory of", "RIP"
+    unevaluated: tuple = ()  # patterns the time limit stopped on this post (rulebook/tone.py)
 
 
 def build_cues(rules, language: str | None) -> ToneCues:
@@ -71,13 +72,15 @@ def cues_for(rulebook, language: str | None) -> ToneCues:
 
 def read_tone(analysis: Analysis, cues: ToneCues) -> Tone:
     selling, declined = _split_negated(analysis, cues, cues.promotional.find(analysis))
-    found = [_cue(m) for m in selling] + _pattern_cues(analysis, cues.patterns)
+    stopped: list = []
+    found = [_cue(m) for m in selling] + _pattern_cues(analysis, cues.patterns, stopped)
     return Tone(promotional=_first(found),
                 joking=_first([_cue(m) for m in cues.joking.find(analysis)]
-                              + _pattern_cues(analysis, cues.joking_patterns)),
+                              + _pattern_cues(analysis, cues.joking_patterns, stopped)),
                 sincere=_first([_cue(m) for m in cues.sincere.find(analysis)]),
                 declined=_first([_cue(m) for m in declined]),
-                memorial=_first([_cue(m) for m in cues.memorial.find(analysis)]))
+                memorial=_first([_cue(m) for m in cues.memorial.find(analysis)]),
+                unevaluated=tuple(stopped))
 
 
 def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> tuple[list[Match], list[Match]]:
@@ -97,8 +100,8 @@ def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> 
     return selling, declined
 
 
-def _pattern_cues(analysis: Analysis, patterns) -> list[Cue]:
-    return [Cue(m.group(), m.start(), m.end()) for p in patterns for m in [p.search(analysis.text)] if m]
+def _pattern_cues(analysis: Analysis, patterns, stopped: list) -> list[Cue]:
+    return [Cue(m.group(), m.start(), m.end()) for p in patterns for m in [p.find(analysis.text, stopped)] if m]
 
 
 def _cue(match: Match) -> Cue:

@@ -1,0 +1,35 @@
+"""A day as people write it, in every rulebook language: "20 лютого", "20 февраля", "20 lutego",
+"20. februar", "20 fevral", "20 February", "February 20". On a remembrance day, a post that
+writes the day names it as surely as one that names the event ("1 sierpnia: ceny w dół!")."""
+from __future__ import annotations
+
+from datetime import date
+
+# the form a month takes after a day number: genitive in the Slavic languages
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+           "ноября", "декабря"),
+    "uk": ("січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+           "листопада", "грудня"),
+    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
+           "października", "listopada", "grudnia"),
+    "nb": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"),
+    "az": ("yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr",
+           "dekabr"),
+}
+
+
+def written_days(day: date, language: str | None) -> list[str]:
+    """Every way the day is written in the language (in every known language when it is not
+    known), as exact matcher terms: "=20 =лютого", "=february =20"."""
+    languages = [language] if language in MONTHS else list(MONTHS)
+    found = []
+    for lang in languages:
+        month = MONTHS[lang][day.month - 1].lower()
+        found.append(f"={day.day} ={month}")
+        if lang == "en":
+            found += [f"={month} ={day.day}", f"={month[:3]} ={day.day}", f"={day.day} ={month[:3]}"]
+    return found
