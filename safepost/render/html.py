@@ -24,8 +24,8 @@ from datetime import datetime, timedelta, timezone
 
 from safepost.model import Decision, Verdict
 from safepost.render import MONTHS, WEEKDAYS, Report, local_time, safe, time_label, utc_label
-from safepost.render.review import (Cause, approve_command, causes, flagged, incident_label, merged, news_line,
-                                    published_label, rule_notes, short_reason, spans, without_title)
+from safepost.render.review import (Cause, approve_command, causes, flagged, incident_label, marked_up, merged,
+                                    news_line, published_label, rule_notes, short_reason, without_title)
 
 MAX_TEXT = 5000
 CARD_HEADLINES = 1
@@ -422,21 +422,12 @@ def _context(report: Report, shown_causes: list[Cause], incident_anchor: dict, r
 
 
 def _highlighted(text: str, findings) -> str:
-    text = safe(text)
-    cut = text[:MAX_TEXT]
-    out, position = [], 0
-    for start, end, level in spans(findings, text):
-        if start >= len(cut):
-            break
-        end = min(end, len(cut))
-        out.append(html.escape(cut[position:start], quote=False))
-        out.append(f'<mark class="{NAMES[level]}">{html.escape(cut[start:end], quote=False)}</mark>')
-        position = end
-    out.append(html.escape(cut[position:], quote=False))
-    more = len(text) - len(cut)
-    if more > 0:
-        out.append(f' <span class="muted">… and {more:,} more characters</span>')
-    return "".join(out)
+    def plain(piece: str) -> str:
+        return html.escape(piece, quote=False)
+
+    marked, more = marked_up(text, findings, MAX_TEXT, plain,
+                             lambda word, level: f'<mark class="{NAMES[level]}">{plain(word)}</mark>')
+    return marked + (f' <span class="muted">… and {more:,} more characters</span>' if more > 0 else "")
 
 
 class _Page:

@@ -13,8 +13,8 @@ import re
 
 from safepost.model import Decision, Verdict
 from safepost.render import Report, local_time, safe, time_label, utc_label
-from safepost.render.review import (Cause, approve_command, causes, flagged, merged, news_line, published_label, rule_notes,
-                                    short_reason, spans, unplaced_incidents, without_title)
+from safepost.render.review import (Cause, approve_command, causes, flagged, marked_up, merged, news_line,
+                                    published_label, rule_notes, short_reason, unplaced_incidents, without_title)
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|\d{1,9}[.)](?=\s|$))")
@@ -50,23 +50,12 @@ def link(title: str, url: str) -> str:
 
 def highlighted(text: str, findings) -> str:
     """The post's text with the matched words in bold."""
-    text = safe(text)
-    cut = text[:MAX_TEXT]
-    out, position = [], 0
-    for start, end, _ in spans(findings, text):
-        if start >= len(cut):
-            break
-        out.append(escape(cut[position:start]))
-        word = cut[start:min(end, len(cut))].strip()
-        out.append(f"**{escape(word)}**" if word else "")
-        position = min(end, len(cut))
-    out.append(escape(cut[position:]))
-    joined = "".join(out)
-    lead = _LINE_START.match(cut.replace("\n", " "))
+    joined, more = marked_up(text, findings, MAX_TEXT, escape,
+                             lambda word, _: f"**{escape(word.strip())}**" if word.strip() else "")
+    lead = _LINE_START.match(safe(text)[:MAX_TEXT].replace("\n", " "))
     if lead and not joined.startswith("**"):  # "1. ..." or "# ..." would start a list or a heading
         at = lead.end(2) - 1 if lead.group(2)[0].isdigit() else lead.start(2)  # 1\. not \1.
         joined = joined[:at] + "\\" + joined[at:]
-    more = len(text) - len(cut)
     return joined + (f" … ({more:,} more characters)" if more > 0 else "")
 
 

@@ -10,7 +10,7 @@ import shlex
 from dataclasses import dataclass, field
 
 from safepost.model import Decision, Finding, Incident, Verdict
-from safepost.render import Report, utc_label
+from safepost.render import Report, safe, utc_label
 
 MAX_HEADLINES = 5
 BLANKET = ("pause", "news")  # causes that hold every post whatever it says: listed, not quoted
@@ -250,6 +250,24 @@ def spans(findings, post_text: str) -> list[tuple[int, int, Verdict]]:
         if all(end <= s or start >= e for s, e, _ in kept):
             kept.append((start, end, level))
     return sorted(kept)
+
+
+def marked_up(text: str, findings, limit: int, plain, mark) -> tuple[str, int]:
+    """A post's text, at most `limit` characters of it, with each matched word rendered by
+    `mark(word, level)` and the rest by `plain(text)` (each format escapes its own way); and how
+    many characters were left out."""
+    text = safe(text)
+    cut = text[:limit]
+    out, position = [], 0
+    for start, end, level in spans(findings, text):
+        if start >= len(cut):
+            break
+        end = min(end, len(cut))
+        out.append(plain(cut[position:start]))
+        out.append(mark(cut[start:end], level))
+        position = end
+    out.append(plain(cut[position:]))
+    return "".join(out), len(text) - len(cut)
 
 
 def merged(findings) -> list[tuple[Finding, list[str]]]:

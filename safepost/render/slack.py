@@ -15,8 +15,8 @@ import re
 
 from safepost.model import Decision, Verdict
 from safepost.render import Report, local_time, safe, time_label, utc_label
-from safepost.render.review import (Cause, approve_command, causes, flagged, merged, news_line, published_label, rule_notes,
-                                    short_reason, spans, unplaced_incidents, without_title)
+from safepost.render.review import (Cause, approve_command, causes, flagged, marked_up, merged, news_line,
+                                    published_label, rule_notes, short_reason, unplaced_incidents, without_title)
 
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _LOOK_ALIKES = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
@@ -40,19 +40,9 @@ def code(text: str) -> str:
 
 def highlighted(text: str, findings) -> str:
     """The post's text with the matched words in bold."""
-    text = safe(text)
-    cut = text[:MAX_TEXT]
-    out, position = [], 0
-    for start, end, _ in spans(findings, text):
-        if start >= len(cut):
-            break
-        word = cut[start:min(end, len(cut))]
-        out.append(escape(cut[position:start]))
-        out.append(f"*{escape(word.strip())}*" if word.strip() else escape(word))
-        position = min(end, len(cut))
-    out.append(escape(cut[position:]))
-    more = len(text) - len(cut)
-    return "".join(out) + (f" … ({more:,} more characters)" if more > 0 else "")
+    marked, more = marked_up(text, findings, MAX_TEXT, escape,
+                             lambda word, _: f"*{escape(word.strip())}*" if word.strip() else escape(word))
+    return marked + (f" … ({more:,} more characters)" if more > 0 else "")
 
 
 def render(report: Report, show_passes: bool = False) -> str:

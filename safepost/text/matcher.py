@@ -12,12 +12,13 @@ the post, not with the number of rules.
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
 from safepost.text.lemmas import keys_for
-from safepost.text.tokens import scan
+from safepost.text.tokens import lower, scan
 
 GAP = 3  # how many words `...` may stand for
 MIN_PREFIX = 3
@@ -76,13 +77,12 @@ def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
         exact = chunk.startswith("=")
         prefix = chunk.endswith("*")
         chunk = chunk.strip("=*")
-        tokens = scan(chunk, language)[0]
-        if not tokens:
+        surfaces = _surfaces(chunk, language)
+        if not surfaces:
             raise TermError(f"'{chunk}' has no letters or digits to match")
-        for i, token in enumerate(tokens):
-            surface = token.norm
+        for i, surface in enumerate(surfaces):
             exact_surface.append(surface)
-            if prefix and i == len(tokens) - 1:
+            if prefix and i == len(surfaces) - 1:
                 if len(surface) < MIN_PREFIX:
                     raise TermError(f"prefix '{surface}*' is too short (at least {MIN_PREFIX} letters)")
                 words.append(Word(frozenset(), surface))
@@ -95,6 +95,13 @@ def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
         raise TermError(f"'...' must stand between two words in '{text}'")
     plain = all(w is not None and not w.prefix for w in words)
     return Term(text, tuple(words), "".join(exact_surface) if plain else "")
+
+
+def _surfaces(chunk: str, language: str | None) -> list[str]:
+    """The words of a chunk as the tokenizer reads them; a plain word (most of them) directly."""
+    if chunk.isalnum() and (chunk.isascii() or unicodedata.is_normalized("NFKC", chunk)):
+        return [lower(chunk, language)]
+    return [token.norm for token in scan(chunk, language)[0]]
 
 
 class TermIndex:
