@@ -50,6 +50,7 @@ class Config:
     alerts: tuple[str, ...] = ()  # apprise URLs told when `watch` pauses the queue
     alert_lines: tuple[int | None, ...] = ()  # where each is written
     watch_severity: int | None = None  # `watch` pauses from this severity (default: severe_from)
+    watch_horizon: int = 60  # minutes: the posts due this soon are named in a pause's alert
     crisis_accounts: tuple[str, ...] = ()  # accounts whose posts no pause holds (a person approves them)
     news_off: bool = False  # `news: off`: check without news on purpose (every run says so)
 
@@ -108,6 +109,7 @@ def load_config(path: Path | None) -> Config:
     date_order = (f.text("date_order") or "").upper() or None
     if date_order and date_order not in DATE_ORDERS:
         raise f.error(f"'date_order' must be one of {', '.join(DATE_ORDERS)}", "date_order")
+    watch_severity, watch_horizon = _watch(f)
     return Config(
         path=str(path),
         regions=f.regions("regions"),
@@ -131,7 +133,8 @@ def load_config(path: Path | None) -> Config:
         state=base / f.text("state") if f.has("state") else None,
         alerts=_alerts(f),
         alert_lines=tuple(f.item_lines("alerts")) if f.has("alerts") else (),
-        watch_severity=_watch_severity(f),
+        watch_severity=watch_severity,
+        watch_horizon=watch_horizon,
         news_off=_news_off(f),
         crisis_accounts=tuple(f.texts("crisis_accounts")),
     )
@@ -231,13 +234,18 @@ def _severity(f: Fields, key: str, default: int | None) -> int | None:
     return None if value is None else int(value)
 
 
-def _watch_severity(f: Fields) -> int | None:
+def _watch(f: Fields) -> tuple[int | None, int]:
+    """`watch: {severity: 4, horizon: 60}`: the severity that pauses, and how many minutes ahead
+    the posts due are named in the alert (the scheduler may fire them before anyone reads it)."""
     data = f.mapping("watch")
     if not data:
-        return None
+        return None, Config.watch_horizon
     sub = Fields(data, f.path, "watch")
-    sub.reject_unknown(("severity",))
-    return _severity(sub, "severity", None)
+    sub.reject_unknown(("severity", "horizon"))
+    horizon = sub.number("horizon", Config.watch_horizon, minimum=1)
+    if horizon != int(horizon):
+        raise sub.error("'horizon' must be a whole number of minutes", "horizon")
+    return _severity(sub, "severity", None), int(horizon)
 
 
 def _alerts(f: Fields) -> tuple[str, ...]:

@@ -88,6 +88,7 @@ class Incident:
     deaths: int = 0
     injured: int = 0
     phrases: tuple[str, ...] = ()  # distinctive phrases of its headlines, which a post may echo
+    places: tuple[str, ...] = ()  # the terms that are only where it happened (a city, a region)
 
 
 @dataclass(frozen=True)

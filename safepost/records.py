@@ -168,6 +168,9 @@ class SeenPost:
     verdict: str
     findings: tuple[dict, ...]  # {"rule", "level", "message"}, before approvals applied
     checked_at: datetime
+    region: str | None = None  # whose audience it is, as the queue said (None: the config's)
+    language: str | None = None
+    account: str | None = None
 
 
 @dataclass(frozen=True)

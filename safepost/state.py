@@ -124,6 +124,11 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE pauses ADD COLUMN end_announced INTEGER NOT NULL DEFAULT 0",
         "UPDATE pauses SET end_announced = 1 WHERE ended_at IS NOT NULL",
     ),
+    (  # whose audience a seen post is, so `watch` can name the posts due soon inside a pause's scope
+        "ALTER TABLE seen_posts ADD COLUMN region TEXT",
+        "ALTER TABLE seen_posts ADD COLUMN language TEXT",
+        "ALTER TABLE seen_posts ADD COLUMN account TEXT",
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -394,16 +399,20 @@ class Store:
             common = (post.id, fingerprint(post.text), to_text(post.scheduled_at), post.platform, post.text)
             findings = [{"rule": f.rule, "level": str(f.level), "message": f.message}
                         for f in before.findings if f.level > Verdict.PASS]
-            seen.append((*common, str(after.verdict), json.dumps(findings, ensure_ascii=False), to_text(now)))
+            seen.append((*common, str(after.verdict), json.dumps(findings, ensure_ascii=False), to_text(now),
+                         post.region, post.language, post.account))
             if after.verdict == Verdict.HOLD:
                 held += [(f.evidence["pause_id"], *common, to_text(now)) for f in after.findings
                          if f.rule == PAUSE_RULE and f.evidence.get("pause_id") in open_ids]
         with self.write():
             self.db.executemany(
-                """INSERT INTO seen_posts VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """INSERT INTO seen_posts (post_id, fingerprint, scheduled_at, platform, text, verdict, findings,
+                                          checked_at, region, language, account)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (post_id) DO UPDATE SET fingerprint = excluded.fingerprint,
                    scheduled_at = excluded.scheduled_at, platform = excluded.platform, text = excluded.text,
-                   verdict = excluded.verdict, findings = excluded.findings, checked_at = excluded.checked_at""",
+                   verdict = excluded.verdict, findings = excluded.findings, checked_at = excluded.checked_at,
+                   region = excluded.region, language = excluded.language, account = excluded.account""",
                 seen)
             self.db.executemany("INSERT OR IGNORE INTO held_posts VALUES (?, ?, ?, ?, ?, ?, ?)", held)
 
@@ -554,6 +563,12 @@ class Store:
                  "active_until": to_time(row["active_until"]), "paused": row["pause_id"] is not None}
                 for row in rows]
 
+    def due_between(self, start: datetime, end: datetime) -> list[SeenPost]:
+        """The posts the last checks saw, due in [start, end): what a scheduler fires next."""
+        rows = self.db.execute("SELECT * FROM seen_posts WHERE scheduled_at >= ? AND scheduled_at < ? "
+                               "ORDER BY scheduled_at, post_id", (to_text(start), to_text(end))).fetchall()
+        return [_seen(row) for row in rows]
+
     def queue_from(self, now: datetime) -> list[SeenPost]:
         """Every post a check has seen that is still to go out: the queue `gate` compares one post
         with (the same text on two networks), as the checks saw it."""
@@ -589,7 +604,8 @@ def _approval(row: sqlite3.Row) -> Approval:
 
 def _seen(row: sqlite3.Row) -> SeenPost:
     return SeenPost(row["post_id"], row["fingerprint"], to_time(row["scheduled_at"]), row["platform"], row["text"],
-                    row["verdict"], tuple(json.loads(row["findings"])), to_time(row["checked_at"]))
+                    row["verdict"], tuple(json.loads(row["findings"])), to_time(row["checked_at"]),
+                    row["region"], row["language"], row["account"])
 
 
 def _held(row: sqlite3.Row) -> HeldPost:

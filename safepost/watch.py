@@ -16,10 +16,11 @@ from datetime import datetime
 from typing import Iterable
 
 from safepost.model import Incident
-from safepost.records import EXPIRY_ACTOR, HeldPost, Pause, Scope
+from safepost.records import EXPIRY_ACTOR, HeldPost, Pause, Scope, SeenPost
 from safepost.render import utc_label
 
 MAX_HEADLINES = 5
+MAX_DUE = 20  # posts due soon listed in an alert
 
 
 @dataclass(frozen=True)
@@ -88,9 +89,11 @@ def describe(incident: Incident) -> str:
 
 
 def alert(incidents: list[Incident], pause: Pause | None, paused_now: bool, now: datetime,
-          resume_command: str) -> tuple[str, str]:
-    """(title, body): what happened, the headlines it rests on, and how to resume. With no pause
-    (the store failed), it says that nothing was paused, so a person pauses the scheduler by hand."""
+          resume_command: str, due: list[SeenPost] = (), horizon: int = 60) -> tuple[str, str]:
+    """(title, body): what happened, the posts of the audience due within `horizon` minutes (a
+    scheduler may fire them before anyone reads this), the headlines it rests on, and how to
+    resume. With no pause (the store failed), it says that nothing was paused, so a person pauses
+    the scheduler by hand."""
     lead = incidents[0]
     scope = pause.scope.label if pause else reached(lead).label
     held = "every post" if scope == "everything" else f"every post for {scope}"
@@ -106,6 +109,13 @@ def alert(incidents: list[Incident], pause: Pause | None, paused_now: bool, now:
         opening = (f"A new incident came up at {utc_label(now)}. The queue was already paused "
                    f"({pause.window}, by {pause.started_by}: {pause.reason}).")
     lines = [opening, ""]
+    if due:
+        lines.append(f"{len(due)} posts for this audience are due within {horizon} min: if your scheduler "
+                     "publishes them itself, stop them there now:")
+        lines += [f"- {post.post_id} ({post.platform}, due {utc_label(post.scheduled_at)})" for post in due[:MAX_DUE]]
+        if len(due) > MAX_DUE:
+            lines.append(f"- and {len(due) - MAX_DUE} more (safepost status)")
+        lines.append("")
     for incident in incidents:
         lines.append(f"Why: {describe(incident)}")
         lines.append("Headlines:")
@@ -132,7 +142,7 @@ def ended_alert(pause: Pause, missed: list[HeldPost]) -> tuple[str, str]:
     if missed:
         lines += ["", f"{len(missed)} posts fell due during it; each is held until it gets a new time or a "
                       "person approves it:"]
-        lines += [f"- {held.post_id} ({held.platform}, due {utc_label(held.scheduled_at)})" for held in missed[:20]]
-        if len(missed) > 20:
-            lines.append(f"- and {len(missed) - 20} more (safepost status)")
+        lines += [f"- {held.post_id} ({held.platform}, due {utc_label(held.scheduled_at)})" for held in missed[:MAX_DUE]]
+        if len(missed) > MAX_DUE:
+            lines.append(f"- and {len(missed) - MAX_DUE} more (safepost status)")
     return title, "\n".join(lines)

@@ -295,3 +295,21 @@ def test_the_team_hears_once_when_a_pause_ends(run_cli, tmp_path, monkeypatch):
         titles = [body["title"] for body in webhook.bodies]
     assert titles == [f"safepost paused the post queue: {SHOOTING['title']}",
                       "safepost: the pause of regions US ended: posts go out again"]
+
+
+def test_the_pause_alert_names_the_audience_s_posts_due_within_the_horizon(run_cli, tmp_path):
+    team = Team(tmp_path, regions="[US, PL]", extra="watch: {horizon: 150}\n")
+    team.queue.write_text(SCOPED_QUEUE, encoding="utf-8")
+    check(run_cli, team, NOW)  # the scheduler's queue, as the morning's check saw it
+    team.news(SHOOTING, FOLLOW_UP)
+    code, out, err = watch(run_cli, team, FIVE_LATER)
+    assert code == 1, out + err
+    assert "2 posts for this audience are due within 150 min" in out
+    assert "- us-post (linkedin, due" in out and "- us-crisis (linkedin, due" in out
+    assert "pl-post" not in out  # outside the pause's scope: PL is not paused
+
+
+def test_a_horizon_that_is_not_whole_minutes_is_refused_at_its_line(run_cli, tmp_path):
+    team = Team(tmp_path, extra="watch: {horizon: soon}\n")
+    code, _, err = watch(run_cli, team, NOW)
+    assert code == 2 and "safepost.yaml:" in err and "'horizon' must be a number" in err

@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_scope import active_for, evidence
+from safepost.checks.incident_scope import IN, active_for, evidence, relation
 from safepost.model import Finding, Verdict
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
@@ -83,20 +83,29 @@ def run(ctx: Context) -> Iterable[Finding]:
     if not ctx.incidents:
         return
     index, names, everyday = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
-    seen = set()
+    strongest: dict[str, tuple[Verdict, Match]] = {}  # per incident: its strongest mention in the post
     for match in index.find(ctx.analysis) + _in_codes(ctx, names):
         incident = match.payload
-        if incident.id in seen or not active_for(ctx, incident):
+        if not active_for(ctx, incident):
             continue
         if match.term in everyday and not _written_as_name(ctx.analysis.text, match):
             continue
-        seen.add(incident.id)
-        hashtag = any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last])
-        level = ladder.level(ctx.rung, Verdict.HOLD if hashtag else Verdict.FLAG)
-        if not incident.harmed:
-            level = min(level, Verdict.FLAG)
+        level = _level(ctx, incident, match)
+        if incident.id not in strongest or level > strongest[incident.id][0]:
+            strongest[incident.id] = (level, match)
+    for level, match in strongest.values():
+        incident = match.payload
         yield Finding(
             f"incident.{incident.kind}.mention", NAME, level,
             f"Mentions '{match.term}', which is what \"{incident.title}\" is about: {ctx.rung.describe()}",
             match.text, (match.start, match.end), evidence(incident, term=match.term),
         )
+
+
+def _level(ctx: Context, incident, match: Match) -> Verdict:
+    """The ladder, from hold for the story's hashtag; flag at most for a story that hurt nobody,
+    and for a city abroad ("trips to Seoul" names where it was; "#Aurora" rides its tag)."""
+    hashtag = any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last])
+    level = ladder.level(ctx.rung, Verdict.HOLD if hashtag else Verdict.FLAG)
+    abroad = match.term in incident.places and not hashtag and relation(ctx, incident) != IN
+    return min(level, Verdict.FLAG) if not incident.harmed or abroad else level

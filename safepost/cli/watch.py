@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import click
@@ -137,7 +138,10 @@ def _record_watch(store, ctx, incidents: list, urls: tuple[str, ...], report) ->
             pause, started = store.pause_for_incidents(ctx.now, WATCH_ACTOR, watching.reason(group), scope,
                                                        [stored[incident.id] for incident in group])
             outcome.pauses.append((pause, started))
-            outcome.alerts.append(watching.alert(group, pause, started, ctx.now, resume_command(config, pause.id)))
+            due = [post for post in store.due_between(ctx.now, ctx.now + timedelta(minutes=config.watch_horizon))
+                   if pause.scope.holds(post, config.regions, config.language)]
+            outcome.alerts.append(watching.alert(group, pause, started, ctx.now, resume_command(config, pause.id),
+                                                 due, config.watch_horizon))
             store.queue_alert(ctx.now, *outcome.alerts[-1], destinations)
         report(outcome)
     outcome.recorded = True

@@ -56,6 +56,7 @@ class Candidate:
     in_title: bool = True  # False: seen only in the summary
     part: bool = False  # only a word of a longer name ("Anthony" of Casey Anthony): joins, never names
     country: bool = False  # a country where the event is ("in Thailand"): names only a mass-casualty story
+    place: bool = False  # a city or region the gazetteer knows ("Seoul"): where, not what, the story is
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Reading:
     injured: int = 0
     at_risk: int = 0  # "with 150 on board": who may be among the victims
     grave: bool = False  # harm reported without a toll ("no survivors expected", "makes landfall")
+    grave_words: bool = False  # the same words in a headline that names no event ("people unaccounted for")
     harmless: bool = False  # "no injuries", "nobody was hurt"
     sport: bool = False  # a score: the rough words are about a game
     candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
@@ -122,10 +124,11 @@ def lexicon_of(rulebook: Rulebook, language: str):
     return next((x for x in rulebook.rules("news_lexicon") if x.language == language), None)
 
 
-def guess_language(text: str, rulebook: Rulebook) -> str:
-    """Headline language from its letters and its lexicon's everyday words (stopwords and generic
-    words): cheap, and feeds rarely say. "Вибух газу: загинула одна людина" has none of the
-    letters only Ukrainian has, but "людина" is a Ukrainian word."""
+def guess_languages(text: str, rulebook: Rulebook) -> list[str]:
+    """Headline languages from its letters and its lexicon's everyday words (stopwords and generic
+    words), best first, all those that tie: cheap, and feeds rarely say. "Вибух газу: загинула одна
+    людина" has none of the letters only Ukrainian has, but "людина" is a Ukrainian word; "Помер
+    Богдан Ступка" has neither, and is Russian or Ukrainian."""
     languages = news_languages(rulebook) or ["en"]
     cyrillic = bool(_CYRILLIC.search(text))
     lowered = text.lower()
@@ -137,7 +140,8 @@ def guess_language(text: str, rulebook: Rulebook) -> str:
         return hits + 3 * sum(lowered.count(ch) for ch in _DISTINCTIVE.get(language, ""))
 
     candidates = [lang for lang in languages if (lang in ("ru", "uk")) == cyrillic] or languages
-    return max(candidates, key=lambda lang: (score(lang), lang == "en"))
+    ranked = sorted(candidates, key=lambda lang: (-score(lang), lang != "en"))
+    return [lang for lang in ranked if score(lang) == score(ranked[0])]
 
 
 def lexicon_index(rulebook: Rulebook, language: str, attribute: str) -> TermIndex:
@@ -191,9 +195,16 @@ def place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermInd
 
 
 def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Reading:
-    """Everything the story builder needs from one headline, tragic or not."""
-    language = headline.language if headline.language in news_languages(rulebook) else \
-        guess_language(headline.title, rulebook)
+    """Everything the story builder needs from one headline, tragic or not. A headline whose
+    language is a tie is read in each until one finds an event in it."""
+    if headline.language in news_languages(rulebook):
+        return _read_in(headline, headline.language, rulebook, now)
+    readings = (_read_in(headline, language, rulebook, now) for language in guess_languages(headline.title, rulebook))
+    first = next(readings)
+    return first if first.kinds else next((r for r in readings if r.kinds), first)
+
+
+def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetime) -> Reading:
     lexicon = lexicon_of(rulebook, language)
     summary = headline.summary[:SUMMARY_CHARS] if headline.summary else ""
     title = analyze(headline.title, language)
@@ -237,8 +248,9 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     reading.deaths = max(reading.deaths, dead)
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
-    if reading.kinds and lexicon_index(rulebook, language, "grave").find(analysis):
-        reading.grave = True  # "missing", "state of emergency": grave when the headline reports an event
+    if lexicon_index(rulebook, language, "grave").find(analysis):
+        reading.grave_words = True
+        reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event
     for match in lexicon_index(rulebook, language, "at_risk").find(analysis):
         value = _nearest_number(analysis, match.first, match.last, numbers)
         reading.at_risk = max(reading.at_risk, value or 0)
@@ -372,13 +384,19 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     for run in _runs(analysis, sorted(names)):
         text = analysis.text[tokens[run[0]].start:tokens[run[-1]].end]
         anchored = any(i in anchors for i in run)
+        found = []  # (candidate, whether it is only a place)
         if len(run) > 1:
-            _add(reading, " ".join(tokens[i].norm for i in run), text, True, False, anchored, in_title)
+            found.append((_add(reading, " ".join(tokens[i].norm for i in run), text, True, False, anchored, in_title),
+                          all(i in place_tokens for i in run)))
         for i in run:
             if i not in country_tokens:
                 key = key_of(tokens[i]) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
-                _add(reading, key, analysis.text[tokens[i].start:tokens[i].end], True,
-                     False, anchored, in_title, part=not _single_name_worth_keeping(tokens[i], run, language))
+                found.append((_add(reading, key, analysis.text[tokens[i].start:tokens[i].end], True, False, anchored,
+                                   in_title, part=not _single_name_worth_keeping(tokens[i], run, language)),
+                              i in place_tokens))
+        for candidate, place in found:
+            if candidate is not None:
+                candidate.place |= place
     for i in content:
         if i in names:
             continue

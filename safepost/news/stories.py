@@ -147,6 +147,10 @@ def incident_of(story: list[Reading]) -> Incident | None:
     kinds = _kinds(tragic)
     severity = max(r.severity for r in tragic)
     harmed = any(r.harmed for r in tragic)
+    if not harmed and any(r.grave_words and not r.harmless for r in story) and not any(r.harmless for r in tragic):
+        # "Train derails in Lac-Mégantic", then "1,000 evacuated, people unaccounted for": the story is grave
+        severity = max(severity, 5 if max(r.at_risk for r in story) >= 10 else 4)
+        harmed = True
     lead = max(tragic, key=lambda r: (r.severity, r.deaths, r.injured, -r.published.timestamp()))
     first = tragic[0]
     started, last = first.published, tragic[-1].published
@@ -165,7 +169,7 @@ def incident_of(story: list[Reading]) -> Incident | None:
         language=lead.language, sources=len({r.headline.source for r in story}),
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
-        phrases=tuple(_phrases(tragic)))
+        phrases=tuple(_phrases(tragic)), places=tuple(_places(story, terms)))
 
 
 def _kinds(tragic: list[Reading]) -> list:
@@ -233,6 +237,12 @@ def key_terms(story: list[Reading], countries: bool = False) -> list[str]:
             chosen.append(key)
     chosen.sort(key=lambda k: (-(2 * anchored[k] + headlines[k]), -len(k)))
     return [written[key].most_common(1)[0][0] for key in chosen[:MAX_TERMS]]
+
+
+def _places(story: list[Reading], terms: list[str]) -> list[str]:
+    """The key terms that are only a place the gazetteer knows: where the story is, not what."""
+    written = {c.text for r in story for c in r.candidates.values() if c.place}
+    return [term for term in terms if term in written]
 
 
 def _phrases(tragic: list[Reading]) -> list[str]:
