@@ -58,3 +58,45 @@ def test_an_age_is_not_a_death_toll():
     assert obituary.kind == "death" and obituary.severity == 2  # one death, not 96
     [storm] = detect_incidents([headline("Worst storm in 30 years kills 2 in Florida", 1)], RULEBOOK, NOW)
     assert storm.severity == 3  # two dead; "30 years" is a span of time, not 30 victims
+
+
+def test_nameless_reports_of_different_events_in_different_countries_stay_apart():
+    """Both say "killed": a typhoon abroad and an attack at home are two stories, and the one
+    that names no place is placed in its language's country."""
+    incidents = detect_incidents([
+        headline("Тайфун обрушился на Филиппины, четыре человека погибли", 6),
+        headline("Теракты в московском метро: погибли 37 человек", 3),
+    ], RULEBOOK, NOW)
+    by_kind = {i.kind: i for i in incidents}
+    assert set(by_kind) == {"storm", "terror"}
+    assert by_kind["terror"].regions == ("RU",) and by_kind["storm"].regions == ("PH",)
+
+
+def test_a_lone_headline_abroad_is_not_news_everywhere_unless_the_toll_is_very_high():
+    [village] = detect_incidents([headline("Armed men attacked a village in northern Nigeria, 12 killed", 2)],
+                                 RULEBOOK, NOW)
+    [city] = detect_incidents([headline("Armed men attacked a market in northern Nigeria, 120 killed", 2)],
+                              RULEBOOK, NOW)
+    assert village.reach != "global" and city.reach == "global"
+
+
+def test_grave_words_in_another_headline_of_the_story_make_it_grave():
+    [incident] = detect_incidents([
+        headline("Train carrying crude oil derails in Lac-Megantic", 5),
+        headline("Lac-Megantic: 1,000 evacuated, people unaccounted for", 3),
+    ], RULEBOOK, NOW)
+    assert incident.severity >= 4 and incident.harmed
+
+
+def test_a_short_cyrillic_headline_is_read_in_each_language_it_may_be():
+    [incident] = detect_incidents([headline("Помер Богдан Ступка", 2)], RULEBOOK, NOW)
+    assert incident.kind == "death" and "Ступка" in " ".join(incident.terms)
+
+
+def test_a_city_is_marked_as_the_place_and_a_story_name_is_not():
+    [incident] = detect_incidents([
+        headline("Gunman kills 12 at Riverside festival in Denver", 5),
+        headline("Denver shooting: Riverside festival victims named", 2),
+    ], RULEBOOK, NOW)
+    assert "Denver" in incident.places
+    assert "Riverside" in " ".join(incident.terms) and not any("Riverside" in p for p in incident.places)

@@ -359,3 +359,16 @@ def test_english_shooting_reaches_a_polish_post_only_when_it_may_concern_poland(
     decision, = check([post(POLISH_SHOT, "pl", "PL")], [incident], rulebook, NOW)
     words = findings_of(decision, "incident-words")
     assert [(f.match, f.level) for f in words] == ([("Strzał w dziesiątkę", Verdict.HOLD)] if held else [])
+
+
+@pytest.mark.parametrize("text, region, level", [
+    ("Weekend in Denver? Our city guide is 20% off today!", "US", Verdict.HOLD),  # where it happened
+    ("Weekend in Denver? Our city guide is 20% off today!", "GB", Verdict.FLAG),  # a city abroad: a look
+    ("#Denver is trending: our city guide is 20% off today!", "GB", Verdict.HOLD),  # riding its hashtag
+])
+def test_a_city_named_abroad_is_flagged_and_its_hashtag_still_held(rulebook, text, region, level):
+    incidents = detect(rulebook, "Gunman kills 12 at Riverside festival in Denver",
+                       "Denver shooting: Riverside festival victims named")
+    decision, = check([post(text, "en", region)], incidents, rulebook, NOW)
+    [mention] = findings_of(decision, "incident-terms")
+    assert mention.level == level
