@@ -24,8 +24,8 @@ from datetime import datetime, timedelta, timezone
 
 from safepost.model import Decision, Verdict
 from safepost.render import MONTHS, WEEKDAYS, Report, local_time, safe, time_label, utc_label
-from safepost.render.review import (Cause, approve_command, causes, flagged, incident_label, marked_up, merged,
-                                    news_line, published_label, rule_notes, short_reason, without_title)
+from safepost.render.review import (Cause, approve_command, causes, flagged, headline_source, incident_label,
+                                    marked_up, merged, news_line, rule_notes, short_reason, without_title)
 
 MAX_TEXT = 5000
 CARD_HEADLINES = 1
@@ -386,7 +386,7 @@ def _link(title: str, url: str) -> str:
 
 
 def _headline(headline: dict) -> str:
-    source = ", ".join(filter(None, (t(headline.get("source") or ""), t(published_label(headline.get("published"))))))
+    source = headline_source(headline, t)
     return f"<li>\u201c{_link(headline.get('title', ''), headline.get('link') or '')}\u201d " \
            f'<span class="muted">({source})</span></li>'
 

@@ -13,8 +13,8 @@ import re
 
 from safepost.model import Decision, Verdict
 from safepost.render import Report, local_time, safe, time_label, utc_label
-from safepost.render.review import (Cause, approve_command, causes, flagged, marked_up, merged, news_line,
-                                    published_label, rule_notes, short_reason, unplaced_incidents, without_title)
+from safepost.render.review import (Cause, approve_command, causes, flagged, headline_source, marked_up, merged,
+                                    news_line, notes_once, short_reason, unplaced_incidents, without_title)
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
 _LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[-+*](?=\s|$)|>|\d{1,9}[.)](?=\s|$))")
@@ -105,19 +105,14 @@ def _cause(cause: Cause, report: Report, noted: set[str]) -> list[str]:
     if cause.headlines:
         lines.append("")
         for headline in cause.headlines:
-            source = ", ".join(filter(None, (escape(headline.get("source") or ""),
-                                             published_label(headline.get("published")))))
+            source = headline_source(headline, escape)
             lines.append(f"- {link(headline.get('title', ''), headline.get('link') or '')} ({source})")
         if cause.more_headlines:
             lines.append(f"- and {cause.more_headlines} more headlines")
-    for finding in cause.rules():
-        if finding.rule in noted:
-            continue
-        noted.add(finding.rule)
-        for key, value in rule_notes(finding):
-            label = "why" if key == "note" else key
-            which = f" {code(finding.rule)}" if cause.kind != "rule" and key == "note" else ""
-            lines += ["", f"**{label}**{which}: {escape(value)}"]
+    for finding, key, value in notes_once(cause, noted):
+        label = "why" if key == "note" else key
+        which = f" {code(finding.rule)}" if cause.kind != "rule" and key == "note" else ""
+        lines += ["", f"**{label}**{which}: {escape(value)}"]
     for entry in cause.entries:
         decision = entry.decision
         lines += ["", f"#### {_post_title(decision)}"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import dataclass, field
+from typing import Callable, Iterator
 
 from safepost.model import Decision, Finding, Incident, Verdict
 from safepost.render import Report, safe, utc_label
@@ -290,6 +291,22 @@ def approve_command(decision: Decision, config_path: str | None) -> str:
 def rule_notes(finding: Finding) -> list[tuple[str, str]]:
     """('note', ...) and ('source', ...) of the rule behind a finding, where it has them."""
     return [(key, str(finding.evidence[key])) for key in ("note", "source") if finding.evidence.get(key)]
+
+
+def notes_once(cause: Cause, noted: set[str]) -> Iterator[tuple[Finding, str, str]]:
+    """(finding, key, text) of each rule's note and source the first time a report meets the
+    rule: a long report says why once, not under every post."""
+    for finding in cause.rules():
+        if finding.rule not in noted:
+            noted.add(finding.rule)
+            for key, value in rule_notes(finding):
+                yield finding, key, value
+
+
+def headline_source(headline: dict, clean: Callable[[str], str]) -> str:
+    """'Wire, 2026-07-31 11:20 UTC': where and when a headline ran, each part made safe by `clean`."""
+    parts = (headline.get("source") or "", published_label(headline.get("published")))
+    return ", ".join(clean(part) for part in parts if part)
 
 
 def unplaced_incidents(report: Report, shown: list[Cause]) -> list[Incident]:

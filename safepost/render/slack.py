@@ -15,8 +15,8 @@ import re
 
 from safepost.model import Decision, Verdict
 from safepost.render import Report, local_time, safe, time_label, utc_label
-from safepost.render.review import (Cause, approve_command, causes, flagged, marked_up, merged, news_line,
-                                    published_label, rule_notes, short_reason, unplaced_incidents, without_title)
+from safepost.render.review import (Cause, approve_command, causes, flagged, headline_source, marked_up, merged,
+                                    news_line, notes_once, short_reason, unplaced_incidents, without_title)
 
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _LOOK_ALIKES = str.maketrans({"*": "\u2217", "_": "\u02cd", "~": "\u223c", "`": "\u02cb"})
@@ -87,19 +87,14 @@ def _cause(cause: Cause, report: Report, noted: set[str]) -> list[str]:
     if cause.facts:
         lines.append(" · ".join(escape(fact) for fact in cause.facts if fact))
     for headline in cause.headlines:
-        source = ", ".join(filter(None, (escape(headline.get("source") or ""),
-                                         published_label(headline.get("published")))))
+        source = headline_source(headline, escape)
         lines.append(f">“{escape(headline.get('title', ''))}” ({source})")
     if cause.more_headlines:
         lines.append(f">and {cause.more_headlines} more headlines")
-    for finding in cause.rules():
-        if finding.rule in noted:
-            continue
-        noted.add(finding.rule)
-        for key, value in rule_notes(finding):
-            label = "why" if key == "note" else key
-            which = f" {code(finding.rule)}" if cause.kind != "rule" and key == "note" else ""
-            lines.append(f"_{label}_{which}: {escape(value)}")
+    for finding, key, value in notes_once(cause, noted):
+        label = "why" if key == "note" else key
+        which = f" {code(finding.rule)}" if cause.kind != "rule" and key == "note" else ""
+        lines.append(f"_{label}_{which}: {escape(value)}")
     for entry in cause.entries:
         decision = entry.decision
         lines += ["", _post_title(decision)]

@@ -14,8 +14,8 @@ from __future__ import annotations
 from safepost.model import Decision, Verdict
 from safepost.render import Report, local_time, safe, time_label, utc_label
 from safepost.render.layout import BADGE, BOLD, CYAN, DIM, LEVEL, MATCH, Ink, Span, cells, truncate
-from safepost.render.review import (BLANKET, Cause, causes, merged, flagged, news_line, published_label, reason_parts, rule_notes,
-                                    spans, unplaced_incidents, without_title)
+from safepost.render.review import (BLANKET, Cause, causes, flagged, headline_source, merged, news_line, notes_once,
+                                    reason_parts, spans, unplaced_incidents, without_title)
 
 MAX_TEXT = 1000  # characters of a post shown in the details; the rest is counted
 ID_WIDTH = 24
@@ -122,21 +122,16 @@ def _cause(cause: Cause, ink: Ink, noted: set[str]) -> list[str]:
     if cause.facts:
         lines += ink.block("   ", " · ".join(safe(fact) for fact in cause.facts if fact), style=DIM)
     for headline in cause.headlines:
-        when = headline.get("published")
-        source = ", ".join(filter(None, (safe(headline.get("source") or ""), published_label(when))))
+        source = headline_source(headline, safe)
         text = f"\u201c{safe(headline.get('title', ''))}\u201d" + (f" ({source})" if source else "")
         lines += ink.block("   - ", text)
     if cause.more_headlines:
         lines.append(ink(f"     and {cause.more_headlines} more headlines", DIM))
-    for finding in cause.rules():
-        if finding.rule in noted:
-            continue
-        noted.add(finding.rule)
-        for key, value in rule_notes(finding):
-            label = "why" if key == "note" else key
-            if key == "note" and cause.kind != "rule":
-                label = f"why {safe(finding.rule)}"
-            lines += ink.block(f"   {ink(label, DIM)}: ", safe(value), indent=5, prefix_cells=cells(label) + 5)
+    for finding, key, value in notes_once(cause, noted):
+        label = "why" if key == "note" else key
+        if key == "note" and cause.kind != "rule":
+            label = f"why {safe(finding.rule)}"
+        lines += ink.block(f"   {ink(label, DIM)}: ", safe(value), indent=5, prefix_cells=cells(label) + 5)
     if cause.blanket:
         lines.append("")
     for entry in cause.entries:
