@@ -53,6 +53,7 @@ class Config:
     watch_horizon: int = 60  # minutes: the posts due this soon are named in a pause's alert
     crisis_accounts: tuple[str, ...] = ()  # accounts whose posts no pause holds (a person approves them)
     news_off: bool = False  # `news: off`: check without news on purpose (every run says so)
+    gate_fresh_for: int = 60  # seconds: `gate` uses a feed's copy its server confirmed this recently
 
     @property
     def state_path(self) -> Path | None:
@@ -98,7 +99,8 @@ def load_config(path: Path | None) -> Config:
     f = Fields(data, str(path), "the config")
     f.reject_unknown(("regions", "timezone", "language", "languages", "date_order", "rules",
                       "shipped_rules", "feeds", "levels", "policies", "platforms", "columns", "cache_dir",
-                      "ner_model", "max_posts", "state", "alerts", "watch", "news", "grades", "crisis_accounts"))
+                      "ner_model", "max_posts", "state", "alerts", "watch", "news", "grades", "crisis_accounts",
+                      "gate"))
     base = path.parent
     timezone = f.text("timezone")
     if timezone:
@@ -137,6 +139,7 @@ def load_config(path: Path | None) -> Config:
         watch_horizon=watch_horizon,
         news_off=_news_off(f),
         crisis_accounts=tuple(f.texts("crisis_accounts")),
+        gate_fresh_for=_gate(f),
     )
 
 
@@ -246,6 +249,21 @@ def _watch(f: Fields) -> tuple[int | None, int]:
     if horizon != int(horizon):
         raise sub.error("'horizon' must be a whole number of minutes", "horizon")
     return _severity(sub, "severity", None), int(horizon)
+
+
+def _gate(f: Fields) -> int:
+    """`gate: {fresh_for: 60}`: seconds during which `gate` uses the saved copy of a feed its
+    server confirmed, without asking again; a pipeline checking fifty posts a minute asks each
+    feed once a minute, and `watch` (which always asks) keeps the copies current. 0: always ask."""
+    data = f.mapping("gate")
+    if not data:
+        return Config.gate_fresh_for
+    sub = Fields(data, f.path, "gate")
+    sub.reject_unknown(("fresh_for",))
+    seconds = sub.number("fresh_for", Config.gate_fresh_for, minimum=0)
+    if seconds != int(seconds):
+        raise sub.error("'fresh_for' must be a whole number of seconds", "fresh_for")
+    return int(seconds)
 
 
 def _alerts(f: Fields) -> tuple[str, ...]:

@@ -94,7 +94,7 @@ def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebo
 
 def read_post(text: str, language: str | None, rulebook: Rulebook) -> Analysis:
     """The post's words, with every dodge of a rule word read as the word (f*ck, sh1t, f u c k)."""
-    return undo_dodges(analyze(text, language), dodge_vocabulary(rulebook, language))
+    return undo_dodges(analyze(text, language), lambda: dodge_vocabulary(rulebook, language))
 
 
 def dodges_read(text: str, language: str | None, rulebook: Rulebook) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ Every slow or endless server stops by itself when its test ends.
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import socket
 import ssl
@@ -293,6 +294,46 @@ def test_conditional_get_round_trip_gives_not_modified(server, tmp_path):
     assert second == first
     revisit = server.headers_of("/cond")[1]
     assert (revisit["If-None-Match"], revisit["If-Modified-Since"]) == (etag, modified)
+
+
+def test_a_copy_confirmed_moments_ago_is_used_without_asking_again(server, tmp_path):
+    """A pipeline that gates fifty posts a minute asks each feed once, not fifty times."""
+    def route(handler):
+        if handler.headers.get("If-None-Match") == '"v1"':
+            send(handler, b"", 304, {"ETag": '"v1"'})
+        else:
+            send(handler, fixture("rss.xml"), headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
+    server.routes["/feed"] = route
+    clock = Clock()
+    first, _ = fetch_one(server.url("/feed"), cache_dir=tmp_path, clock=clock)
+    clock.now += 30
+    again, status = fetch_one(server.url("/feed"), cache_dir=tmp_path, clock=clock, fresh_for=60)
+    assert len(server.headers_of("/feed")) == 1
+    assert (status.outcome, status.headlines, again) == ("not-modified", 2, first)
+    assert status.detail == "confirmed 30 s ago, not asked again"
+    clock.now += 31  # 61 s after the server last confirmed it: ask
+    _, status = fetch_one(server.url("/feed"), cache_dir=tmp_path, clock=clock, fresh_for=60)
+    assert len(server.headers_of("/feed")) == 2 and (status.outcome, status.detail) == ("not-modified", "")
+    fetch_one(server.url("/feed"), cache_dir=tmp_path, clock=clock)  # fresh_for 0 (watch): always ask
+    assert len(server.headers_of("/feed")) == 3
+
+
+def test_not_modified_reads_the_saved_parse_and_a_damaged_one_parses_the_body_again(server, tmp_path):
+    def route(handler):
+        if handler.headers.get("If-None-Match") == '"v1"':
+            send(handler, b"", 304, {"ETag": '"v1"'})
+        else:
+            send(handler, fixture("rss.xml"), headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
+    server.routes["/feed"] = route
+    first, _ = fetch_one(server.url("/feed"), cache_dir=tmp_path)
+    (cache_file,) = tmp_path.iterdir()
+    header, _, body = cache_file.read_bytes().partition(b"\n")
+    saved = json.loads(header)
+    assert [entry[0] for entry in saved["read"]["entries"]] == [h.title for h in first]
+    saved["read"]["entries"] = "not a list of entries"
+    cache_file.write_bytes(json.dumps(saved).encode() + b"\n" + body)
+    again, status = fetch_one(server.url("/feed"), cache_dir=tmp_path)
+    assert status.outcome == "not-modified" and again == first
 
 
 def test_not_modified_counts_as_confirmation_for_the_fallback_age(server, tmp_path):

@@ -66,6 +66,7 @@ def test_the_full_config_block_means_what_its_comments_say(tmp_path):
     assert config.date_order == "DMY" and not config.news_off
     assert config.grades == {"mild": None}
     assert "incident.shooting.first-hours" in config.levels
+    assert config.gate_fresh_for == 60
 
 
 def test_the_rule_block_is_a_valid_rule_file(tmp_path):

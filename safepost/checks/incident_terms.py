@@ -41,13 +41,15 @@ def _index(incidents) -> tuple[TermIndex, dict[str, object], set[str]]:
     everyday: set[str] = set()
     for incident in incidents:
         language = incident.language if incident.language in NAME_FORMS else None
-        for text in incident.terms:
+        looked_up = len(incident.term_zipf) == len(incident.terms)
+        for position, text in enumerate(incident.terms):
             try:
                 index.add(compile_term(text, language, quoted=True), incident)
             except TermError:
                 continue  # a term with nothing to match (punctuation from a headline)
             word = text.lower().lstrip("#")
-            if " " not in word and (zipf(word, incident.language) or 0) >= EVERYDAY_WORD:
+            frequency = incident.term_zipf[position] if looked_up else zipf(word, incident.language)
+            if " " not in word and (frequency or 0) >= EVERYDAY_WORD:
                 everyday.add(text)
             elif len(word) >= CODE_PART and word.isalpha():
                 names.setdefault(word, incident)

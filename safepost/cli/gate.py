@@ -33,7 +33,7 @@ def gate(feeds, rules, config_path, now, fail_on, default_platform):
     post = read_post(sys.stdin.read(), timezone=config.timezone, platform=default_platform,
                      date_order=config.date_order, languages=config.languages, platforms=tuple(config.platforms),
                      columns=config.columns)
-    news = gather_news(ctx, feeds, "json")
+    news = gather_news(ctx, feeds, "json", fresh_for=config.gate_fresh_for)
     [decision], notices = judge(ctx, [post], news, neighbours=_queue(ctx, post))
     verdict = {**post_dict(decision, None), "now": iso(ctx.now), "notices": list(news.notices) + notices}
     click.echo(safe_json(json.dumps(verdict, ensure_ascii=False)))

@@ -31,7 +31,8 @@ def say(text: object = "", err: bool = False, nl: bool = True, styled: bool = Fa
 
 
 def reports_input_errors(command):
-    """Turn InputError into `safepost: error: file:line: message` and exit code 2."""
+    """Turn InputError into `safepost: error: file:line: message` and exit code 2. Whatever the
+    outcome, the word forms the command looked up are kept for the next run (text/lemmas.py)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -40,6 +41,10 @@ def reports_input_errors(command):
         except InputError as exc:
             say(f"safepost: error: {exc}", err=True)
             sys.exit(2)
+        finally:
+            from safepost.text.lemmas import keep_learned
+
+            keep_learned()
 
     return wrapper
 
@@ -90,7 +95,8 @@ def setup(config_path: str | None, rules: tuple[str, ...], now: str | None) -> S
     return Setup(config, rulebook, parse_now(now, config.timezone))
 
 
-def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str):
+def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str, fresh_for: float = 0.0):
+    """The news of this run; `fresh_for` (gate): seconds a feed's confirmed copy serves unasked."""
     from safepost.config import FeedSource
     from safepost.news import collect_news
 
@@ -101,7 +107,8 @@ def gather_news(ctx: Setup, feeds: tuple[str, ...], output_format: str):
 
         entities = load_entity_finder(ctx.config.ner_model, ctx.config.path, ctx.config.ner_model_line)
     return collect_news(sources, ctx.rulebook, ctx.now, show_progress=output_format != "json",
-                        cache_dir=ctx.config.cache_dir, entities=entities, off=ctx.config.news_off)
+                        cache_dir=ctx.config.cache_dir, entities=entities, off=ctx.config.news_off,
+                        fresh_for=fresh_for)
 
 
 def read_posts(ctx: Setup, queue: str, columns: str | None, preset: str | None, platform: str | None) -> list:

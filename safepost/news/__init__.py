@@ -63,9 +63,10 @@ def default_cache_dir() -> Path:
 
 
 def collect_news(sources: list, rulebook: Rulebook, now: datetime, show_progress: bool = False,
-                 cache_dir: Path | None = None, entities=None, off: bool = False) -> News:
+                 cache_dir: Path | None = None, entities=None, off: bool = False, fresh_for: float = 0.0) -> News:
     """Read the feeds and find the incidents; `entities` is the optional trained NER. With `off`
-    (and no feed named), nothing is read and the news says so."""
+    (and no feed named), nothing is read and the news says so. `fresh_for`: seconds during which
+    a feed's copy, confirmed by its server, is used without asking again."""
     from safepost.news.detect import detect_incidents
 
     if off and not sources:
@@ -76,8 +77,12 @@ def collect_news(sources: list, rulebook: Rulebook, now: datetime, show_progress
         return News(incidents=detect_incidents([], rulebook, now),
                     notices=[f"No news feeds are configured: every post is held until the news can be read. "
                              f"To fix: {HINT}."])
-    headlines, statuses = _fetch(sources, cache_dir or default_cache_dir(), show_progress, now)
-    news = News(headlines, statuses, detect_incidents(headlines, rulebook, now, entities))
+    from safepost.news.remembered import remembered
+
+    headlines, statuses = _fetch(sources, cache_dir or default_cache_dir(), show_progress, now, fresh_for)
+    memory = remembered(rulebook.fingerprint)
+    news = News(headlines, statuses, detect_incidents(headlines, rulebook, now, entities, memory))
+    memory.save()
     if news.unread:
         news.notices.append(f"No news feed could be read: every post is held until the news can be read. "
                             f"To fix: {HINT}.")
@@ -87,10 +92,11 @@ def collect_news(sources: list, rulebook: Rulebook, now: datetime, show_progress
     return news
 
 
-def _fetch(sources: list, cache_dir: Path, show_progress: bool, now: datetime):
+def _fetch(sources: list, cache_dir: Path, show_progress: bool, now: datetime, fresh_for: float):
     from safepost.news.fetch import fetch_feeds
 
     from safepost.render.progress import ProgressBar
 
     with ProgressBar("Reading the news", len(sources), show_progress) as bar:
-        return fetch_feeds(sources, cache_dir=cache_dir, progress=lambda status: bar.advance(), now=now)
+        return fetch_feeds(sources, cache_dir=cache_dir, progress=lambda status: bar.advance(), now=now,
+                           fresh_for=fresh_for)

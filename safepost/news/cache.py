@@ -28,6 +28,7 @@ class CachedFeed:
     content_type: str | None = None
     base_url: str | None = None  # where the body came from after redirects, for relative links
     first_seen: dict[str, float] = field(default_factory=dict)  # item key -> when first downloaded
+    read: dict | None = None  # the body as parsed (Feed.as_json), so "not modified" costs no parsing
 
     def seen(self, keys: list[str], now: float) -> "CachedFeed":
         """This copy remembering when each item now in the feed was first seen (`now` for new
@@ -65,7 +66,7 @@ class FeedCache:
         except (OSError, ValueError, TypeError):
             return None
         times_ok = all(isinstance(t, (int, float)) for t in (cached.stored_at, cached.checked_at)) \
-            and isinstance(cached.first_seen, dict)
+            and isinstance(cached.first_seen, dict) and isinstance(cached.read, (dict, type(None)))
         return cached if cached.url == url and times_ok else None
 
     def store(self, cached: CachedFeed) -> None:

@@ -7,10 +7,10 @@ Pure: headlines + rulebook + now in, incidents out.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Callable
+from typing import Callable, MutableMapping
 
 from safepost.model import Headline, Incident
-from safepost.news.reading import Candidate, read_headline
+from safepost.news.reading import Candidate, read_headline, read_remembering
 from safepost.news.skew import FAR_AHEAD
 from safepost.news.stories import group, incident_of, reach
 from safepost.rulebook import Rulebook
@@ -27,18 +27,21 @@ def from_manual(entry: ManualIncident) -> Incident:
 
 
 def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetime,
-                     entities: Callable[[str], list[str]] | None = None) -> list[Incident]:
+                     entities: Callable[[str], list[str]] | None = None,
+                     memory: MutableMapping[tuple, bytes] | None = None) -> list[Incident]:
     """Incidents active at `now`, most severe (then deadliest) first: detected from headlines
     published in the lookback window, plus those entered by hand in the rulebook. A headline dated up to
     FAR_AHEAD after `now` comes from a feed whose clock runs fast: it is read as published at
     `now` (news/skew.py, at the edge, says which feed); one dated further ahead is not news yet.
-    `entities` (optional, a trained NER) adds the names it finds in a headline as candidates."""
+    `entities` (optional, a trained NER) adds the names it finds in a headline as candidates.
+    `memory` (optional) holds what earlier runs read of the same headlines, and learns this run's."""
     readings = []
     for headline in headlines:
         published = headline.published
         if published is not None and not (now - LOOKBACK <= published <= now + FAR_AHEAD):
             continue
-        reading = read_headline(headline, rulebook, now)
+        reading = read_headline(headline, rulebook, now) if memory is None else \
+            read_remembering(headline, rulebook, now, memory)
         if published is not None and published > now:
             reading.published = now
         for name in entities(headline.title) if entities else ():

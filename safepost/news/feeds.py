@@ -17,9 +17,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from html.parser import HTMLParser
 
-import feedparser
-from feedparser.exceptions import ThingsNobodyCaresAboutButMe
-
 from safepost.model import Headline
 from safepost.news.charset import as_utf8_xml, decode_feed
 
@@ -53,10 +50,29 @@ class Feed:
     def headlines(self, source: str, region: str | None) -> list[Headline]:
         return [replace(entry, source=source, region=region) for entry in self.entries]
 
+    def as_json(self) -> dict:
+        """The feed as read, for the cache: a feed that answers "not modified" is not parsed again."""
+        return {"title": self.title, "language": self.language, "warnings": list(self.warnings),
+                "entries": [[e.title, e.link, e.published.timestamp() if e.published else None, e.summary, e.language]
+                            for e in self.entries]}
+
+    @staticmethod
+    def from_json(found) -> "Feed":
+        """Raises ValueError (or TypeError, KeyError) for anything `as_json` did not write."""
+        entries = tuple(Headline(str(title), link=str(link), summary=str(summary),
+                                 published=datetime.fromtimestamp(moment, timezone.utc) if moment is not None else None,
+                                 language=None if language is None else str(language))
+                        for title, link, moment, summary, language in found["entries"])
+        return Feed(str(found["title"]), found["language"] and str(found["language"]), entries,
+                    tuple(str(warning) for warning in found["warnings"]))
+
 
 def parse_feed(body: bytes, *, content_type: str | None = None,
                base_url: str | None = None) -> Feed:
     """Raise FeedError when the body holds no entries and is not a well-formed feed."""
+    import feedparser
+    from feedparser.exceptions import ThingsNobodyCaresAboutButMe
+
     decoded = decode_feed(body, content_type)
     headers = {}
     if content_type:

@@ -15,19 +15,17 @@ Last-Modified, and the server can answer 304. When a feed is down, a copy younge
 """
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import ssl
 import stat
+import sys
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
-
-import httpx
 
 from safepost import __version__
 from safepost.config import FeedSource
@@ -40,6 +38,28 @@ USER_AGENT = f"safepost/{__version__} (scheduled-post safety gate)"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
           "*/*;q=0.5")
 _ERRNO_PREFIX = re.compile(r"^\[Errno -?\d+\]\s*")
+
+
+asyncio = httpx = None  # loaded by _load_network() when a feed must be asked (50 ms of a run that asks none)
+
+
+def _load_network() -> None:
+    """asyncio, and httpx without the parts safepost never runs, which a cron job would pay for
+    on every run: httpcore's support for trio (imported wherever trio is installed; selenium
+    brings it) and httpx's own command line (rich and pygments, imported wherever they are
+    installed), 90 ms together. Both stay importable for whoever else needs them."""
+    global asyncio, httpx
+    import asyncio
+
+    hidden = [name for name in ("trio", "httpx._main") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # `import name` raises ImportError while this stands
+    try:
+        import httpcore  # noqa: F401
+        import httpx
+    finally:
+        for name in hidden:
+            del sys.modules[name]
 
 
 @dataclass(frozen=True)
@@ -100,14 +120,38 @@ def fetch_feeds(sources: Sequence[FeedSource], *, cache_dir: Path | None,
                 max_redirects: int = 5, max_cache_age: timedelta = timedelta(hours=6),
                 progress: Callable[[FeedStatus], None] | None = None,
                 clock: Callable[[], float] = time.time,
-                now: datetime | None = None) -> tuple[list[Headline], list[FeedStatus]]:
+                now: datetime | None = None, fresh_for: float = 0.0) -> tuple[list[Headline], list[FeedStatus]]:
     """Headlines from every feed, in the order of `sources`, and one status per source. `now`
-    (default: the clock) is the instant the headlines are read at."""
+    (default: the clock) is the instant the headlines are read at. A saved copy that its server
+    confirmed less than `fresh_for` seconds ago is used without asking the server again."""
     now = now or datetime.fromtimestamp(clock(), timezone.utc)
     limits = _Limits(timeout, max_bytes, max_redirects, max_cache_age.total_seconds(), now)
     cache = FeedCache(cache_dir) if cache_dir is not None else None
-    results = asyncio.run(_fetch_all(list(sources), limits, cache, progress, clock))
+    recent = {i: found for i, source in enumerate(sources)
+              if (found := _recent_copy(source, cache, fresh_for, clock(), now)) is not None}
+    for _, status in recent.values():
+        if progress is not None:
+            progress(status)
+    asked = [source for i, source in enumerate(sources) if i not in recent]
+    if asked:
+        _load_network()
+    fetched = iter(asyncio.run(_fetch_all(asked, limits, cache, progress, clock)) if asked else ())
+    results = [recent[i] if i in recent else next(fetched) for i in range(len(sources))]
     return [h for headlines, _ in results for h in headlines], [status for _, status in results]
+
+
+def _recent_copy(source: FeedSource, cache: FeedCache | None, fresh_for: float, wall: float,
+                 now: datetime) -> Result | None:
+    """The saved copy of a feed its server confirmed less than `fresh_for` seconds ago: a
+    pipeline that checks many posts a minute asks each feed once, not once a post."""
+    if not fresh_for or cache is None or not _is_url(source.location):
+        return None
+    cached = cache.load(source.location)
+    age = wall - cached.checked_at if cached is not None else None
+    if age is None or not 0 <= age < fresh_for:
+        return None
+    return _parsed(source, cached, "not-modified", f"confirmed {_duration(age)} ago, not asked again",
+                   max(0.0, wall - cached.stored_at), now)
 
 
 async def _fetch_all(sources: list[FeedSource], limits: _Limits, cache: FeedCache | None,
@@ -115,7 +159,7 @@ async def _fetch_all(sources: list[FeedSource], limits: _Limits, cache: FeedCach
                      clock: Callable[[], float]) -> list[Result]:
     async with httpx.AsyncClient(headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
                                  follow_redirects=True, max_redirects=limits.max_redirects,
-                                 timeout=limits.timeout) as client:
+                                 timeout=limits.timeout, verify=_needs_certificates(sources)) as client:
         async def one(source: FeedSource) -> Result:
             if _is_url(source.location):
                 result = await _fetch_url(client, source, limits, cache, clock)
@@ -126,6 +170,13 @@ async def _fetch_all(sources: list[FeedSource], limits: _Limits, cache: FeedCach
             return result
 
         return list(await asyncio.gather(*(one(source) for source in sources)))
+
+
+def _needs_certificates(sources: list[FeedSource]) -> bool:
+    """Load the certificate store (30 ms of a cron run) only when a feed is fetched over TLS. A
+    plain-http feed that redirects to https is then fetched unverified: whoever could forge that
+    certificate could forge the plain-http answer before it just as well."""
+    return any(source.location.lower().startswith("https:") for source in sources if _is_url(source.location))
 
 
 def _is_url(location: str) -> bool:
@@ -236,7 +287,7 @@ def _parsed(source: FeedSource, cached: CachedFeed, outcome: str, detail: str, a
     """The saved copy's headlines; with `save_to` (the cache, the wall clock), the copy is saved
     again, remembering the items it holds."""
     try:
-        feed = parse_feed(cached.body, content_type=cached.content_type, base_url=cached.base_url)
+        feed = _as_read(cached)
     except FeedError as exc:
         return _failed(source, f"{detail}; the saved copy is unusable: {exc}".lstrip("; "))
     if save_to is not None:
@@ -245,9 +296,19 @@ def _parsed(source: FeedSource, cached: CachedFeed, outcome: str, detail: str, a
     return _named(source, feed, outcome, detail, age, now, cached.first_seen)
 
 
+def _as_read(cached: CachedFeed) -> Feed:
+    """The saved copy as parsed when it was saved, or parsed now when that is missing or damaged."""
+    if cached.read is not None:
+        try:
+            return Feed.from_json(cached.read)
+        except (ValueError, TypeError, KeyError, OverflowError, OSError):
+            pass
+    return parse_feed(cached.body, content_type=cached.content_type, base_url=cached.base_url)
+
+
 def _remember(cache: FeedCache | None, copy: CachedFeed, feed: Feed, now: float) -> tuple[CachedFeed, str]:
     """The copy, noting when each of its items was first seen, saved; and what went wrong saving it."""
-    copy = copy.seen([item_key(entry.title, entry.link) for entry in feed.entries], now)
+    copy = replace(copy.seen([item_key(entry.title, entry.link) for entry in feed.entries], now), read=feed.as_json())
     return copy, _save(cache, copy)
 
 

@@ -162,6 +162,9 @@ def incident_of(story: list[Reading]) -> Incident | None:
     victims = max(max(r.deaths, r.at_risk if r.grave else 0) for r in tragic)
     scope = reach(severity, harmed, main, victims, reports=len(tragic))
     terms = key_terms(story, countries=scope == "global")
+    known = _frequencies(story)
+    term_zipf = tuple(known[w] if (w := term.lower().lstrip("#")) in known else zipf(w, lead.language)
+                      if " " not in w else None for term in terms)
     return Incident(
         id=_story_id(first, terms), title=lead.headline.title, kind=main.id if main else "death",
         severity=severity, terms=tuple(terms), headlines=tuple(r.headline for r in story),
@@ -169,7 +172,16 @@ def incident_of(story: list[Reading]) -> Incident | None:
         language=lead.language, sources=len({r.headline.source for r in story}),
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
-        phrases=tuple(_phrases(tragic)), places=tuple(_places(story, terms)))
+        phrases=tuple(_phrases(tragic)), places=tuple(_places(story, terms)), term_zipf=term_zipf)
+
+
+def _frequencies(story: list[Reading]) -> dict[str, float | None]:
+    """How common each word of the story's readings is, as each reading looked it up; the first
+    reading's word wins."""
+    known: dict[str, float | None] = {}
+    for reading in reversed(story):
+        known.update(reading.frequencies)
+    return known
 
 
 def _kinds(tragic: list[Reading]) -> list:
@@ -221,9 +233,10 @@ def key_terms(story: list[Reading], countries: bool = False) -> list[str]:
                 anchored[key] += 1
     single = len(story) == 1
     chosen = []
+    language = story[0].language
+    known = _frequencies(story)
     for key, marks in flags.items():
-        language = story[0].language
-        frequency = zipf(key, language) if " " not in key else None
+        frequency = (known[key] if key in known else zipf(key, language)) if " " not in key else None
         if "tag" in marks:
             keep = True
         elif anchored[key]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import hashlib
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from importlib import resources
@@ -70,6 +71,9 @@ class Rulebook:
     audience: Audience = field(default_factory=Audience)
     platform_limits: dict[str, int] = field(default_factory=dict)
     finding_levels: list[tuple[str, Verdict | None]] = field(default_factory=list)  # by finding id, most specific first
+    # The rule files, safepost itself and the config's levels and grades: what reading a headline
+    # depends on (None when unknown, and then nothing read is kept between runs).
+    fingerprint: str | None = None
     _indexes: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -218,9 +222,12 @@ def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
     `levels` (by rule id, finding id or glob) and `grades` (strong, mild) come from the config;
     `levels_at` says where they are written, for the error about an id nobody has."""
     files = rulebook_files(paths, include_shipped)
-    book, problems = read_stored(files, lambda: read_rulebook(files))
+    book, problems, files_fingerprint = read_stored(files, lambda: read_rulebook(files))
     refuse_broken(problems)
     book.policies = policies or Policies()
+    if files_fingerprint is not None:
+        settings = repr((sorted((levels or {}).items()), sorted((grades or {}).items())))
+        book.fingerprint = hashlib.sha256(f"{files_fingerprint}\0{settings}".encode()).hexdigest()[:32]
     if grades:
         _apply_grades(book, grades)
     if levels:

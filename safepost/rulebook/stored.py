@@ -6,30 +6,31 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from pathlib import Path
 from typing import Callable
 
-from safepost.usercache import user_cache
+from safepost.usercache import load_private, store_private, user_cache
 
 KEEP = 8  # stored rulebooks kept (one per set of rule files and version of safepost)
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def read_stored(files: list[Path], read: Callable[[], tuple]) -> tuple:
-    """`read()`'s (rulebook, problems), from the store when it holds this very rulebook."""
+def read_stored(files: list[Path], read: Callable[[], tuple]) -> tuple[object, list, str | None]:
+    """`read()`'s (rulebook, problems), from the store when it holds this very rulebook, and the
+    fingerprint of its files and of safepost (None when they cannot be looked at)."""
     try:
-        path = user_cache("rulebooks") / f"{_fingerprint(files)}.pickle"
+        fingerprint = _fingerprint(files)
     except OSError:
-        return read()
-    book = _load(path)
+        return *read(), None
+    path = user_cache("rulebooks") / f"{fingerprint}.pickle"
+    book = load_private(path)
     if book is not None:
-        return book, []
+        return book, [], fingerprint
     book, problems = read()
     if not problems:
-        _store(path, book)
-    return book, problems
+        store_private(path, book, KEEP)
+    return book, problems, fingerprint
 
 
 def _fingerprint(files: list[Path]) -> str:
@@ -38,27 +39,3 @@ def _fingerprint(files: list[Path]) -> str:
         stat = os.stat(path)
         digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:32]
-
-
-def _load(path: Path):
-    try:
-        with open(path, "rb") as f:
-            stat = os.fstat(f.fileno())
-            if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
-                return None  # only what this user wrote, and nobody else could change
-            return pickle.load(f)
-    except Exception:  # noqa: BLE001 - a missing, partial or stale copy is read afresh
-        return None
-
-
-def _store(path: Path, book) -> None:
-    """Best effort: a read-only cache only costs the next run the slow read."""
-    from safepost.files import replace_atomically
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(str(path), pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
-        for old in sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
-            old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError):
-        pass

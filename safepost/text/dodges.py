@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from safepost.text import Analysis
 from safepost.text.frequency import zipf
@@ -125,15 +126,22 @@ def _fits(pattern: list[str], word: str) -> bool:
     return all(not allowed or letter in allowed for allowed, letter in zip(pattern, word))
 
 
-def undo_dodges(analysis: Analysis, vocabulary: Vocabulary) -> Analysis:
-    """The analysis with each dodge read as the word it hides (tokens replaced in place)."""
-    if not vocabulary:
-        return analysis
+def undo_dodges(analysis: Analysis, vocabulary_of: Callable[[], Vocabulary]) -> Analysis:
+    """The analysis with each dodge read as the word it hides (tokens replaced in place).
+    `vocabulary_of()` is asked only when the text shows a sign of a dodge: most posts show none,
+    and building a language's vocabulary is most of a one-post check."""
     text, language = analysis.text, analysis.language
     found: list[tuple[int, int, str]] = []
+    known: list[Vocabulary] = []
+
+    def vocabulary() -> Vocabulary:
+        if not known:
+            known.append(vocabulary_of())
+        return known[0]
+
     for match in _SPACED.finditer(text):
         letters = [ch for ch in match.group(1) if ch.isalpha()]
-        word = vocabulary.fit([TWINS.get(lower(ch, language), lower(ch, language)) for ch in letters], language) \
+        word = vocabulary().fit([TWINS.get(lower(ch, language), lower(ch, language)) for ch in letters], language) \
             if len(letters) >= 3 else None
         if word:
             found.append((match.start(1), match.end(1), word))
@@ -143,15 +151,15 @@ def undo_dodges(analysis: Analysis, vocabulary: Vocabulary) -> Analysis:
         start, end = _trim(text, match.start(), match.end())
         if end - start < 3 or not _CHUNK_HINT.search(text, start, end) or any(a < end and start < b for a, b in taken):
             continue
-        word = _decode(text[start:end], vocabulary, language)
+        word = _decode(text[start:end], vocabulary(), language)
         if word:
             found.append((start, end, word))
     may_stretch = _TRIPLE.search(text) is not None or _DOUBLE_VOWEL.search(text.lower()) is not None
     for token in analysis.tokens if may_stretch else ():
         if any(a < token.end and token.start < b for a, b, _ in found):
             continue
-        word = _unstretch(token.norm, vocabulary) if _STRETCH.search(token.norm) else \
-            _undouble_vowels(token.norm, vocabulary) if _DOUBLE_VOWEL.search(token.norm) else None
+        word = _unstretch(token.norm, vocabulary()) if _STRETCH.search(token.norm) else \
+            _undouble_vowels(token.norm, vocabulary()) if _DOUBLE_VOWEL.search(token.norm) else None
         if word:
             found.append((token.start, token.end, word))
     if not found:

@@ -12,7 +12,7 @@ import marshal
 from functools import cache
 from pathlib import Path
 
-from safepost.usercache import user_cache
+from safepost.usercache import installed_stamp, load_private, store_private, user_cache
 
 FLOOR = 3.0  # below this a word is rare: its Zipf value is not kept
 SUPPORTED = ("en", "ru", "uk", "pl", "nb")
@@ -39,15 +39,12 @@ def cache_dir() -> Path:
 
 @cache
 def _table(language: str) -> dict[str, int] | None:
-    from importlib.metadata import version
-
-    path = cache_dir() / f"{language}-{version('wordfreq')}-{FLOOR}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    path = cache_dir() / f"{language}-{installed_stamp(('wordfreq',))}-{FLOOR}.marshal"
+    table = load_private(path, marshal.load)
+    if isinstance(table, dict):
+        return table
     table = _build(language)
-    _save(path, table)
+    store_private(path, table, len(SUPPORTED) * 2, marshal.dumps)
     return table
 
 
@@ -60,14 +57,3 @@ def _build(language: str) -> dict[str, int]:
     return {word: round((math.log10(freq) + 9) * 10)
             for word, freq in wordfreq.get_frequency_dict(_WORDFREQ_CODES.get(language, language)).items()
             if freq >= floor}
-
-
-def _save(path: Path, table: dict[str, int]) -> None:
-    """Best effort: a read-only cache only costs the next run the slow load."""
-    from safepost.files import replace_atomically
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(str(path), marshal.dumps(table))
-    except OSError:
-        pass

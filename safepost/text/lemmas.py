@@ -7,7 +7,9 @@ no lemmatiser we can load: a word in a text also keys as itself with its case, p
 endings taken off (Perudə → peru, Bakının → bakı), and a rule term keys only as written, so a
 term in its dictionary form meets every inflected form without its own stem meeting unrelated
 words (the city Gəncə is not gənc, young). Every backend loads on first use and every word is
-looked up once per process.
+looked up once per process, and once at all: what a run looked up is kept in the user's cache
+(`keep_learned`), so a `gate` call or a small check reads the keys of its words and its rules
+without loading a dictionary.
 
 pymorphy3 is the slow one: 85 µs a word with its pure-Python dictionary reader, 12 µs with the
 compiled one (the `fast` extra, DAWG2), which is why we install it.
@@ -15,13 +17,18 @@ compiled one (the `fast` extra, DAWG2), which is why we install it.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
+import marshal
 import re
 from functools import cache
 from pathlib import Path
 
+from safepost.usercache import installed_stamp, load_private, store_private, user_cache
+
 SUPPORTED = ("en", "ru", "uk", "pl", "nb", "az")
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'\-]+")
+REMEMBERED_WORDS = 300_000  # per language: the most recently learned are kept
 
 
 class Keys:
@@ -29,8 +36,9 @@ class Keys:
 
     def __init__(self, language: str):
         self.language = language
-        self._memo: dict[str, tuple[str, ...]] = {}
+        self._memo: dict[str, tuple[str, ...]] = _remembered(language)
         self._backend = None
+        self.learned = 0  # words looked up that no earlier run had
 
     def __call__(self, word: str) -> tuple[str, ...]:
         found = self._memo.get(word)
@@ -40,7 +48,17 @@ class Keys:
             if self._backend is None:
                 self._backend = _BACKENDS.get(self.language, _surface_only)()
             found = self._memo[word] = _unique(word, *self._backend(word))
+            self.learned += 1
         return found
+
+    def keep(self) -> None:
+        """Save the words looked up so far for the next run (best effort)."""
+        if self.learned and self.language in SUPPORTED:
+            memo = self._memo
+            if len(memo) > REMEMBERED_WORDS:
+                memo = dict(itertools.islice(memo.items(), len(memo) - REMEMBERED_WORDS, None))
+            store_private(_memory_path(self.language), memo, KEEP_VERSIONS, marshal.dumps)
+            self.learned = 0
 
     def of_term(self, word: str) -> tuple[str, ...]:
         """The keys of a word as a rule writes it: its dictionary form, unless the language can
@@ -206,7 +224,37 @@ def _morph(language: str):
     return pymorphy3.MorphAnalyzer(lang=language)
 
 
-@cache
+_KEYS: dict[str, Keys] = {}
+KEEP_VERSIONS = 12  # files of remembered words: one per language and version of the dictionaries
+
+
 def keys_for(language: str | None) -> Keys:
     """The shared key function for a language (unknown languages match by surface form)."""
-    return Keys(language or "")
+    language = language or ""
+    found = _KEYS.get(language)
+    if found is None:
+        found = _KEYS[language] = Keys(language)
+    return found
+
+
+def keep_learned() -> None:
+    """Keep what this process looked up, in every language, for the next run."""
+    for keys in list(_KEYS.values()):
+        keys.keep()
+
+
+def _remembered(language: str) -> dict[str, tuple[str, ...]]:
+    if language not in SUPPORTED:
+        return {}
+    found = load_private(_memory_path(language), marshal.load)
+    return found if isinstance(found, dict) else {}
+
+
+def _memory_path(language: str) -> Path:
+    return user_cache("lemmas") / f"{language}-{_dictionaries_stamp()}.marshal"
+
+
+def _dictionaries_stamp() -> str:
+    """Which dictionaries, and which version of this module, made the keys."""
+    return installed_stamp(("spacy_lookups_data", "pymorphy3", "pymorphy3_dicts_ru", "pymorphy3_dicts_uk",
+                            "lemmagen3", "snowballstemmer"), (__file__,))

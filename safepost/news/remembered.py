@@ -1,0 +1,52 @@
+"""What earlier runs read of the headlines, kept in the user's cache under the rulebook's
+fingerprint: a `watch` every minute, or a `gate` per post, sees the same headlines again and
+should not read them again. Only what this run used is kept, so the store follows the feeds."""
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from pathlib import Path
+
+from safepost.usercache import load_private, store_private, user_cache
+
+KEEP = 4  # rulebooks (sets of rule files, levels and grades) whose readings are kept
+
+
+class Remembered(MutableMapping):
+    """Readings by headline, as `detect_incidents` takes them; `save()` keeps the ones used."""
+
+    def __init__(self, path: Path | None, known: dict[tuple, bytes]):
+        self.path, self.known = path, known
+        self.used: dict[tuple, bytes] = {}
+        self.learned = False
+
+    def __getitem__(self, key: tuple) -> bytes:
+        value = self.known[key]
+        self.used[key] = value
+        return value
+
+    def __setitem__(self, key: tuple, value: bytes) -> None:
+        self.known[key] = self.used[key] = value
+        self.learned = True
+
+    def __delitem__(self, key: tuple) -> None:
+        del self.known[key]
+        self.used.pop(key, None)
+
+    def __iter__(self):
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
+
+    def save(self) -> None:
+        if self.path is not None and (self.learned or self.used.keys() != self.known.keys()):
+            store_private(self.path, self.used, KEEP)
+
+
+def remembered(fingerprint: str | None) -> Remembered:
+    """The readings kept for this rulebook; none (and nothing saved) when it has no fingerprint."""
+    if fingerprint is None:
+        return Remembered(None, {})
+    path = user_cache("readings") / f"{fingerprint}.pickle"
+    known = load_private(path)
+    return Remembered(path, known if isinstance(known, dict) else {})

@@ -1,0 +1,80 @@
+"""What one run learns and the next reuses: headlines read, word forms looked up. A cron job and
+a publishing pipeline run safepost every minute on much the same news; they must get the same
+answers as a first run, only sooner, and never an answer made under other rules."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from safepost.config import load_config
+from safepost.errors import InputError
+from safepost.model import Headline, Verdict
+from safepost.news import detect
+from safepost.news.detect import detect_incidents
+from safepost.news.remembered import remembered
+from safepost.rulebook import load_rulebook
+from safepost.text import lemmas
+
+NOW = datetime(2012, 7, 20, 18, 0, tzinfo=timezone.utc)
+HEADLINES = [
+    Headline("Gunman kills 12 at Aurora cinema during Batman premiere", "Wire", published=NOW),
+    Headline("Aurora shooting: police name suspect", "Wire", published=NOW),
+    Headline("Стрельба в кинотеатре в Авроре: 12 погибших", "Лента", published=NOW),
+    Headline("Central bank holds rates steady", "Wire", published=NOW),
+]
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_a_second_run_finds_the_same_incidents_from_remembered_headlines_without_reading_them(monkeypatch):
+    rulebook = load_rulebook()
+    memory: dict = {}
+    first = detect_incidents(HEADLINES, rulebook, NOW, memory=memory)
+    assert first and len(memory) == len(HEADLINES)
+
+    def unread(*args):
+        raise AssertionError("a remembered headline was read again")
+
+    monkeypatch.setattr(detect, "read_headline", unread)
+    monkeypatch.setattr("safepost.news.reading.read_headline", unread)
+    assert detect_incidents(HEADLINES, rulebook, NOW, memory=memory) == first
+
+
+def test_readings_are_kept_per_rulebook_and_only_those_of_the_current_news(cache_home):
+    plain, quieter = load_rulebook(), load_rulebook(levels={"incident.shooting.*": Verdict.FLAG})
+    assert plain.fingerprint and quieter.fingerprint and plain.fingerprint != quieter.fingerprint
+    memory = remembered(plain.fingerprint)
+    detect_incidents(HEADLINES, plain, NOW, memory=memory)
+    memory.save()
+    assert len(remembered(plain.fingerprint)) == len(HEADLINES)
+    assert len(remembered(quieter.fingerprint)) == 0
+    later = remembered(plain.fingerprint)
+    detect_incidents(HEADLINES[:1], plain, NOW, memory=later)
+    later.save()
+    assert len(remembered(plain.fingerprint)) == 1  # yesterday's headlines are not carried for ever
+
+
+def test_word_forms_looked_up_once_are_answered_next_run_without_the_dictionary(cache_home, monkeypatch):
+    monkeypatch.setattr(lemmas, "_KEYS", {})
+    first = lemmas.keys_for("ru")("погибших")
+    lemmas.keep_learned()
+    monkeypatch.setattr(lemmas, "_KEYS", {})
+    monkeypatch.setitem(lemmas._BACKENDS, "ru", lambda: pytest.fail("the dictionary was loaded"))
+    assert lemmas.keys_for("ru")("погибших") == first and "погибший" in first
+
+
+def test_gate_fresh_for_is_whole_seconds(tmp_path):
+    path = tmp_path / "safepost.yaml"
+    path.write_text("gate: {fresh_for: 0}\n", encoding="utf-8")
+    assert load_config(path).gate_fresh_for == 0
+    path.write_text("gate: {fresh_for: 1.5}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="whole number of seconds"):
+        load_config(path)
+    path.write_text("gate: {fresh: 30}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="did you mean 'fresh_for'"):
+        load_config(path)
