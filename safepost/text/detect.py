@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from safepost.text.matcher import MIN_PREFIX  # every opening (`kurw*`) is at least this long
+
 _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
@@ -57,46 +59,87 @@ class Evidence:
     net_prefixes: dict[str, frozenset[str]]  # and the openings (`kurw*`) of such words
 
     @cached_property
-    def prefix_sizes(self) -> frozenset[int]:
-        return frozenset(len(prefix) for prefixes in self.net_prefixes.values() for prefix in prefixes)
+    def points(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Per word, what it scores for each language: 2 as an everyday word, 2 as a rule's."""
+        found: dict[str, dict[str, int]] = {}
+        for table in (self.everyday, self.vocabulary):
+            for language, words in table.items():
+                for word in words:
+                    scored = found.setdefault(word, {})
+                    scored[language] = scored.get(language, 0) + 2
+        return {word: tuple(scored.items()) for word, scored in found.items()}
+
+    @cached_property
+    def net_words(self) -> dict[str, tuple[str, ...]]:
+        """Per written word of the net, the languages whose strongest words it is."""
+        return _languages_by_word(self.net)
+
+    @cached_property
+    def net_openings(self) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+        """The net's openings (`kurw*`) with their languages, by their first letters."""
+        found: dict[str, list] = {}
+        for prefix, languages in _languages_by_word(self.net_prefixes).items():
+            found.setdefault(prefix[:MIN_PREFIX], []).append((prefix, languages))
+        return {start: tuple(entries) for start, entries in found.items()}
 
 
-def scores(text: str, languages: tuple[str, ...], evidence: Evidence) -> dict[str, int]:
-    lowered = text.lower()
-    words = set(_WORD.findall(lowered))
-    cyrillic = bool(_CYRILLIC.search(text))
-    latin = bool(_LATIN.search(text))
-    found = {}
-    for language in languages:
-        script_fits = (language in CYRILLIC_LANGUAGES and cyrillic) or (language not in CYRILLIC_LANGUAGES and latin)
-        if not script_fits:
-            continue
-        score = 3 * sum(lowered.count(ch) for ch in DISTINCTIVE.get(language, ""))
-        score += 2 * len(words & evidence.everyday.get(language, frozenset()))
-        score += 2 * len(words & evidence.vocabulary.get(language, frozenset()))
-        found[language] = score
+@dataclass(frozen=True)
+class _Read:
+    """A post's text as the choice reads it: once, whatever it asks."""
+
+    lowered: str
+    words: frozenset[str]
+    cyrillic: bool
+    latin: bool
+
+    @staticmethod
+    def of(text: str) -> "_Read":
+        lowered = text.lower()
+        return _Read(lowered, frozenset(_WORD.findall(lowered)), _CYRILLIC.search(text) is not None,
+                     _LATIN.search(text) is not None)
+
+
+_ALL_DISTINCTIVE = frozenset("".join(DISTINCTIVE.values()))
+
+
+def scores(read: _Read, languages: tuple[str, ...], evidence: Evidence) -> dict[str, int]:
+    found = {language: 0 for language in languages
+             if (language in CYRILLIC_LANGUAGES and read.cyrillic) or (language not in CYRILLIC_LANGUAGES and read.latin)}
+    points = evidence.points
+    for word in read.words:
+        for language, score in points.get(word, ()):
+            if language in found:
+                found[language] += score
+    if not _ALL_DISTINCTIVE.isdisjoint(read.lowered):
+        for language in found:
+            found[language] += 3 * sum(read.lowered.count(ch) for ch in DISTINCTIVE.get(language, ""))
     return found
 
 
-def net_hits(text: str, evidence: Evidence) -> tuple[str, ...]:
-    """Languages whose strongest words appear in the text as written."""
-    words = set(_WORD.findall(text.lower()))
-    openings = {word[:size] for word in words for size in evidence.prefix_sizes}
-    return tuple(language for language, net in evidence.net.items()
-                 if not (net.isdisjoint(words) and evidence.net_prefixes[language].isdisjoint(openings)))
+def net_hits(read: _Read, evidence: Evidence) -> tuple[str, ...]:
+    """Languages whose strongest words appear in the text as written (rulebook order)."""
+    words, openings = evidence.net_words, evidence.net_openings
+    hit: set[str] = set()
+    for word in read.words:
+        hit.update(words.get(word, ()))
+        for prefix, languages in openings.get(word[:MIN_PREFIX], ()):
+            if word.startswith(prefix):
+                hit.update(languages)
+    return tuple(language for language in evidence.net if language in hit) if hit else ()
 
 
 def choose(text: str, declared: str | None, default: str | None, languages: tuple[str, ...],
            evidence: Evidence) -> Languages:
     """The languages to read a post in (see the module docstring)."""
-    if not any(ch.isalpha() for ch in text):
+    read = _Read.of(text)
+    if not read.words:
         return Languages(declared or default)
-    found = scores(text, languages, evidence)
-    foreign = _foreign(text, found)
+    found = scores(read, languages, evidence)
+    foreign = _foreign(read, found)
     if foreign and not declared:
-        return Languages(foreign, _unique(net_hits(text, evidence), foreign))
+        return Languages(foreign, _unique(net_hits(read, evidence), foreign))
     ranked = sorted(found, key=lambda lang: (-found[lang], lang != "en"))
-    net = net_hits(text, evidence)
+    net = net_hits(read, evidence)
     best = ranked[0] if ranked else None
     if declared:  # the post's own column: trusted, and read in what its words say besides
         others = [lang for lang in ranked if found[lang] > max(0, found.get(declared, 0))]
@@ -117,13 +160,27 @@ def choose(text: str, declared: str | None, default: str | None, languages: tupl
                      f"language not certain: read as {', '.join(plausible)}")
 
 
-def _foreign(text: str, found: dict[str, int]) -> str | None:
+def _languages_by_word(table: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """{language: words} turned round: {word: the languages it belongs to}."""
+    found: dict[str, list[str]] = {}
+    for language, words in table.items():
+        for word in words:
+            found.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in found.items()}
+
+
+_FOREIGN_CODES = _languages_by_word(_FOREIGN)
+
+
+def _foreign(read: _Read, found: dict[str, int]) -> str | None:
     """A widely used language the rulebook does not speak, when its everyday words outweigh
     every rulebook language's evidence."""
-    if _CYRILLIC.search(text):
+    if read.cyrillic:
         return None
-    words = set(_WORD.findall(text.lower()))
-    counts = {code: 2 * len(words & vocabulary) for code, vocabulary in _FOREIGN.items()}
+    counts = dict.fromkeys(_FOREIGN, 0)
+    for word in read.words:
+        for code in _FOREIGN_CODES.get(word, ()):
+            counts[code] += 2
     code = max(counts, key=counts.get)
     return code if counts[code] >= 4 and counts[code] > max(found.values(), default=0) else None
 

@@ -43,9 +43,10 @@ _LATIN = re.compile(r"[a-zA-Z]")
 # Cheap linear first tests, so that an ordinary post costs a few regex scans and no Python loop:
 _MARKED_CHUNK = re.compile(r"(?<!\S)\S*?[*#%?_•·@$!0-9.]\S*")  # a chunk holding a sign, a digit or a dot
 _TRIPLE = re.compile(r"(.)\1\1")  # any character three times: a stretch is possible
-# what makes a chunk worth decoding: a mask or leet sign, letters beside digits, a dot between
-# letters, or Latin beside Cyrillic
-_CHUNK_HINT = re.compile(r"[*#%?_•·@$!]|[^\W\d_][0-9]|[0-9][^\W\d_]|[^\W\d_]\.[^\W\d_]"
+# what makes a chunk worth decoding: a mask or leet sign, a digit beside letters (one digit after
+# them: "sh1t", not the number a code ends with, "SUMMER2026"), a dot between letters, or Latin
+# beside Cyrillic
+_CHUNK_HINT = re.compile(r"[*#%?_•·@$!]|[^\W\d_][0-9](?![0-9])|[0-9][^\W\d_]|[^\W\d_]\.[^\W\d_]"
                          r"|[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z]")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from safepost.rulebook.tone import Patterns
 from safepost.text import Analysis
 from safepost.text.matcher import Match, TermIndex
 
@@ -31,14 +32,11 @@ class Cue:
 
 @dataclass(frozen=True)
 class ToneCues:
-    promotional: TermIndex
-    joking: TermIndex
-    sincere: TermIndex
-    memorial: TermIndex
+    cues: TermIndex  # promotional, joking, sincere and memorial cues in one index: one pass a post
     negations: TermIndex
     negations_after: TermIndex
-    patterns: tuple = ()  # regular expressions that also mark a post promotional
-    joking_patterns: tuple = ()
+    patterns: Patterns = Patterns()  # regular expressions that also mark a post promotional
+    joking_patterns: Patterns = Patterns()
 
 
 @dataclass(frozen=True)
@@ -51,19 +49,24 @@ class Tone:
     unevaluated: tuple = ()  # patterns the time limit stopped on this post (rulebook/tone.py)
 
 
+CUE_KINDS = ("promotional", "joking", "sincere", "memorial")
+
+
 def build_cues(rules, language: str | None) -> ToneCues:
-    indexes = {name: TermIndex() for name in ("promotional", "joking", "sincere", "memorial", "negations",
-                                              "negations_after")}
+    cues, negations, negations_after = TermIndex(), TermIndex(), TermIndex()
     patterns, joking_patterns = [], []
     for rule in rules:
         if language is not None and rule.language not in (language, "any"):
             continue
-        for name, index in indexes.items():
+        for kind in CUE_KINDS:
+            for term in rule.cues(kind):
+                cues.add(term, kind)  # the payload is the kind: a cue is read by what it says
+        for name, index in (("negations", negations), ("negations_after", negations_after)):
             for term in rule.cues(name):
                 index.add(term, rule)
         patterns.extend(rule.patterns)
         joking_patterns.extend(rule.joking_patterns)
-    return ToneCues(**indexes, patterns=tuple(patterns), joking_patterns=tuple(joking_patterns))
+    return ToneCues(cues, negations, negations_after, Patterns.of(patterns), Patterns.of(joking_patterns))
 
 
 def cues_for(rulebook, language: str | None) -> ToneCues:
@@ -71,15 +74,17 @@ def cues_for(rulebook, language: str | None) -> ToneCues:
 
 
 def read_tone(analysis: Analysis, cues: ToneCues) -> Tone:
-    selling, declined = _split_negated(analysis, cues, cues.promotional.find(analysis))
+    found: dict[str, list[Match]] = {kind: [] for kind in CUE_KINDS}
+    for match in cues.cues.find(analysis):
+        found[match.payload].append(match)
+    selling, declined = _split_negated(analysis, cues, found["promotional"])
     stopped: list = []
-    found = [_cue(m) for m in selling] + _pattern_cues(analysis, cues.patterns, stopped)
-    return Tone(promotional=_first(found),
-                joking=_first([_cue(m) for m in cues.joking.find(analysis)]
+    return Tone(promotional=_first([_cue(m) for m in selling] + _pattern_cues(analysis, cues.patterns, stopped)),
+                joking=_first([_cue(m) for m in found["joking"]]
                               + _pattern_cues(analysis, cues.joking_patterns, stopped)),
-                sincere=_first([_cue(m) for m in cues.sincere.find(analysis)]),
+                sincere=_first([_cue(m) for m in found["sincere"]]),
                 declined=_first([_cue(m) for m in declined]),
-                memorial=_first([_cue(m) for m in cues.memorial.find(analysis)]),
+                memorial=_first([_cue(m) for m in found["memorial"]]),
                 unevaluated=tuple(stopped))
 
 
@@ -100,8 +105,9 @@ def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> 
     return selling, declined
 
 
-def _pattern_cues(analysis: Analysis, patterns, stopped: list) -> list[Cue]:
-    return [Cue(m.group(), m.start(), m.end()) for p in patterns for m in [p.find(analysis.text, stopped)] if m]
+def _pattern_cues(analysis: Analysis, patterns: Patterns, stopped: list) -> list[Cue]:
+    found = patterns.find(analysis.text, stopped)
+    return [Cue(found.group(), found.start(), found.end())] if found else []
 
 
 def _cue(match: Match) -> Cue:
