@@ -78,3 +78,17 @@ def test_gate_fresh_for_is_whole_seconds(tmp_path):
     path.write_text("gate: {fresh: 30}\n", encoding="utf-8")
     with pytest.raises(InputError, match="did you mean 'fresh_for'"):
         load_config(path)
+
+
+def test_a_damaged_remembered_reading_is_read_afresh():
+    rulebook = load_rulebook()
+    expected = detect_incidents(HEADLINES, rulebook, NOW)
+    memory = {key: b"not a reading" for key in _keys(rulebook)}
+    assert detect_incidents(HEADLINES, rulebook, NOW, memory=memory) == expected
+    assert all(value != b"not a reading" for value in memory.values())
+
+
+def _keys(rulebook) -> list[tuple]:
+    memory: dict = {}
+    detect_incidents(HEADLINES, rulebook, NOW, memory=memory)
+    return list(memory)

@@ -219,16 +219,26 @@ def read_remembering(headline: Headline, rulebook: Rulebook, now: datetime,
            headline.region)
     kept = memory.get(key)
     if kept is not None:
-        state = pickle.loads(kept)
-        kinds = rulebook.cached("kinds-by-id", lambda: {kind.id: kind for kind in rulebook.rules("incident_kinds")})
-        if all(kind in kinds for kind in state["kinds"]):
-            state["kinds"] = tuple(kinds[kind] for kind in state["kinds"])
-            return Reading(headline, headline.published or now, **state)
+        remembered = _recalled(kept, headline, rulebook, now)
+        if remembered is not None:
+            return remembered
     reading = read_headline(headline, rulebook, now)
     state = {**vars(reading), "kinds": tuple(kind.id for kind in reading.kinds)}
     del state["headline"], state["published"]
     memory[key] = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
     return reading
+
+
+def _recalled(kept: bytes, headline: Headline, rulebook: Rulebook, now: datetime) -> Reading | None:
+    """A remembered reading, or None when it cannot be one under this rulebook (a kind it no
+    longer has, a damaged record): the headline is then read afresh."""
+    kinds = rulebook.cached("kinds-by-id", lambda: {kind.id: kind for kind in rulebook.rules("incident_kinds")})
+    try:
+        state = pickle.loads(kept)
+        state["kinds"] = tuple(kinds[kind] for kind in state["kinds"])
+        return Reading(headline, headline.published or now, **state)
+    except Exception:  # noqa: BLE001 - anything but a good record is read afresh
+        return None
 
 
 def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetime) -> Reading:
