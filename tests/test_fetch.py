@@ -296,14 +296,17 @@ def test_conditional_get_round_trip_gives_not_modified(server, tmp_path):
     assert (revisit["If-None-Match"], revisit["If-Modified-Since"]) == (etag, modified)
 
 
+def answers_not_modified_after_the_first(handler) -> None:
+    """A server with an ETag: the feed, then "not modified" to whoever shows it."""
+    if handler.headers.get("If-None-Match") == '"v1"':
+        send(handler, b"", 304, {"ETag": '"v1"'})
+    else:
+        send(handler, fixture("rss.xml"), headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
+
+
 def test_a_copy_confirmed_moments_ago_is_used_without_asking_again(server, tmp_path):
     """A pipeline that gates fifty posts a minute asks each feed once, not fifty times."""
-    def route(handler):
-        if handler.headers.get("If-None-Match") == '"v1"':
-            send(handler, b"", 304, {"ETag": '"v1"'})
-        else:
-            send(handler, fixture("rss.xml"), headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
-    server.routes["/feed"] = route
+    server.routes["/feed"] = answers_not_modified_after_the_first
     clock = Clock()
     first, _ = fetch_one(server.url("/feed"), cache_dir=tmp_path, clock=clock)
     clock.now += 30
@@ -319,12 +322,7 @@ def test_a_copy_confirmed_moments_ago_is_used_without_asking_again(server, tmp_p
 
 
 def test_not_modified_reads_the_saved_parse_and_a_damaged_one_parses_the_body_again(server, tmp_path):
-    def route(handler):
-        if handler.headers.get("If-None-Match") == '"v1"':
-            send(handler, b"", 304, {"ETag": '"v1"'})
-        else:
-            send(handler, fixture("rss.xml"), headers={"Content-Type": "application/rss+xml", "ETag": '"v1"'})
-    server.routes["/feed"] = route
+    server.routes["/feed"] = answers_not_modified_after_the_first
     first, _ = fetch_one(server.url("/feed"), cache_dir=tmp_path)
     (cache_file,) = tmp_path.iterdir()
     header, _, body = cache_file.read_bytes().partition(b"\n")
