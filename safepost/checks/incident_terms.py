@@ -106,8 +106,10 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 def _level(ctx: Context, incident, match: Match) -> Verdict:
     """The ladder, from hold for the story's hashtag; flag at most for a story that hurt nobody,
-    and for a city abroad ("trips to Seoul" names where it was; "#Aurora" rides its tag)."""
+    and for a city abroad ("trips to Seoul" names where it was; "#Aurora" rides its tag, and so
+    does a post under a solidarity hashtag: "#JeSuisBruxelles, flights to Brussels from 99 zł")."""
     hashtag = any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last])
     level = ladder.level(ctx.rung, Verdict.HOLD if hashtag else Verdict.FLAG)
-    abroad = match.term in incident.places and not hashtag and relation(ctx, incident) != IN
+    rides = hashtag or ctx.tone.solidarity is not None
+    abroad = match.term in incident.places and not rides and relation(ctx, incident) != IN
     return min(level, Verdict.FLAG) if not incident.harmed or abroad else level

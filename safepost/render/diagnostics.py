@@ -264,7 +264,7 @@ def _date_facts(rule, today: date) -> list[tuple[str, str]]:
 
 def _tone_facts(rule, today: date) -> list[tuple[str, str]]:
     facts = [("language", rule.language)]
-    for name in ("promotional", "joking", "sincere", "memorial", "negations", "negations_after"):
+    for name in ("promotional", "joking", "sincere", "memorial", "solidarity", "negations", "negations_after"):
         if rule.cues(name):
             facts.append((name, ", ".join(term.text for term in rule.cues(name))))
     for name in ("patterns", "joking_patterns"):

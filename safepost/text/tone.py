@@ -46,10 +46,11 @@ class Tone:
     sincere: Cue | None = None
     declined: Cue | None = None  # a promotion the post says it is not making
     memorial: Cue | None = None  # "in memory of", "RIP"
+    solidarity: Cue | None = None  # a solidarity hashtag: #PrayForNice, #JeSuisBruxelles
     unevaluated: tuple = ()  # patterns the time limit stopped on this post (rulebook/tone.py)
 
 
-CUE_KINDS = ("promotional", "joking", "sincere", "memorial")
+CUE_KINDS = ("promotional", "joking", "sincere", "memorial", "solidarity")
 
 
 def build_cues(rules, language: str | None) -> ToneCues:
@@ -85,6 +86,7 @@ def read_tone(analysis: Analysis, cues: ToneCues) -> Tone:
                 sincere=_first([_cue(m) for m in found["sincere"]]),
                 declined=_first([_cue(m) for m in declined]),
                 memorial=_first([_cue(m) for m in found["memorial"]]),
+                solidarity=_first([_cue(m) for m in found["solidarity"] if _in_hashtag(analysis, m)]),
                 unevaluated=tuple(stopped))
 
 
@@ -108,6 +110,10 @@ def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> 
 def _pattern_cues(analysis: Analysis, patterns: Patterns, stopped: list) -> list[Cue]:
     found = patterns.find(analysis.text, stopped)
     return [Cue(found.group(), found.start(), found.end())] if found else []
+
+
+def _in_hashtag(analysis: Analysis, match: Match) -> bool:
+    return all(token.tag >= 0 for token in analysis.tokens[match.first:match.last])
 
 
 def _cue(match: Match) -> Cue:
