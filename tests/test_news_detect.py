@@ -372,3 +372,47 @@ def test_a_city_named_abroad_is_flagged_and_its_hashtag_still_held(rulebook, tex
     decision, = check([post(text, "en", region)], incidents, rulebook, NOW)
     [mention] = findings_of(decision, "incident-terms")
     assert mention.level == level
+
+
+def test_a_common_word_after_in_names_the_place_and_its_hashtag_is_held(rulebook):
+    incidents = detect(rulebook, "Lorry drives into Bastille Day crowd in Nice; dozens feared dead",
+                       "Nice attack: at least 70 killed as truck ploughs into crowd on Promenade des Anglais")
+    assert any("Nice" in incident.terms for incident in incidents)
+    [promo] = check([post("Something #Nice for your Friday: sunglasses 2 for £30 today only.", "en", "GB")],
+                    incidents, rulebook, NOW)
+    assert promo.verdict == Verdict.HOLD
+    [chat] = check([post("Have a nice weekend, everyone!", "en", "GB")], incidents, rulebook, NOW)
+    assert not findings_of(chat, "incident-terms")
+
+
+def test_the_victims_nationality_does_not_move_an_event_a_city_places(rulebook):
+    [fire] = detect(rulebook, "Skogbrannene på Rhodos: Tusenvis av turister evakuert, nordmenn blant dem")
+    assert fire.regions == ("GR",)
+    [strike] = detect(rulebook, "Russland: 12 drept i eksplosjon i gruve")
+    assert strike.regions == ("RU",)
+
+
+def test_a_wartime_bomb_made_safe_hurts_nobody_and_holds_no_blast_of_savings(rulebook):
+    incidents = detect(rulebook, "Plymouth WW2 bomb: thousands evacuated as device is moved through the city",
+                       "Second World War bomb found in Plymouth garden safely detonated at sea")
+    assert not any(incident.harmed for incident in incidents)
+    [promo] = check([post("A blast of savings: 20% off garden tools at our Plymouth store.", "en", "GB")],
+                    incidents, rulebook, NOW)
+    assert promo.verdict < Verdict.HOLD
+
+
+def test_a_solidarity_hashtag_that_sells_trips_to_the_attacked_city_is_held_abroad(rulebook):
+    incidents = detect(rulebook, "Eksplozje na lotnisku Zaventem w Brukseli. Są ofiary",
+                       "Zamachy w Brukseli. Co najmniej 34 zabitych, ponad 200 rannych")
+    selling = "#JeSuisBruxelles Wiosenny weekend w Belgii: loty z Warszawy do Brukseli od 99 zł!"
+    [held] = check([post(selling, "pl", "PL")], incidents, rulebook, NOW)
+    assert held.verdict == Verdict.HOLD
+    [reviewed] = check([post(selling.replace("#JeSuisBruxelles ", ""), "pl", "PL")], incidents, rulebook, NOW)
+    assert reviewed.verdict == Verdict.FLAG
+
+
+def test_a_title_in_quotes_from_a_story_is_echoed(rulebook):
+    incidents = detect(rulebook, "Nie żyje Andrzej Wajda. Reżyser «Człowieka z marmuru» miał 90 lat")
+    [promo] = check([post("Człowiek z marmuru? Blaty kuchenne z marmuru −30% tylko do niedzieli!", "pl", "PL")],
+                    incidents, rulebook, NOW)
+    assert findings_of(promo, "incident-echo") and promo.verdict == Verdict.HOLD

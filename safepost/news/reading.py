@@ -39,6 +39,7 @@ ANCHOR_REACH = 3  # words between an event word and a name attached to it
 EVERYDAY_ANCHOR = 5.0  # Zipf: a word this common beside an event ("могут", "after") is not the story's name
 LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
 SUMMARY_CHARS = 400
+MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a title
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
 _SCORE = re.compile(r"(?<![\d.,:/])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,:/%])")
@@ -77,6 +78,9 @@ class Reading:
     candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
     regions: set[str] = field(default_factory=set)
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # content n-gram keys -> as written
+    # names in quotes of two or more words, in any headline of a story, tragic or not: the works of
+    # a dead director («Człowiek z marmuru»), a ship, a club; a post repeating one echoes the story
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)
     words: dict[str, str] = field(default_factory=dict)  # every content word of the title: key -> as written
     events: set[str] = field(default_factory=set)  # keys of the words that report the event ("skyting")
     home: str | None = None  # where a headline in its language that names no place most likely is
@@ -263,6 +267,7 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     reading.home = lexicon.home if lexicon else None
     if reading.tragic:
         _read_phrases(reading, title, title_triggers, rulebook, lexicon)
+    _read_titles(reading, title, lexicon)
     reading.frequencies = {word: zipf(word, language) for key, candidate in reading.candidates.items()
                            for word in (key, candidate.text.lower().lstrip("#")) if " " not in word}
     return reading
@@ -391,11 +396,14 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     inside = lambda m: any(a <= m.first and m.last <= b and (a, b) != (m.first, m.last) for a, b in widest)  # noqa: E731
     country_tokens = set()
     locatives = lexicon.locatives if lexicon else frozenset()
+    placed = any(not inside(m) for m in place_matches)
     for m in country_matches:
         if not inside(m):
-            reading.regions.add(m.payload)
+            where = bool(m.first) and tokens[m.first - 1].norm in locatives
+            if where or not placed:  # "fires on Rhodes, Norwegians among them" happen in Greece
+                reading.regions.add(m.payload)
             country_tokens.update(range(m.first, m.last))
-            if m.first and tokens[m.first - 1].norm in locatives:  # "in Thailand": where it happened
+            if where:  # "in Thailand": where it happened
                 candidate = _add(reading, " ".join(t.norm for t in tokens[m.first:m.last]), m.text, True, False,
                                  True, in_title)
                 if candidate is not None:
@@ -640,6 +648,16 @@ def _spans(positions: list[int]) -> list[tuple[int, int]]:
 
 
 # -- phrases a post may echo --------------------------------------------------------------------------
+
+def _read_titles(reading: Reading, title: Analysis, lexicon) -> None:
+    stop = lexicon.stopwords if lexicon else frozenset()
+    for match in _QUOTED.finditer(title.text):
+        start, end = match.span(1)
+        words = [t for t in title.tokens if start <= t.start and t.end <= end]
+        content = [w for w in words if stop.isdisjoint(w.keys) and not w.norm.isdigit()]
+        if 2 <= len(words) <= MAX_TITLE_WORDS and len(content) >= 2:
+            reading.titles[tuple(w.norm for w in words)] = title.text[words[0].start:words[-1].end]
+
 
 def _read_phrases(reading: Reading, title: Analysis, triggers, rulebook: Rulebook, lexicon) -> None:
     """Runs of two to four words inside one clause, with at least two content words and one

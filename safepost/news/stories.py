@@ -151,6 +151,11 @@ def incident_of(story: list[Reading]) -> Incident | None:
         # "Train derails in Lac-Mégantic", then "1,000 evacuated, people unaccounted for": the story is grave
         severity = max(severity, 5 if max(r.at_risk for r in story) >= 10 else 4)
         harmed = True
+    if harmed and any(r.harmless for r in story) and not any(r.deaths or r.injured for r in story) \
+            and not any(kind.harms for r in tragic for kind in r.kinds):
+        # harm read only from grave words ("thousands of tourists evacuated"), and a headline of the
+        # story says nobody was hurt ("... home from Rhodes, no injuries reported")
+        harmed, severity = False, min(severity, 2)
     lead = max(tragic, key=lambda r: (r.severity, r.deaths, r.injured, -r.published.timestamp()))
     first = tragic[0]
     started, last = first.published, tragic[-1].published
@@ -172,7 +177,7 @@ def incident_of(story: list[Reading]) -> Incident | None:
         language=lead.language, sources=len({r.headline.source for r in story}),
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
-        phrases=tuple(_phrases(tragic)), places=tuple(_places(story, terms)), term_zipf=term_zipf)
+        phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms)), term_zipf=term_zipf)
 
 
 def _frequencies(story: list[Reading]) -> dict[str, float | None]:
@@ -258,14 +263,17 @@ def _places(story: list[Reading], terms: list[str]) -> list[str]:
     return [term for term in terms if term in written]
 
 
-def _phrases(tragic: list[Reading]) -> list[str]:
+def _phrases(tragic: list[Reading], story: list[Reading]) -> list[str]:
+    """The tragic headlines' most repeated phrases, then the names in quotes of every headline."""
     counts: Counter = Counter()
     written: dict[tuple, str] = {}
     for reading in tragic:
         for key, text in reading.phrases.items():
             counts[key] += 1
             written.setdefault(key, text)
-    return [written[key] for key, _ in counts.most_common(MAX_PHRASES)]
+    found = [written[key] for key, _ in counts.most_common(MAX_PHRASES)]
+    titles = {key: text for reading in story for key, text in reading.titles.items() if key not in written}
+    return found + list(titles.values())[:MAX_PHRASES]
 
 
 def _slug(text: str) -> str:
