@@ -416,3 +416,11 @@ def test_a_title_in_quotes_from_a_story_is_echoed(rulebook):
     [promo] = check([post("Człowiek z marmuru? Blaty kuchenne z marmuru −30% tylko do niedzieli!", "pl", "PL")],
                     incidents, rulebook, NOW)
     assert findings_of(promo, "incident-echo") and promo.verdict == Verdict.HOLD
+
+
+def test_a_city_in_another_azerbaijani_case_is_still_the_city(rulebook):
+    incidents = detect(rulebook, "Dərbənd və Mahaçqalada hücumlar: polislər həlak olub",
+                       "Dərbənddə sinaqoq və kilsə atəşə tutulub, ölənlər var")
+    [tour] = check([post("Həftəsonu Dərbəndə! Köhnə şəhər turu, Bakıdan avtobusla 89 AZN.", "az", "AZ")],
+                   incidents, rulebook, NOW)
+    assert findings_of(tour, "incident-terms"), tour.findings

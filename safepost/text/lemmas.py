@@ -162,16 +162,19 @@ def _azerbaijani():
         stems: list[str] = []
         current = word
         for _ in range(_AZ_ROUNDS):
-            current = _strip_az_ending(current)
+            current = next(_az_stems(current), "")
             if not current:
                 break
             stems.append(current)
-        return tuple(stems)  # the first is the word's key: one ending off (Gəncədə → gəncə, not gənc)
+        # the first is the word's key: one ending off (Gəncədə → gəncə, not gənc); the other ways
+        # to take one ending off follow (Dərbəndə: dərbən-də, or dərbənd-ə, "to Derbent")
+        return tuple(dict.fromkeys([*stems, *_az_stems(word)]))
 
     return keys
 
 
-def _strip_az_ending(word: str) -> str:
+def _az_stems(word: str):
+    """The word with one ending off, in every way its letters allow, the longest ending first."""
     for ending, before in _AZ_ENDINGS:
         stem = word[:-len(ending)]
         if not word.endswith(ending) or len(stem) < _AZ_SHORTEST_STEM + (len(ending) == 1):
@@ -180,8 +183,7 @@ def _strip_az_ending(word: str) -> str:
         if (before == "any" or (before == "vowel" and last in _AZ_VOWELS)
                 or (before == "consonant" and last not in _AZ_VOWELS)
                 or (before == "possessive" and last in _AZ_POSSESSIVE_VOWELS)):
-            return stem
-    return ""
+            yield stem
 
 
 _STRIPS_TEXT_ONLY = frozenset({"az"})

@@ -80,9 +80,12 @@ def read_tone(analysis: Analysis, cues: ToneCues) -> Tone:
         found[match.payload].append(match)
     selling, declined = _split_negated(analysis, cues, found["promotional"])
     stopped: list = []
-    return Tone(promotional=_first([_cue(m) for m in selling] + _pattern_cues(analysis, cues.patterns, stopped)),
-                joking=_first([_cue(m) for m in found["joking"]]
-                              + _pattern_cues(analysis, cues.joking_patterns, stopped)),
+    promotional = _first([_cue(m) for m in selling] + _pattern_cues(analysis, cues.patterns, stopped))
+    # a post that sells reads as selling whatever else it does (checks/ladder.py): its emoticons
+    # are not searched for, only its joking words
+    joking_patterns = _pattern_cues(analysis, cues.joking_patterns, stopped) if promotional is None else []
+    return Tone(promotional=promotional,
+                joking=_first([_cue(m) for m in found["joking"]] + joking_patterns),
                 sincere=_first([_cue(m) for m in found["sincere"]]),
                 declined=_first([_cue(m) for m in declined]),
                 memorial=_first([_cue(m) for m in found["memorial"]]),
