@@ -87,15 +87,16 @@ def test_a_pattern_that_backtracks_on_a_probe_is_refused_with_its_rule_file_and_
 
 @pytest.mark.timeout(60)
 def test_a_pattern_that_times_out_on_a_post_is_a_not_evaluated_flag_and_the_check_goes_on(run_cli, write):
-    """'(x.*y){7}q' passes the probes (no long run of one letter stops it) but not 'xyxy...'."""
+    """'(x.*y){7}q' passes the probes (no long run of one letter stops it) but not 'xyxy...'. The
+    post does not sell: a selling post reads as selling, and its joking patterns are not run."""
     tone = write("tone.yaml", "tone:\n  - id: tone.ours\n    language: en\n    promotional: [sale]\n"
                               "    sincere: [remember]\n    joking_patterns: ['(x.*y){7}q']\n")
     write("safepost.yaml", "news: off\n")
     queue = write("q.csv", "id,platform,scheduled_at,text,region,language\n"
-                           f"p1,linkedin,2026-08-01T10:00:00+02:00,Big sale today {'xy' * 600},PL,en\n"
+                           f"p1,linkedin,2026-08-01T10:00:00+02:00,Big day today {'xy' * 600},PL,en\n"
                            "p2,linkedin,2026-08-01T10:00:00+02:00,Good morning,PL,en\n")
     code, out, err = run_cli("check", queue, "--rules", tone, "--format", "json", "--now",
-                             "2026-08-01T08:00:00Z", "--approved-out", "approved.csv")
+                             "2026-08-01T08:00:00Z", "--approved-out", "approved.csv", "--fail-on", "flag")
     assert code == 1, err
     posts = {post["id"]: post for post in json.loads(out)["posts"]}
     [skipped] = [f for f in posts["p1"]["findings"] if f["check"] == "unevaluated"]
