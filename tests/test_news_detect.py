@@ -424,3 +424,8 @@ def test_a_city_in_another_azerbaijani_case_is_still_the_city(rulebook):
     [tour] = check([post("Həftəsonu Dərbəndə! Köhnə şəhər turu, Bakıdan avtobusla 89 AZN.", "az", "AZ")],
                    incidents, rulebook, NOW)
     assert findings_of(tour, "incident-terms"), tour.findings
+
+
+def test_a_case_ending_on_a_number_does_not_hide_the_toll(rulebook):
+    [attack] = detect(rulebook, "Dərbənd və Mahaçqalada hücumlar: 15-dən çox polis həlak olub")
+    assert attack.deaths == 15 and attack.severity == 5

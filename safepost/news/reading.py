@@ -326,6 +326,28 @@ def _number(analysis: Analysis, i: int, numbers: dict[str, int]) -> int | None:
     return numbers.get(word)
 
 
+def _around(analysis: Analysis, first: int, last: int):
+    """(token, distance) within REACH words of the span [first, last); a number counts the word it
+    stands before ("5 dead, hundreds injured"), and a case ending hyphenated to a number is no word
+    of its own ("15-dən çox polis həlak olub": more than 15 police died)."""
+    tokens = analysis.tokens
+    for i in range(first, last):
+        yield i, 0.5  # inside the words themselves: "claimed 12 lives"
+    for step, start in ((-1, first - 1), (1, last)):
+        words, i = 0, start
+        while 0 <= i < len(tokens) and words < REACH:
+            if not _is_case_ending(analysis, i):
+                words += 1
+            yield i, (words if step < 0 else words + 0.5)
+            i += step
+
+
+def _is_case_ending(analysis: Analysis, i: int) -> bool:
+    tokens = analysis.tokens
+    return i > 0 and tokens[i - 1].norm.isdigit() and len(tokens[i].norm) <= 3 \
+        and analysis.text[tokens[i - 1].end:tokens[i].start] in ("-", "\u2011")
+
+
 def _is_age_or_size(analysis: Analysis, i: int) -> bool:
     """A number hyphenated to a word ("27-letni", "3-year-old", "25-летний") describes someone,
     it does not count victims; short case endings ("30-dan", "12-yə") still count."""
@@ -349,9 +371,7 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
     death_ends = {m.last for m in deaths}
     for kind, found in (("death", deaths), ("injury", injuries)):
         for match in found:
-            for i in range(max(0, match.first - REACH), min(len(analysis.tokens), match.last + REACH)):
-                # a number counts the word it stands before: "5 dead, hundreds injured"
-                distance = match.first - i if i < match.first else max(0, i - match.last + 1) + 0.5
+            for i, distance in _around(analysis, match.first, match.last):
                 if i not in near or distance < near[i][0]:
                     near[i] = (distance, kind)
     found = {"death": 0, "injury": 0}
