@@ -443,7 +443,6 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     title_case = _is_title_case(analysis)
     names = {i for i in content if _looks_like_name(analysis, i, title_case, quoted, place_tokens, stop, numbers)}
     if not title_case:  # "attack in Nice", "shooting in Buffalo": a place, though the word is common
-        locatives = lexicon.locatives if lexicon else frozenset()
         names |= {i for i in content if i and tokens[i - 1].norm in locatives and not _starts_sentence(analysis, i)
                   and analysis.text[tokens[i].start].isupper()}
     names |= {i - 1 for i in names if i - 1 in content and analysis.text[tokens[i - 1].end:tokens[i].start] == "-"

@@ -74,13 +74,12 @@ class Patterns:
     @staticmethod
     def of(patterns) -> "Patterns":
         members = tuple(patterns)
-        combined = None
-        if len(members) > 1:
-            try:
-                combined = regex.compile("|".join(f"(?:{p.text})" for p in members), regex.IGNORECASE)
-            except regex.error:
-                combined = None
-        return Patterns(members, combined)
+        if len(members) < 2:
+            return Patterns(members)
+        try:
+            return Patterns(members, regex.compile("|".join(f"(?:{p.text})" for p in members), regex.IGNORECASE))
+        except regex.error:
+            return Patterns(members)
 
     def __bool__(self) -> bool:
         return bool(self.members)
