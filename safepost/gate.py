@@ -85,11 +85,18 @@ def check(posts: Iterable[Post], incidents: Iterable[Incident], rulebook: Rulebo
     def one(i: int) -> Decision:
         return check_one(i, posts[i], choose_languages(posts[i], rulebook), scope)
 
+    def outcome(i: int) -> tuple | None:
+        """What a worker sends back: the parent has the post, and most posts pass clean."""
+        decision = one(i)
+        return (decision.verdict, decision.findings, decision.notes) if decision.findings or decision.notes else None
+
     warm = [one(i) for i in range(min(len(posts), WARM_UP))]  # builds the indexes children inherit
     if progress is not None:
         progress(len(warm))
-    rest = map_indexes(lambda i: one(i + len(warm)), len(posts) - len(warm), workers, progress)
-    return with_queue_findings(warm + rest, rulebook)
+    rest = map_indexes(lambda i: outcome(i + len(warm)), len(posts) - len(warm), workers, progress)
+    decided = [Decision(post, *found) if found else Decision(post, Verdict.PASS, ())
+               for post, found in zip(posts[len(warm):], rest)]
+    return with_queue_findings(warm + decided, rulebook)
 
 
 def read_post(text: str, language: str | None, rulebook: Rulebook) -> Analysis:

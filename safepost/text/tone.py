@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from safepost.rulebook.tone import Patterns
 from safepost.text import Analysis
@@ -39,15 +40,39 @@ class ToneCues:
     joking_patterns: Patterns = Patterns()
 
 
-@dataclass(frozen=True)
 class Tone:
-    promotional: Cue | None = None
-    joking: Cue | None = None
-    sincere: Cue | None = None
-    declined: Cue | None = None  # a promotion the post says it is not making
-    memorial: Cue | None = None  # "in memory of", "RIP"
-    solidarity: Cue | None = None  # a solidarity hashtag: #PrayForNice, #JeSuisBruxelles
-    unevaluated: tuple = ()  # patterns the time limit stopped on this post (rulebook/tone.py)
+    """The first cue of each kind in a post, or None. Cue words are found at once; the patterns
+    (prices, emoticons) run only when a check asks whether the post sells or jokes, since most
+    posts meet nothing that asks."""
+
+    def __init__(self, analysis: Analysis, cues: ToneCues, found: dict[str, list[Match]]):
+        self._analysis, self._cues = analysis, cues
+        self._selling, declined = _split_negated(analysis, cues, found["promotional"])
+        self._joking_words = found["joking"]
+        self._stopped: list = []
+        self.sincere = _first([_cue(m) for m in found["sincere"]])
+        self.declined = _first([_cue(m) for m in declined])  # a promotion the post says it is not making
+        self.memorial = _first([_cue(m) for m in found["memorial"]])  # "in memory of", "RIP"
+        # a solidarity hashtag: #PrayForNice, #JeSuisBruxelles
+        self.solidarity = _first([_cue(m) for m in found["solidarity"] if _in_hashtag(analysis, m)])
+
+    @cached_property
+    def promotional(self) -> Cue | None:
+        return _first([_cue(m) for m in self._selling] +
+                      _pattern_cues(self._analysis, self._cues.patterns, self._stopped))
+
+    @cached_property
+    def joking(self) -> Cue | None:
+        # a post that sells reads as selling whatever else it does (checks/ladder.py): its
+        # emoticons are not searched for, only its joking words
+        patterns = _pattern_cues(self._analysis, self._cues.joking_patterns, self._stopped) \
+            if self.promotional is None else []
+        return _first([_cue(m) for m in self._joking_words] + patterns)
+
+    @property
+    def unevaluated(self) -> tuple:
+        """Patterns the time limit stopped on this post (rulebook/tone.py), of those run."""
+        return tuple(self._stopped)
 
 
 CUE_KINDS = ("promotional", "joking", "sincere", "memorial", "solidarity")
@@ -78,19 +103,7 @@ def read_tone(analysis: Analysis, cues: ToneCues) -> Tone:
     found: dict[str, list[Match]] = {kind: [] for kind in CUE_KINDS}
     for match in cues.cues.find(analysis):
         found[match.payload].append(match)
-    selling, declined = _split_negated(analysis, cues, found["promotional"])
-    stopped: list = []
-    promotional = _first([_cue(m) for m in selling] + _pattern_cues(analysis, cues.patterns, stopped))
-    # a post that sells reads as selling whatever else it does (checks/ladder.py): its emoticons
-    # are not searched for, only its joking words
-    joking_patterns = _pattern_cues(analysis, cues.joking_patterns, stopped) if promotional is None else []
-    return Tone(promotional=promotional,
-                joking=_first([_cue(m) for m in found["joking"]] + joking_patterns),
-                sincere=_first([_cue(m) for m in found["sincere"]]),
-                declined=_first([_cue(m) for m in declined]),
-                memorial=_first([_cue(m) for m in found["memorial"]]),
-                solidarity=_first([_cue(m) for m in found["solidarity"] if _in_hashtag(analysis, m)]),
-                unevaluated=tuple(stopped))
+    return Tone(analysis, cues, found)
 
 
 def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> tuple[list[Match], list[Match]]:
