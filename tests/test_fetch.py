@@ -526,3 +526,19 @@ def test_feeds_are_fetched_together_and_a_slow_one_does_not_hold_up_the_rest(ser
     assert len(headlines) == 2 * fast
     assert [s.source for s in reported][-1] == "silent"
     assert sorted(reported, key=lambda s: s.source) == sorted(statuses, key=lambda s: s.source)
+
+
+def test_feeds_go_through_the_proxy_the_environment_names_and_no_proxy_is_honoured(server, monkeypatch):
+    """Behind a company proxy, the feed is asked of the proxy by its full address; a host that
+    no_proxy exempts is asked directly."""
+    server.routes["http://news.invalid/feed.xml"] = lambda handler: send(
+        handler, fixture("rss.xml"), headers={"Content-Type": "application/rss+xml"})
+    server.serve("/direct", fixture("rss.xml"))
+    monkeypatch.setenv("http_proxy", f"http://someone:secret@127.0.0.1:{server.server_address[1]}")
+    monkeypatch.setenv("no_proxy", "127.0.0.1")
+    proxied, status = fetch_one("http://news.invalid/feed.xml")
+    assert status.outcome == "fresh" and len(proxied) == 2
+    asked = server.headers_of("http://news.invalid/feed.xml")[0]
+    assert asked["Proxy-Authorization"] == "Basic c29tZW9uZTpzZWNyZXQ="  # someone:secret
+    direct, status = fetch_one(server.url("/direct"))
+    assert status.outcome == "fresh" and server.headers_of("/direct")

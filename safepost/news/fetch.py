@@ -1,13 +1,13 @@
 """Fetch every news feed at once, each under a hard time, size and redirect limit, and say for
 each what happened in words a social media manager can act on. Never raises for a feed problem.
 
-Why asyncio rather than a thread pool: a feed must be cut off after `timeout` seconds in total,
-whatever the server does, and a server that trickles a byte a second never trips a read
-timeout. `asyncio.timeout` cancels the pending read at the deadline; a thread blocked in a
-socket read cannot be stopped, only abandoned (and the pool then waits for it at exit).
-feedparser is CPU-bound and the cache is disk I/O, so both run in worker threads and never hold
-up another feed's deadline. `progress` is called in the caller's thread as each feed settles.
-This runs its own event loop: call it from ordinary code, not from inside a running loop.
+Each feed is fetched in a thread of its own (news/http.py: the standard library's HTTP, which
+costs a cron run nothing to load). A feed is cut off `timeout` seconds after the fetch starts,
+whatever its server does: the request's socket waits are bounded by the time left, and at the
+deadline the fetcher shuts the socket and reports the feed as timed out without waiting for its
+thread. feedparser and the cache run in the feed's thread too, after its download, so a large
+feed's parsing never holds up another feed's deadline. `progress` is called in the caller's
+thread as each feed settles.
 
 A cron job every five minutes stays cheap: each URL's last good body is kept with its ETag and
 Last-Modified, and the server can answer 304. When a feed is down, a copy younger than
@@ -15,15 +15,13 @@ Last-Modified, and the server can answer 304. When a feed is down, a copy younge
 """
 from __future__ import annotations
 
-import os
-import re
-import ssl
 import stat
-import sys
+import threading
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from queue import Empty, SimpleQueue
 from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
@@ -32,34 +30,12 @@ from safepost.config import FeedSource
 from safepost.model import Headline
 from safepost.news.cache import CachedFeed, FeedCache, item_key
 from safepost.news.feeds import MESSAGE_CHARS, NAME_CHARS, Feed, FeedError, clip, parse_feed
+from safepost.news.http import Download, Request, size
 from safepost.news.skew import settle_clock
 
 USER_AGENT = f"safepost/{__version__} (scheduled-post safety gate)"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
           "*/*;q=0.5")
-_ERRNO_PREFIX = re.compile(r"^\[Errno -?\d+\]\s*")
-
-
-asyncio = httpx = None  # loaded by _load_network() when a feed must be asked (50 ms of a run that asks none)
-
-
-def _load_network() -> None:
-    """asyncio, and httpx without the parts safepost never runs, which a cron job would pay for
-    on every run: httpcore's support for trio (imported wherever trio is installed; selenium
-    brings it) and httpx's own command line (rich and pygments, imported wherever they are
-    installed), 90 ms together. Both stay importable for whoever else needs them."""
-    global asyncio, httpx
-    import asyncio
-
-    hidden = [name for name in ("trio", "httpx._main") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # `import name` raises ImportError while this stands
-    try:
-        import httpcore  # noqa: F401
-        import httpx
-    finally:
-        for name in hidden:
-            del sys.modules[name]
 
 
 @dataclass(frozen=True)
@@ -102,19 +78,6 @@ class _Limits:
     now: datetime  # the evaluation instant: headlines dated after it come from a fast clock
 
 
-@dataclass(frozen=True)
-class _Download:
-    """What the server said: a body, "not modified", or why there is nothing (error)."""
-
-    body: bytes = b""
-    not_modified: bool = False
-    error: str | None = None
-    content_type: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    base_url: str | None = None
-
-
 def fetch_feeds(sources: Sequence[FeedSource], *, cache_dir: Path | None,
                 timeout: float = 10.0, max_bytes: int = 10 * 1024 * 1024,
                 max_redirects: int = 5, max_cache_age: timedelta = timedelta(hours=6),
@@ -133,9 +96,7 @@ def fetch_feeds(sources: Sequence[FeedSource], *, cache_dir: Path | None,
         if progress is not None:
             progress(status)
     asked = [source for i, source in enumerate(sources) if i not in recent]
-    if asked:
-        _load_network()
-    fetched = iter(asyncio.run(_fetch_all(asked, limits, cache, progress, clock)) if asked else ())
+    fetched = iter(_fetch_all(asked, limits, cache, progress, clock))
     results = [recent[i] if i in recent else next(fetched) for i in range(len(sources))]
     return [h for headlines, _ in results for h in headlines], [status for _, status in results]
 
@@ -154,91 +115,99 @@ def _recent_copy(source: FeedSource, cache: FeedCache | None, fresh_for: float, 
                    max(0.0, wall - cached.stored_at), now)
 
 
-async def _fetch_all(sources: list[FeedSource], limits: _Limits, cache: FeedCache | None,
-                     progress: Callable[[FeedStatus], None] | None,
-                     clock: Callable[[], float]) -> list[Result]:
-    async with httpx.AsyncClient(headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
-                                 follow_redirects=True, max_redirects=limits.max_redirects,
-                                 timeout=limits.timeout, verify=_needs_certificates(sources)) as client:
-        async def one(source: FeedSource) -> Result:
-            if _is_url(source.location):
-                result = await _fetch_url(client, source, limits, cache, clock)
-            else:
-                result = await asyncio.to_thread(_read_local, source, limits)
-            if progress is not None:
-                progress(result[1])
-            return result
+def _fetch_all(sources: list[FeedSource], limits: _Limits, cache: FeedCache | None,
+               progress: Callable[[FeedStatus], None] | None, clock: Callable[[], float]) -> list[Result]:
+    """Every source at once, a thread each; the results in the order of `sources`."""
+    settled: SimpleQueue = SimpleQueue()
+    deadline = time.monotonic() + limits.timeout
+    jobs = [_UrlJob(i, source, limits, cache, clock, deadline) if _is_url(source.location)
+            else _FileJob(i, source, limits) for i, source in enumerate(sources)]
+    for job in jobs:
+        threading.Thread(target=job.work, args=(settled,), daemon=True).start()
+    results: list[Result | None] = [None] * len(jobs)
+    for _ in jobs:
+        index, result = _next_settled(settled, jobs, deadline)
+        results[index] = result
+        if progress is not None:
+            progress(result[1])
+    return results
 
-        return list(await asyncio.gather(*(one(source) for source in sources)))
+
+def _next_settled(settled: SimpleQueue, jobs: list, deadline: float) -> tuple[int, Result]:
+    """The next feed to settle. Past the deadline, the downloads still under way are given up
+    (they settle as timed out), so the wait that follows is only for feeds being read."""
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            for job in jobs:
+                job.give_up(settled)
+            return settled.get()
+        try:
+            return settled.get(timeout=left)
+        except Empty:
+            continue
 
 
-def _needs_certificates(sources: list[FeedSource]) -> bool:
-    """Load the certificate store (30 ms of a cron run) only when a feed is fetched over TLS. A
-    plain-http feed that redirects to https is then fetched unverified: whoever could forge that
-    certificate could forge the plain-http answer before it just as well."""
-    return any(source.location.lower().startswith("https:") for source in sources if _is_url(source.location))
+class _FileJob:
+    """A local file: read at once, no deadline."""
+
+    def __init__(self, index: int, source: FeedSource, limits: _Limits):
+        self.index, self.source, self.limits = index, source, limits
+
+    def work(self, settled: SimpleQueue) -> None:
+        settled.put((self.index, _read_local(self.source, self.limits)))
+
+    def give_up(self, settled: SimpleQueue) -> None:
+        pass
+
+
+class _UrlJob:
+    """A feed's download, then its reading, in its own thread. At the deadline the fetcher gives
+    up on a download still under way: the feed settles as timed out (with its saved copy, if that
+    is young enough), and the thread, when it comes back, finds its work taken and leaves the
+    cache alone."""
+
+    def __init__(self, index: int, source: FeedSource, limits: _Limits, cache: FeedCache | None,
+                 clock: Callable[[], float], deadline: float):
+        self.index, self.source, self.limits, self.cache, self.clock = index, source, limits, cache, clock
+        self.request = Request(source.location, {"User-Agent": USER_AGENT, "Accept": ACCEPT,
+                                                 "Accept-Encoding": "gzip, deflate"},
+                               deadline, limits.timeout, limits.max_bytes, limits.max_redirects)
+        self._lock = threading.Lock()
+        self._downloading = True
+        self._cached: list[CachedFeed | None] = []  # the saved copy, loaded once by whoever needs it first
+
+    def work(self, settled: SimpleQueue) -> None:
+        cached = self._saved_copy()
+        download = self.request.run(cached.conditional_headers() if cached else None)
+        if self._finish_download():
+            settled.put((self.index, _settle(self.source, download, cached, self.cache, self.limits, self.clock())))
+
+    def give_up(self, settled: SimpleQueue) -> None:
+        if self._finish_download():
+            self.request.abort()
+            timed_out = Download(error=f"timed out after {self.limits.timeout:g} s")
+            settled.put((self.index, _settle(self.source, timed_out, self._saved_copy(), self.cache, self.limits,
+                                             self.clock())))
+
+    def _finish_download(self) -> bool:
+        """True for whoever ends the download first: the thread with its answer, or the deadline."""
+        with self._lock:
+            first, self._downloading = self._downloading, False
+        return first
+
+    def _saved_copy(self) -> CachedFeed | None:
+        with self._lock:
+            if not self._cached:
+                self._cached.append(self.cache.load(self.source.location) if self.cache else None)
+            return self._cached[0]
 
 
 def _is_url(location: str) -> bool:
     return "://" in location  # the same test the config uses to tell URLs from paths
 
 
-async def _fetch_url(client: httpx.AsyncClient, source: FeedSource, limits: _Limits,
-                     cache: FeedCache | None, clock: Callable[[], float]) -> Result:
-    cached = await asyncio.to_thread(cache.load, source.location) if cache else None
-    download = await _download(client, source.location, cached, limits)
-    return await asyncio.to_thread(_settle, source, download, cached, cache, limits, clock())
-
-
-async def _download(client: httpx.AsyncClient, url: str, cached: CachedFeed | None,
-                    limits: _Limits) -> _Download:
-    headers = cached.conditional_headers() if cached else {}
-    try:
-        async with asyncio.timeout(limits.timeout):
-            async with client.stream("GET", url, headers=headers) as response:
-                return await _receive(response, limits.max_bytes)
-    except (TimeoutError, httpx.TimeoutException):
-        return _Download(error=f"timed out after {limits.timeout:g} s")
-    except httpx.TooManyRedirects:
-        return _Download(error=f"too many redirects (more than {limits.max_redirects})")
-    except httpx.UnsupportedProtocol:
-        return _Download(error="only http:// and https:// addresses can be fetched")
-    except httpx.ConnectError as exc:
-        return _Download(error=f"could not connect: {_connect_reason(exc)}")
-    except httpx.RemoteProtocolError:
-        return _Download(error="the server broke off the response")
-    except httpx.DecodingError:
-        return _Download(error="the server sent a damaged compressed response")
-    except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        return _Download(error=f"network error: {_why(exc)}")
-    except Exception as exc:
-        # Odd addresses surface as odd types from below (port 99999: an OverflowError inside
-        # an ExceptionGroup), and a feed problem must be a status, never a crash.
-        return _Download(error=f"cannot fetch this address: {_why(exc)}")
-
-
-async def _receive(response: httpx.Response, max_bytes: int) -> _Download:
-    """Stop reading at max_bytes (of decompressed body, so a gzip bomb is cut too)."""
-    validators = {"etag": response.headers.get("etag"),
-                  "last_modified": response.headers.get("last-modified")}
-    if response.status_code == 304:
-        return _Download(not_modified=True, **validators)
-    if not response.is_success:
-        return _Download(error=f"HTTP {response.status_code} {response.reason_phrase}".strip())
-    too_big = _Download(error=f"body over {_size(max_bytes)}")
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        return too_big
-    body = bytearray()
-    async for chunk in response.aiter_bytes():
-        body += chunk
-        if len(body) > max_bytes:
-            return too_big
-    return _Download(body=bytes(body), content_type=response.headers.get("content-type"),
-                     base_url=str(response.url), **validators)
-
-
-def _settle(source: FeedSource, download: _Download, cached: CachedFeed | None,
+def _settle(source: FeedSource, download: Download, cached: CachedFeed | None,
             cache: FeedCache | None, limits: _Limits, now: float) -> Result:
     """Decide between the new body, the saved copy and failure; keep the cache up to date."""
     if download.not_modified:
@@ -328,7 +297,7 @@ def _read_local(source: FeedSource, limits: _Limits) -> Result:
     except OSError as exc:
         return _failed(source, f"cannot read the file: {exc.strerror or exc}")
     if len(body) > max_bytes:
-        return _failed(source, f"file over {_size(max_bytes)}")
+        return _failed(source, f"file over {size(max_bytes)}")
     try:
         return _named(source, parse_feed(body), "local", "", None, limits.now)
     except FeedError as exc:
@@ -365,37 +334,6 @@ def _short_name(location: str) -> str:
         except ValueError:  # e.g. an unclosed "[" of an IPv6 address
             return location
     return Path(location).name or location
-
-
-def _why(exc: BaseException) -> str:
-    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
-        exc = exc.exceptions[0]
-    return _ERRNO_PREFIX.sub("", str(exc)) or type(exc).__name__
-
-
-def _connect_reason(exc: BaseException) -> str:
-    """The system's words ("Connection refused") sit at the bottom of the chain, under
-    summaries such as "All connection attempts failed"."""
-    for _ in range(20):  # chains are short; the bound only guards against a cycle
-        below = exc.__cause__ or exc.__context__
-        if below is None:
-            break
-        exc = below
-    if isinstance(exc, ssl.SSLCertVerificationError):
-        return f"the site's certificate is not trusted ({exc.verify_message})"
-    if isinstance(exc, ssl.SSLError):
-        reason = (exc.reason or str(exc)).lower().replace("_", " ")
-        return f"the secure connection failed ({reason})"
-    if isinstance(exc, OSError) and (exc.errno or 0) > 0:
-        return os.strerror(exc.errno)
-    return _why(exc)
-
-
-def _size(count: int) -> str:
-    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
-        if count >= scale:
-            return f"{count / scale:.3g} {unit}"
-    return f"{count} bytes"
 
 
 def _duration(seconds: float) -> str:
