@@ -92,6 +92,9 @@ class Incident:
     # how common each term is as a word of its language (Zipf; None: unknown), in the order of
     # `terms`: the storm «Hans» is also Norwegian for "his"; empty when nobody looked it up
     term_zipf: tuple[float | None, ...] = ()
+    # every report of it follows up an earlier event (a toll passing 210, a search going on): its
+    # first hours were before these headlines, so it opens no first-hours window and is not global
+    ongoing: bool = False
 
 
 @dataclass(frozen=True)

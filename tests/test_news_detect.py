@@ -200,13 +200,14 @@ def test_the_same_post_is_free_of_the_incident_once_it_is_over(rulebook, case):
 
 BENIGN_POSTS = {
     "en": ["Thank you to everyone who joined our community clean-up on Saturday.",
-           "Our spring menu arrives next week."],
+           "Our spring menu arrives next week.", "The killer feature of our new phone case: it survives a 3 m drop."],
     "ru": ["Мы открыли новый офис в центре города. Ждём вас в гости!",
-           "Горячий кофе и свежая выпечка каждое утро."],
+           "Горячий кофе и свежая выпечка каждое утро.", "Киллер-фича нового чехла: выдерживает падение с трёх метров."],
     "uk": ["Ми відкрили нову кав'ярню у центрі міста. Чекаємо на вас!",
-           "Свіжа випічка та кава щоранку."],
+           "Свіжа випічка та кава щоранку.", "Кілер-фіча нашого павербанка: 20 000 мА·год у кишені."],
     "pl": ["Otwieramy nową kawiarnię w centrum miasta. Zapraszamy!",
-           "Burza mózgów w naszym zespole: szukamy nazwy dla nowej kawy."],
+           "Burza mózgów w naszym zespole: szukamy nazwy dla nowej kawy.",
+           "Killer feature nowego etui: wytrzymuje upadek z trzech metrów."],
     "nb": ["Vi åpner ny kafé i sentrum. Velkommen innom!",
            "Ristet brød og kaffe til frokost hver dag."],
     "az": ["Şəhərin mərkəzində yeni kafe açdıq. Sizi gözləyirik!",
@@ -225,7 +226,7 @@ def test_benign_post_is_not_held_by_any_incidents_words(rulebook, language, text
 
 
 NOT_INCIDENTS = {
-    "en": ["Blackout at the Superdome halts Super Bowl for 34 minutes", "Central bank holds rates steady",
+    "en": ["Gunfire on Main Street was a film shoot, police say", "Blackout at the Superdome halts Super Bowl for 34 minutes", "Central bank holds rates steady",
            "Photographers shoot the autumn colours in record numbers",
            "Kirui and Kiplagat win the 121st Boston Marathon",
            "Election night: Democrats hold the Senate as polls close", "Apple unveils iPhone 15 at launch event",
@@ -233,20 +234,20 @@ NOT_INCIDENTS = {
            "Shooting begins on Spielberg's next film", "Musk blasts regulators over Tesla probe",
            "Twitter explodes over referee decision", "Liverpool massacre Manchester United 7-0",
            "Landslide victory for Labour", "Taylor Swift's album takes the charts by storm"],
-    "ru": ["Спартак разгромил ЦСКА 4:0", "Выборы в Госдуму: «Единая Россия» лидирует после подсчета голосов",
+    "ru": ["Стрельба на съемках фильма в центре Казани напугала прохожих", "Спартак разгромил ЦСКА 4:0", "Выборы в Госдуму: «Единая Россия» лидирует после подсчета голосов",
            "Apple представила новый iPhone", "Обвал рынка: индекс Мосбиржи упал на 5%",
            "Начались съемки фильма «Мастер и Маргарита»", "Взрыв эмоций: фанаты встретили сборную в аэропорту",
            "Центробанк сохранил ключевую ставку", "Интернет взорвался мемами после матча",
            "Заложник ситуации: почему рубль не растет", "Сборная России по биатлону: стрельба подвела Логинова",
            "Умерла надежда на перемирие? Эксперты оценили переговоры", "Новый iPhone взорвал продажи",
            "Зенит взорвал трибуны: победный гол на 90-й минуте", "Биткоин рухнул на 10%"],
-    "uk": ["Шахтар розгромив Динамо", "Вибори президента: ЦВК оголосила попередні результати",
+    "uk": ["У Львові «стрілянину» на зйомках серіалу прийняли за справжню", "Шахтар розгромив Динамо", "Вибори президента: ЦВК оголосила попередні результати",
            "Apple представила новий iPhone", "Обвал ринку: гривня впала до рекордного мінімуму",
            "Почалися зйомки нового фільму Олеся Саніна", "Вибух емоцій: фанати зустріли збірну в аеропорту",
            "НБУ зберіг облікову ставку", "Політичний землетрус у Верховній Раді",
            "Стрілянина в тирі: як обрати пневматичну гвинтівку", "Ціни на пальне злетіли: що відбувається",
            "Ракета розгромила Сокіл у фіналі чемпіонату"],
-    "pl": ["Legia rozbiła Wisłę 4:0", "Wieczór wyborczy: PiS wygrywa wybory", "Apple prezentuje nowego iPhone'a",
+    "pl": ["Strzelanina w centrum Łodzi? To zdjęcia do serialu", "Legia rozbiła Wisłę 4:0", "Wieczór wyborczy: PiS wygrywa wybory", "Apple prezentuje nowego iPhone'a",
            "Krach na giełdzie: WIG20 traci 5 procent", "Ruszyły zdjęcia do nowego filmu Agnieszki Holland",
            "Wybuch radości w Gdańsku po awansie Lechii", "RPP nie zmieniła stóp procentowych",
            "81. rocznica wybuchu Powstania Warszawskiego", "Burza w sieci po wypowiedzi ministra",
@@ -254,13 +255,13 @@ NOT_INCIDENTS = {
            "Polityczne trzęsienie ziemi w Sejmie", "Huragan braw po koncercie Dawida Podsiadło",
            "Pożar transferowy: Legia kupuje napastnika", "Ceny paliw eksplodowały",
            "Atak zimy: śnieg sparaliżował Kraków"],
-    "nb": ["Brann slo Rosenborg 3-1", "Valgvake: Arbeiderpartiet vinner valget", "Apple lanserer ny iPhone",
+    "nb": ["Skyting i sentrum var filminnspilling, opplyser politiet", "Brann slo Rosenborg 3-1", "Valgvake: Arbeiderpartiet vinner valget", "Apple lanserer ny iPhone",
            "Børskrakk: Oslo Børs stuper 5 prosent", "Innspillingen av ny Netflix-serie starter i Bergen",
            "Politisk jordskjelv etter valget", "Norges Bank holder renten uendret",
            "Bø bommet på skytingen i sprinten", "Aksjene styrtet etter svake kvartalstall",
            "Stormen rundt statsråden fortsetter", "Boligprisene eksploderte i Oslo", "Storm Ballklubb vinner cupen",
            "Regjeringen i krise etter eksplosiv rapport"],
-    "az": ["Qarabağ Neftçini 3:0 hesabı ilə məğlub etdi", "Prezident seçkiləri: ilkin nəticələr açıqlanıb",
+    "az": ["Gəncədə film çəkilişi: atışma səhnəsi lentə alınıb", "Qarabağ Neftçini 3:0 hesabı ilə məğlub etdi", "Prezident seçkiləri: ilkin nəticələr açıqlanıb",
            "Apple yeni iPhone təqdim edib", "Birjada çöküş: səhmlər 5 faiz ucuzlaşıb",
            "Yeni filmin çəkilişləri başlayıb", "Mərkəzi Bank uçot dərəcəsini dəyişməyib",
            "Endirim qasırğası başladı", "Siyasi zəlzələ: hökumət istefa verib",
@@ -429,3 +430,50 @@ def test_a_city_in_another_azerbaijani_case_is_still_the_city(rulebook):
 def test_a_case_ending_on_a_number_does_not_hide_the_toll(rulebook):
     [attack] = detect(rulebook, "Dərbənd və Mahaçqalada hücumlar: 15-dən çox polis həlak olub")
     assert attack.deaths == 15 and attack.severity == 5
+
+
+def test_a_story_told_only_in_follow_ups_had_its_first_hours_before_them(rulebook):
+    """"Death toll passes 210 as search goes on": the floods began days ago. A promotion abroad is
+    not flagged as if it were the first day; the same toll in a first report still is."""
+    promo = post("Autumn sale: 25% off every coat this week!", "en", "AU")
+    [ongoing] = detect(rulebook, "Valencia floods: death toll passes 210 as search goes on")
+    assert ongoing.ongoing and ongoing.reach != "global"
+    [quiet] = check([promo], [ongoing], rulebook, NOW)
+    assert quiet.verdict == Verdict.PASS
+    [breaking] = detect(rulebook, "Valencia floods: at least 210 dead after record rain")
+    assert breaking.reach == "global" and not breaking.ongoing
+    [flagged] = check([promo], [breaking], rulebook, NOW)
+    assert flagged.verdict == Verdict.FLAG
+
+
+def test_the_town_of_a_one_line_item_that_hurt_nobody_is_no_story_to_mention(rulebook):
+    promo = post("Bakıda qış endirimləri: bütün paltolar 30% ucuz!", "az", "AZ")
+    forecast = detect(rulebook, "Bakıda güclü külək gözlənilir")
+    [quiet] = check([promo], forecast, rulebook, NOW)
+    assert not findings_of(quiet, "incident-terms")
+    fire = detect(rulebook, "Bakıda anbarda yanğın: şəhərin üzərində qara tüstü",
+                  "Bakıda yanğın: sakinlərə pəncərələri bağlamaq tövsiyə olunur")
+    assert fire and not any(incident.harmed for incident in fire)
+    [looked_at] = check([promo], fire, rulebook, NOW)
+    assert [f.level for f in findings_of(looked_at, "incident-terms")] == [Verdict.FLAG]
+
+
+def test_a_plane_named_by_its_model_and_a_nameless_no_survivors_report_are_one_story(rulebook):
+    incidents = detect_incidents([
+        Headline("Ан-148, летевший из Домодедова в Орск, пропал с радаров", "Интерфакс", published=at("2024-05-06T09:50:00Z")),
+        Headline("Самолёт Ан-148 «Саратовских авиалиний» разбился в Раменском районе", "ТАСС",
+                 published=at("2024-05-06T10:10:00Z")),
+        Headline("На борту был 71 человек, выживших нет — МЧС", "РИА Новости", published=at("2024-05-06T10:50:00Z")),
+    ], rulebook, NOW)
+    [crash] = incidents
+    assert crash.harmed and crash.severity == 5 and len(crash.headlines) == 3 and "Орск" in crash.terms
+    [promo] = check([post("Прямые рейсы Москва — Орск от 3 990 ₽! Успейте забронировать.", "ru", "RU")],
+                    incidents, rulebook, NOW)
+    assert promo.verdict == Verdict.HOLD
+
+
+def test_a_city_a_trigger_names_is_still_where_the_story_happened(rulebook):
+    [strike] = detect(rulebook, "Zmasowany atak Rosji na Kijów. Co najmniej 14 zabitych")
+    assert "Kijów" in strike.terms
+    [promo] = check([post("Bilety Warszawa–Kijów od 99 zł — rezerwuj wakacje!", "pl", "PL")], [strike], rulebook, NOW)
+    assert findings_of(promo, "incident-terms")

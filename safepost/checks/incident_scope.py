@@ -13,6 +13,7 @@ from safepost.checks import Context
 from safepost.model import Incident
 
 MAX_HEADLINES = 3
+PROMINENT = 2  # headlines (or sources) that make a story more than a one-line item
 GLOBAL_FOR = timedelta(hours=24)
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
 
@@ -34,6 +35,11 @@ def relation(ctx: Context, incident: Incident) -> str:
     if not regions or set(regions) & set(incident.regions):
         return IN
     return REACHED if global_reach else OUTSIDE
+
+
+def prominent(incident: Incident) -> bool:
+    """Carried by several headlines or sources: more than a one-line item (a wind forecast)."""
+    return max(incident.sources, len(incident.headlines)) >= PROMINENT
 
 
 def _within_first_day(ctx: Context, incident: Incident) -> bool:

@@ -3,7 +3,8 @@ collides with it, wherever its audience is. On the tone ladder: held when promot
 or profane, flagged when sincere. An ordinary post that names the place ("flights from
 Sheremetyevo are delayed") is flagged for a person; one that takes up the story's hashtag
 (#WhyIStayed, #Aurora) is held: a brand joining a tragedy's hashtag is the story of the day. A
-story where nobody was hurt is flagged at most. The shop that read the trending #Aurora as its
+story where nobody was hurt is flagged at most, and its town only once it is more than a one-line
+item: the city where a storm is forecast is a word of every local post that day. The shop that read the trending #Aurora as its
 dress hashtag is the case this exists for."""
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import re
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_scope import IN, active_for, evidence, relation
+from safepost.checks.incident_scope import IN, active_for, evidence, prominent, relation
 from safepost.model import Finding, Verdict
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
@@ -88,7 +89,7 @@ def run(ctx: Context) -> Iterable[Finding]:
     strongest: dict[str, tuple[Verdict, Match]] = {}  # per incident: its strongest mention in the post
     for match in index.find(ctx.analysis) + _in_codes(ctx, names):
         incident = match.payload
-        if not active_for(ctx, incident):
+        if not active_for(ctx, incident) or _only_a_place(incident, match):
             continue
         if match.term in everyday and not _written_as_name(ctx.analysis.text, match):
             continue
@@ -102,6 +103,12 @@ def run(ctx: Context) -> Iterable[Finding]:
             f"Mentions '{match.term}', which is what \"{incident.title}\" is about: {ctx.rung.describe()}",
             match.text, (match.start, match.end), evidence(incident, term=match.term),
         )
+
+
+def _only_a_place(incident, match: Match) -> bool:
+    """The town of a one-line item that hurt nobody (a wind forecast for Baku) is no story to
+    collide with; the town under a chemical fire's cloud, reported all day, is."""
+    return not incident.harmed and match.term in incident.places and not prominent(incident)
 
 
 def _level(ctx: Context, incident, match: Match) -> Verdict:

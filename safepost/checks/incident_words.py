@@ -13,11 +13,10 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder, matches_without_exceptions
-from safepost.checks.incident_scope import IN, REACHED, UNPLACED, active_for, evidence, relation, where
+from safepost.checks.incident_scope import IN, REACHED, UNPLACED, active_for, evidence, prominent, relation, where
 from safepost.model import Finding, Verdict
 
 NAME = "incident-words"
-PROMINENT = 2  # headlines (or sources) that make a story more than a one-line item abroad
 
 
 def run(ctx: Context) -> Iterable[Finding]:
@@ -53,7 +52,7 @@ def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:
                                                     "a mass-casualty event, news everywhere in its first day")
     if hurt and found == UNPLACED and incident.severity >= 3:
         return min(ladder.level(ctx.rung, kind.level), kind.level), "a severe event safepost could not place"
-    if max(incident.sources, len(incident.headlines)) >= PROMINENT:
+    if prominent(incident):
         reason = "nobody reported hurt" if not incident.harmed else f"in {where(incident)}, outside your audience"
         return min(kind.level, Verdict.FLAG), f"{reason}, but widely reported"
     return None, ""

@@ -74,6 +74,7 @@ class Reading:
     grave: bool = False  # harm reported without a toll ("no survivors expected", "makes landfall")
     grave_words: bool = False  # the same words in a headline that names no event ("people unaccounted for")
     harmless: bool = False  # "no injuries", "nobody was hurt"
+    follow_up: bool = False  # "death toll passes 210", "search goes on": the event began before this report
     sport: bool = False  # a score: the rough words are about a game
     candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
     regions: set[str] = field(default_factory=set)
@@ -292,6 +293,7 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     reading.deaths = max(reading.deaths, dead)
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
+    reading.follow_up = reading.follow_up or bool(lexicon_index(rulebook, language, "follow_up").find(analysis))
     if lexicon_index(rulebook, language, "grave").find(analysis):
         reading.grave_words = True
         reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event
@@ -436,7 +438,8 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     stop = (lexicon.stopwords | lexicon.generic) if lexicon else frozenset()
     numbers = lexicon.numbers if lexicon else {}
     quoted = _quoted_positions(analysis)
-    content = [i for i, t in enumerate(tokens) if i not in event
+    # a place a trigger names is still where it happened ("atak na Kijów")
+    content = [i for i, t in enumerate(tokens) if (i not in event or i in place_tokens)
                and (_is_content(t, stop, numbers) or _is_quoted_name(analysis, i, quoted))]
     if in_title:
         reading.words.update((key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end]) for i in content)
@@ -476,6 +479,12 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                  i in anchors, in_title)
     for tag in analysis.hashtags:
         _add(reading, tag.joined, tag.text, True, False, True, in_title)
+    for found in _DESIGNATION.finditer(analysis.text):
+        _add(reading, found.group().lower(), found.group(), True, False, False, in_title)
+
+
+# An aircraft, a flight or a road by its designation: "Ан-148", "A320", "MH17", "F-16", "E18".
+_DESIGNATION = re.compile(r"(?<![\w-])[A-ZА-ЯЁІЇЄ][A-Za-zА-Яа-яЁёІіЇїЄє]{0,3}-?\d{2,4}(?![\w-])")
 
 
 def _add(reading: Reading, key: str, text: str, name: bool, rare: bool, anchor: bool, in_title: bool,

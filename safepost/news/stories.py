@@ -101,10 +101,17 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
     """A tragic headline with no name of its own takes the names other headlines give its words
     ("Sandy leaves millions without power": the name opens it, so it reads as a word), or else
     joins the closest earlier report of the same event word within hours ("PST: Skytingen
-    etterforskes som terror" after "Skyting i Oslo sentrum: to drept")."""
+    etterforskes som terror" after "Skyting i Oslo sentrum: to drept"). A grave report that names
+    neither an event nor anything else ("71 on board, no survivors") joins the closest earlier
+    tragic report in its language."""
     for position, i in enumerate(by_time):
         reading = readings[i]
-        if not reading.tragic or any(c.name or c.rare or c.anchor for c in reading.candidates.values()):
+        if any(c.name or c.rare or c.anchor for c in reading.candidates.values()):
+            continue
+        if not reading.tragic:
+            if reading.grave_words and not reading.harmless:
+                _join_closest(readings, by_time[:position], i, union,
+                              lambda other: other.tragic and other.language == reading.language)
             continue
         joined = False
         for key, text in reading.words.items():
@@ -112,15 +119,20 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
                 named[key].append(i)
                 reading.candidates.setdefault(key, Candidate(text, anchor=True))
                 joined = True
-        if joined:
-            continue
-        for j in reversed(by_time[:position]):
-            other = readings[j]
-            if reading.published - other.published > SAME_EVENT_WITHIN:
-                break
-            if other.tragic and reading.events & other.events and _same_event(reading, other):
-                union(j, i)
-                break
+        if not joined:
+            _join_closest(readings, by_time[:position], i, union,
+                          lambda other: other.tragic and bool(reading.events & other.events)
+                          and _same_event(reading, other))
+
+
+def _join_closest(readings: list[Reading], earlier: list[int], i: int, union, fits) -> None:
+    """Join headline i to the latest earlier one within hours that `fits`."""
+    for j in reversed(earlier):
+        if readings[i].published - readings[j].published > SAME_EVENT_WITHIN:
+            return
+        if fits(readings[j]):
+            union(j, i)
+            return
 
 
 def _same_event(a: Reading, b: Reading) -> bool:
@@ -165,7 +177,8 @@ def incident_of(story: list[Reading]) -> Incident | None:
     regions = {region for r in tragic for region in r.regions} or {region for r in story for region in r.regions} \
         or {r.home for r in tragic if r.home}  # a place too small for the gazetteer, in the language's own country
     victims = max(max(r.deaths, r.at_risk if r.grave else 0) for r in tragic)
-    scope = reach(severity, harmed, main, victims, reports=len(tragic))
+    ongoing = all(r.follow_up for r in tragic)
+    scope = reach(severity, harmed, main, victims, reports=len(tragic), ongoing=ongoing)
     terms = key_terms(story, countries=scope == "global")
     known = _frequencies(story)
     term_zipf = tuple(known[w] if (w := term.lower().lstrip("#")) in known else zipf(w, lead.language)
@@ -177,7 +190,8 @@ def incident_of(story: list[Reading]) -> Incident | None:
         language=lead.language, sources=len({r.headline.source for r in story}),
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
-        phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms)), term_zipf=term_zipf)
+        phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms)), term_zipf=term_zipf,
+        ongoing=ongoing)
 
 
 def _frequencies(story: list[Reading]) -> dict[str, float | None]:
@@ -197,13 +211,15 @@ def _kinds(tragic: list[Reading]) -> list:
     return sorted(seen.values(), key=lambda kind: -kind.priority)
 
 
-def reach(severity: int, harmed: bool, kind, victims: int | None = None, reports: int = 1) -> str:
+def reach(severity: int, harmed: bool, kind, victims: int | None = None, reports: int = 1,
+          ongoing: bool = False) -> str:
     """global: a mass-casualty attack or disaster, news everywhere in its first day (the kind
     says from how many dead: an attack sooner than a bus crash), once more than one headline
     carries it, or at once when the toll is many times that; national: people died or were
     badly hurt; local: the rest. Entered by hand (no toll known), severity 5 is global; a story
-    whose kind the news does not say ("12 killed in village") never is."""
-    if harmed:
+    whose kind the news does not say ("12 killed in village") never is, nor one reported only in
+    follow-ups (its first day was before them)."""
+    if harmed and not ongoing:
         if victims is None:  # entered by hand: its severity says it
             if severity >= GLOBAL_FROM:
                 return "global"

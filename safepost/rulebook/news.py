@@ -58,6 +58,7 @@ class NewsLexicon:
     age_prepositions: frozenset[str] = frozenset()  # "dead at 57": after a death word, an age
     grave: LanguageTerms | None = None  # harm reported without a toll: "no survivors expected"
     harmless: LanguageTerms | None = None  # "no injuries", "nobody was hurt"
+    follow_up: LanguageTerms | None = None  # "death toll passes 210", "search goes on": it began earlier
     at_risk: LanguageTerms | None = None  # "with 150 on board": a number beside these may be victims
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
@@ -66,7 +67,7 @@ class NewsLexicon:
     line: int = 0
 
     def terms(self, attribute: str):
-        """The compiled terms of one of the lexicon's lists (death, injury, grave, harmless, at_risk)."""
+        """The compiled terms of one of the lexicon's lists (death, injury, grave, harmless, follow_up, at_risk)."""
         found = getattr(self, attribute)
         return found.get(self.language, ()) if found is not None else ()
 
@@ -168,7 +169,7 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "at_risk", "locatives", "sport", "home"))
+                      "age_prepositions", "grave", "harmless", "follow_up", "at_risk", "locatives", "sport", "home"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -182,6 +183,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         age_prepositions=frozenset(word.lower() for word in f.texts("age_prepositions")),
         grave=compile_terms(f, "grave", (language,), required=False),
         harmless=compile_terms(f, "harmless", (language,), required=False),
+        follow_up=compile_terms(f, "follow_up", (language,), required=False),
         at_risk=compile_terms(f, "at_risk", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         sport=compile_terms(f, "sport", (language,), required=False),

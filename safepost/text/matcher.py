@@ -20,7 +20,7 @@ from typing import Any, Iterable
 from safepost.text.lemmas import keys_for
 from safepost.text.tokens import lower, scan
 
-GAP = 3  # how many words `...` may stand for
+GAP = 4  # how many words `...` may stand for
 MIN_PREFIX = 3
 
 
