@@ -7,7 +7,6 @@ thousand posts, or where fork is not available, one process is faster than start
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from typing import Callable, TypeVar
 
@@ -29,6 +28,8 @@ def map_indexes(job: Callable[[int], T], count: int, workers: int,
                 progress: Callable[[int], None] | None = None) -> list[T]:
     """[job(0), ..., job(count - 1)], in order, on up to `workers` processes; `progress(n)` is
     told, in this process, as each batch of n items is done."""
+    import multiprocessing  # a one-post gate never starts a process: 3 ms it need not load
+
     if workers < 2 or count < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
         if progress is None:
             return [job(i) for i in range(count)]

@@ -15,10 +15,9 @@ import io
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from html.parser import HTMLParser
+from functools import cache
 
 from safepost.model import Headline
-from safepost.news.charset import as_utf8_xml, decode_feed
 
 TITLE_CHARS = 500
 SUMMARY_CHARS = 2000
@@ -72,6 +71,8 @@ def parse_feed(body: bytes, *, content_type: str | None = None,
     """Raise FeedError when the body holds no entries and is not a well-formed feed."""
     import feedparser
     from feedparser.exceptions import ThingsNobodyCaresAboutButMe
+
+    from safepost.news.charset import as_utf8_xml, decode_feed
 
     decoded = decode_feed(body, content_type)
     headers = {}
@@ -138,6 +139,13 @@ def _published(entry) -> datetime | None:
         return None
 
 
+def size(count: int) -> str:
+    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
+        if count >= scale:
+            return f"{count / scale:.3g} {unit}"
+    return f"{count} bytes"
+
+
 def normalize_language(code: str | None) -> str | None:
     """'en-US' -> 'en'; anything that is not a language code -> None."""
     if not code:
@@ -150,24 +158,31 @@ def normalize_language(code: str | None) -> str | None:
 def plain_text(value: str, detail: dict | None) -> str:
     """Flatten HTML content to words; plain-text content is already unescaped by feedparser."""
     if "html" in ((detail or {}).get("type") or ""):
-        extractor = _TextExtractor()
+        extractor = _text_extractor()()
         extractor.feed(value)
         extractor.close()
         value = "".join(extractor.parts)
     return " ".join(value.split())
 
 
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
+@cache
+def _text_extractor() -> type:
+    """An HTML-to-words parser; html.parser is loaded only when a feed has HTML to flatten."""
+    from html.parser import HTMLParser
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _BREAKING_TAGS:
-            self.parts.append(" ")
+    class TextExtractor(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
 
-    def handle_endtag(self, tag: str) -> None:
-        self.handle_starttag(tag, ())
+        def handle_starttag(self, tag: str, attrs) -> None:
+            if tag in _BREAKING_TAGS:
+                self.parts.append(" ")
 
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        def handle_endtag(self, tag: str) -> None:
+            self.handle_starttag(tag, ())
+
+        def handle_data(self, data: str) -> None:
+            self.parts.append(data)
+
+    return TextExtractor

@@ -22,16 +22,18 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from queue import Empty, SimpleQueue
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 from urllib.parse import urlsplit
 
 from safepost import __version__
 from safepost.config import FeedSource
 from safepost.model import Headline
 from safepost.news.cache import CachedFeed, FeedCache, item_key
-from safepost.news.feeds import MESSAGE_CHARS, NAME_CHARS, Feed, FeedError, clip, parse_feed
-from safepost.news.http import Download, Request, size
+from safepost.news.feeds import MESSAGE_CHARS, NAME_CHARS, Feed, FeedError, clip, parse_feed, size
 from safepost.news.skew import settle_clock
+
+if TYPE_CHECKING:
+    from safepost.news.http import Download
 
 USER_AGENT = f"safepost/{__version__} (scheduled-post safety gate)"
 ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, "
@@ -169,6 +171,8 @@ class _UrlJob:
 
     def __init__(self, index: int, source: FeedSource, limits: _Limits, cache: FeedCache | None,
                  clock: Callable[[], float], deadline: float):
+        from safepost.news.http import Request  # only a run that asks a server loads HTTP (15 ms)
+
         self.index, self.source, self.limits, self.cache, self.clock = index, source, limits, cache, clock
         self.request = Request(source.location, {"User-Agent": USER_AGENT, "Accept": ACCEPT,
                                                  "Accept-Encoding": "gzip, deflate"},
@@ -185,6 +189,8 @@ class _UrlJob:
 
     def give_up(self, settled: SimpleQueue) -> None:
         if self._finish_download():
+            from safepost.news.http import Download
+
             self.request.abort()
             timed_out = Download(error=f"timed out after {self.limits.timeout:g} s")
             settled.put((self.index, _settle(self.source, timed_out, self._saved_copy(), self.cache, self.limits,

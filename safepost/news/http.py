@@ -21,6 +21,8 @@ import zlib
 from dataclasses import dataclass
 from urllib.parse import SplitResult, unquote, urljoin, urlsplit
 
+from safepost.news.feeds import size
+
 REDIRECTS = (301, 302, 303, 307, 308)
 CHUNK = 64 * 1024
 _ERRNO_PREFIX = re.compile(r"^\[Errno -?\d+\]\s*")
@@ -294,10 +296,3 @@ def connect_reason(exc: BaseException) -> str:
 
 def _why(exc: BaseException) -> str:
     return _ERRNO_PREFIX.sub("", str(exc)) or type(exc).__name__
-
-
-def size(count: int) -> str:
-    for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
-        if count >= scale:
-            return f"{count / scale:.3g} {unit}"
-    return f"{count} bytes"

@@ -8,6 +8,7 @@ compiled when the rule is read, so every mistake is reported at once.
 """
 from __future__ import annotations
 
+from array import array
 from collections.abc import Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -38,10 +39,14 @@ def is_thorough() -> bool:
 
 class LanguageTerms(Mapping):
     """language -> compiled terms, each language compiled on first use from the texts as written
-    (kept with where they are written, so a bad term is still reported at its line)."""
+    (kept with where they are written, so a bad term is still reported at its line). The texts and
+    their positions are kept as flat tuples and arrays: a rulebook stored in the user's cache then
+    loads as a few large objects instead of a hundred thousand small ones."""
 
     def __init__(self, raw: dict[str, list[tuple[str, Position]]], path: str, key: str):
-        self._raw = raw
+        self._texts = {language: tuple(text for text, _ in items) for language, items in raw.items()}
+        self._positions = {language: array("I", (n or 0 for _, position in items for n in position))
+                           for language, items in raw.items()}
         self._path = path
         self._key = key
         self._compiled: dict[str, tuple[Term, ...]] = {}
@@ -52,23 +57,24 @@ class LanguageTerms(Mapping):
     def __getitem__(self, language: str) -> tuple[Term, ...]:
         found = self._compiled.get(language)
         if found is None:
-            items = self._raw[language]
-            terms = (_compile(text, language, self._path, position, self._key) for text, position in items)
+            texts, numbers = self._texts[language], self._positions[language]
+            terms = (_compile(text, language, self._path, (numbers[2 * i] or None, numbers[2 * i + 1] or None),
+                              self._key) for i, text in enumerate(texts))
             found = self._compiled[language] = tuple(term for term in terms if term is not None)
         return found
 
     def __iter__(self):
-        return iter(self._raw)
+        return iter(self._texts)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._texts)
 
     def texts(self, language: str) -> list[str]:
         """The terms as written, uncompiled: enough to know a language's words by sight."""
-        return [text for text, _ in self._raw.get(language, ())]
+        return list(self._texts.get(language, ()))
 
     def __getstate__(self):
-        return {"_raw": self._raw, "_path": self._path, "_key": self._key, "_compiled": {}}
+        return {**vars(self), "_compiled": {}}
 
 
 def _compile(text: str, language: str, path: str, position, key: str) -> Term | None:
