@@ -30,6 +30,8 @@ def tone(book, text: str, language: str | None):
     ("nb", "Sommerfest i dag! Halv pris på alle drinker"),
     ("az", "Böyük endirim! Bütün məhsullara 50% endirim"),
     (None, "Böyük endirim!"),
+    ("en", "Not at our place 🥔 Unlimited chips with every burger this week"),  # the pictograph ends the "not"
+    ("nb", "Alt du kan spise av pizza hver tirsdag"),
 ])
 def test_promotional_posts(book, language, text):
     assert tone(book, text, language)[0]

@@ -42,6 +42,12 @@ def findings_of(decision, check_name: str):
     return [f for f in decision.findings if f.check == check_name]
 
 
+def judged(rulebook, text: str, language: str, region: str, *titles: str):
+    """One post's decision with the incidents of these headlines."""
+    [decision] = check([post(text, language, region)], detect(rulebook, *titles), rulebook, NOW)
+    return decision
+
+
 HOME = {"ru": ("RU",), "uk": ("UA",), "pl": ("PL",), "nb": ("NO",), "az": ("AZ",)}
 
 
@@ -477,3 +483,63 @@ def test_a_city_a_trigger_names_is_still_where_the_story_happened(rulebook):
     assert "Kijów" in strike.terms
     [promo] = check([post("Bilety Warszawa–Kijów od 99 zł — rezerwuj wakacje!", "pl", "PL")], [strike], rulebook, NOW)
     assert findings_of(promo, "incident-terms")
+
+
+@pytest.mark.parametrize("language, headline, text, emoji", [
+    ("en", "Bomb blast at Riverside market kills 12", "Our prices are 💣 this weekend!", "💣"),
+    ("ru", "Взрыв на рынке в Казани: погибли 12 человек", "Цены 💥 только в эти выходные!", "💥"),
+    ("pl", "Strzelanina w centrum Łodzi: nie żyją trzy osoby", "Promocje 🔫 tylko dziś!", "🔫"),
+])
+def test_a_pictograph_of_the_event_s_words_is_one_of_its_words(rulebook, language, headline, text, emoji):
+    incidents = detect(rulebook, headline)
+    [decision] = check([post(text, language, HOME.get(language, ("US",))[0])], incidents, rulebook, NOW)
+    assert [(f.match, f.level) for f in findings_of(decision, "incident-words")] == [(emoji, Verdict.HOLD)]
+    [calm] = check([post("Fresh bread 🍞 every morning ☕", language, HOME.get(language, ("US",))[0])],
+                   incidents, rulebook, NOW)
+    assert not findings_of(calm, "incident-words")
+
+
+def test_words_capitalised_together_in_a_sentence_are_a_title_a_post_may_echo(rulebook):
+    promo = judged(rulebook, "Last Christmas we gave you our hearts: this Boxing Day, 50% off everything!", "en",
+                   "GB", "George Michael dies aged 53",
+                   "Tributes pour in for George Michael, the voice of Last Christmas and Careless Whisper")
+    [echo] = findings_of(promo, "incident-echo")
+    assert echo.match == "Last Christmas" and promo.verdict == Verdict.HOLD
+    plain = judged(rulebook, "Last Christmas we opened our first shop. Thank you for a wonderful year!", "en", "GB",
+                   "George Michael dies aged 53")
+    assert not findings_of(plain, "incident-echo")
+
+
+def test_a_saying_in_quotes_is_echoed_though_all_its_words_are_little(rulebook):
+    promo = judged(rulebook, "Маємо те, що маємо! А маємо ми −30% на все взуття до неділі.", "uk", "UA",
+                   "Помер перший президент України Леонід Кравчук",
+                   "«Маємо те, що маємо»: чим запам'ятається Леонід Кравчук")
+    assert [f.match for f in findings_of(promo, "incident-echo")] == ["Маємо те, що маємо"]
+
+
+def test_a_name_in_quotes_in_a_death_headline_is_one_of_the_story_s_names(rulebook):
+    [death] = detect(rulebook, "Leonard Cohen, poet and singer of 'Hallelujah', dies at 82")
+    assert "Hallelujah" in death.terms
+    [promo] = check([post("Hallelujah! All acoustic guitars 25% off this weekend.", "en", "CA")], [death], rulebook, NOW)
+    assert promo.verdict == Verdict.HOLD
+
+
+def test_a_designation_joins_reports_and_an_ordinal_names_nothing(rulebook):
+    incidents = detect(rulebook, "Irish students feared among victims of Berkeley balcony collapse",
+                       "Five Irish J1 students killed as balcony collapses at 21st birthday party in California",
+                       "Taoiseach and President lead tributes to J1 students killed in Berkeley")
+    [collapse] = incidents
+    assert "21st" not in collapse.terms and {"IE", "US"} <= set(collapse.regions)
+
+
+def test_an_attack_on_a_campus_is_violence_before_anyone_counts(rulebook):
+    [attack] = detect(rulebook, "Atak na kampusie Uniwersytetu Warszawskiego. Na miejscu policja i pogotowie")
+    assert attack.kind == "violence" and attack.harmed
+    [promo] = check([post("Tniemy ceny jak siekierą! 🪓 Laptopy −30% do niedzieli.", "pl", "PL")], [attack],
+                    rulebook, NOW)
+    assert promo.verdict == Verdict.HOLD
+
+
+def test_classes_suspended_by_a_fire_are_not_a_drill(rulebook):
+    assert detect(rulebook, "У Сєвєродонецьку призупинили навчання через пожежі")
+    assert detect(rulebook, "Військові навчання: вибухи на полігоні під Житомиром") == []

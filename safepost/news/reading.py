@@ -443,7 +443,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                and (_is_content(t, stop, numbers) or _is_quoted_name(analysis, i, quoted))]
     if in_title:
         reading.words.update((key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end]) for i in content)
-    title_case = _is_title_case(analysis)
+    title_case = _is_title_case(analysis, stop)
     names = {i for i in content if _looks_like_name(analysis, i, title_case, quoted, place_tokens, stop, numbers)}
     if not title_case:  # "attack in Nice", "shooting in Buffalo": a place, though the word is common
         names |= {i for i in content if i and tokens[i - 1].norm in locatives and not _starts_sentence(analysis, i)
@@ -456,7 +456,8 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     anchors = _anchor_positions(analysis, triggers, event, content, names, lexicon, rulebook)
     for run in _runs(analysis, sorted(names)):
         text = analysis.text[tokens[run[0]].start:tokens[run[-1]].end]
-        anchored = any(i in anchors for i in run)
+        # a name in quotes in a tragic title: the ship, the venue, the song ('Hallelujah')
+        anchored = any(i in anchors for i in run) or (in_title and reading.tragic and all(i in quoted for i in run))
         found = []  # (candidate, whether it is only a place)
         if len(run) > 1:
             found.append((_add(reading, " ".join(tokens[i].norm for i in run), text, True, False, anchored, in_title),
@@ -483,8 +484,14 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
         _add(reading, found.group().lower(), found.group(), True, False, False, in_title)
 
 
-# An aircraft, a flight or a road by its designation: "Ан-148", "A320", "MH17", "F-16", "E18".
-_DESIGNATION = re.compile(r"(?<![\w-])[A-ZА-ЯЁІЇЄ][A-Za-zА-Яа-яЁёІіЇїЄє]{0,3}-?\d{2,4}(?![\w-])")
+# An aircraft, a flight, a visa or a road by its designation: "Ан-148", "A320", "MH17", "J1", "E18".
+_DESIGNATION = re.compile(r"(?<![\w-])[A-ZА-ЯЁІЇЄ][A-Za-zА-Яа-яЁёІіЇїЄє]{0,3}-?\d{1,4}(?![\w-])")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def is_designation(key: str) -> bool:
+    """A candidate's key that is a designation ("mh17", "ан-148"): one names a single plane or flight."""
+    return _DESIGNATION.fullmatch(key.upper()) is not None
 
 
 def _add(reading: Reading, key: str, text: str, name: bool, rare: bool, anchor: bool, in_title: bool,
@@ -516,11 +523,12 @@ def _is_quoted_name(analysis: Analysis, i: int, quoted: set[int]) -> bool:
     return i in quoted and len(token.norm) > 2 and analysis.text[token.start].isupper()
 
 
-def _is_title_case(analysis: Analysis) -> bool:
-    """In Title Case Every Word Looks Like A Name."""
+def _is_title_case(analysis: Analysis, stop: frozenset[str]) -> bool:
+    """In Title Case Every Word Looks Like A Name, and only little words stay lower case: one
+    lower-case content word ("Tributes pour in for George Michael") makes it a sentence."""
     letters = [t for t in analysis.tokens if t.norm[:1].isalpha() and len(t.norm) > 3]
-    capitals = sum(analysis.text[t.start].isupper() for t in letters)
-    return len(letters) > 3 and capitals > 0.7 * len(letters)
+    lower = [t for t in letters if not analysis.text[t.start].isupper()]
+    return len(letters) > 3 and len(lower) < 0.3 * len(letters) and all(not stop.isdisjoint(t.keys) for t in lower)
 
 
 def _starts_sentence(analysis: Analysis, i: int) -> bool:
@@ -545,7 +553,7 @@ def _looks_like_name(analysis: Analysis, i: int, title_case: bool, quoted: set[i
         return True
     written = analysis.text[token.start:token.end]
     if any(ch.isdigit() for ch in written) and any(ch.isalpha() for ch in written):
-        return True  # MH17, XLVII, A320
+        return not _ORDINAL.fullmatch(written)  # MH17, A320; not "21st" (a birthday, a century)
     if not written[:1].isupper():
         return False
     if i in quoted:
@@ -678,13 +686,32 @@ def _spans(positions: list[int]) -> list[tuple[int, int]]:
 # -- phrases a post may echo --------------------------------------------------------------------------
 
 def _read_titles(reading: Reading, title: Analysis, lexicon) -> None:
+    """Titles and names a post may quote: words in quotes («Człowiek z marmuru»), and in a
+    sentence-case headline, words capitalised together mid-sentence ("the voice of Last
+    Christmas and Careless Whisper")."""
     stop = lexicon.stopwords if lexicon else frozenset()
-    for match in _QUOTED.finditer(title.text):
-        start, end = match.span(1)
-        words = [t for t in title.tokens if start <= t.start and t.end <= end]
+    spans = [match.span(1) for match in _QUOTED.finditer(title.text)]
+    quoted = [[t for t in title.tokens if start <= t.start and t.end <= end] for start, end in spans]
+    runs = [] if _is_title_case(title, stop) else _capitalised_runs(title)
+    for words in quoted + runs:
         content = [w for w in words if stop.isdisjoint(w.keys) and not w.norm.isdigit()]
-        if 2 <= len(words) <= MAX_TITLE_WORDS and len(content) >= 2:
+        # a saying in quotes may be all little words: «Маємо те, що маємо»
+        catchphrase = len(words) >= 3 and words in quoted and not any(w.norm.isdigit() for w in words)
+        if 2 <= len(words) <= MAX_TITLE_WORDS and (len(content) >= 2 or catchphrase):
             reading.titles[tuple(w.norm for w in words)] = title.text[words[0].start:words[-1].end]
+
+
+def _capitalised_runs(title: Analysis) -> list[list]:
+    """Runs of capitalised words joined by spaces, none opening a sentence."""
+    runs: list[list] = []
+    for i, token in enumerate(title.tokens):
+        if not title.text[token.start].isupper() or _starts_sentence(title, i):
+            continue
+        if runs and runs[-1][-1] is title.tokens[i - 1] and title.text[title.tokens[i - 1].end:token.start] == " ":
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return [run for run in runs if len(run) >= 2]
 
 
 def _read_phrases(reading: Reading, title: Analysis, triggers, rulebook: Rulebook, lexicon) -> None:

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from safepost.model import Incident
-from safepost.news.reading import Candidate, Reading
+from safepost.news.reading import Candidate, Reading, is_designation
 from safepost.text.frequency import zipf
 
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
@@ -34,7 +34,8 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     """Union headlines of one story:
     - a name attached to one headline's event ("Aurora shooting") found in another headline;
     - two shared names or rare words, or one between two reports of the same kind of event
-      ("Kobe Bryant killed in helicopter crash" and "Kobe Bryant and daughter Gianna killed...");
+      ("Kobe Bryant killed in helicopter crash" and "Kobe Bryant and daughter Gianna killed..."),
+      or one designation (MH17, Ан-148, J1 students): it counts as two;
     - a tragic headline that names nothing of its own ("Sandy leaves millions without power")
       joins the story whose name it opens with;
     - severe reports of one kind placed in one region within hours ("Gunman opens fire at Batman
@@ -73,9 +74,10 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     shared: Counter = Counter()
     for key, holders in named.items():
         if len(holders) <= min(too_common, PAIRED_KEY_MAX):
+            weight = 2 if is_designation(key) else 1  # one flight, one plane, one visa class: as good as two names
             for position, i in enumerate(holders):
                 for j in holders[position + 1:]:
-                    shared[(i, j)] += 1
+                    shared[(i, j)] += weight
     for (i, j), count in shared.items():
         a, b = readings[i], readings[j]
         same_kind = a.kinds and b.kinds and a.kinds[0] is b.kinds[0]

@@ -2,7 +2,9 @@
 
 A hashtag contributes its parts to the word stream (#BostonStrong -> boston strong) so phrases
 match across it, and its joined body (#notguilty -> notguilty) so joined phrases match too.
-URLs and e-mail addresses never reach the word stream: "bomb" inside a link is not a word.
+URLs and e-mail addresses never reach the word stream: "bomb" inside a link is not a word. A
+pictograph is a word of its own (💣, 🔫, ✈): "prices are 💣" says what "prices are the bomb" says,
+so a rule can name it.
 """
 from __future__ import annotations
 
@@ -17,10 +19,10 @@ _SCANNER = re.compile(
     r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
     r"|(?P<mention>(?<![\w@])@[^\W]+)"
     r"|(?P<tag>(?<![\w&#])#(?P<body>[^\W]+))"
-    r"|(?P<word>[^\W_]+(?:['’ʼ][^\W_]+)*)"
+    r"|(?P<word>[^\W_]+(?:['’ʼ][^\W_]+)*|[\u2600-\u27bf\U0001f300-\U0001faff])"
 )
 # Apostrophes are unified; ё is written as е in most Russian text, so we fold it.
-_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*|[\u2600-\u27bf\U0001f300-\U0001faff]")
 _SPECIAL = re.compile(r"[@#]|://|www\.")  # anything but plain words: mentions, tags, links
 _FOLD = str.maketrans({"’": "'", "ʼ": "'", "ё": "е"})
 

@@ -21,7 +21,9 @@ from safepost.text.matcher import Match, TermIndex
 
 NEGATION_REACH = 5  # words from a negation to the promotional cue it takes back ("cancel our Sunday fair and all promotions")
 AFTER_REACH = 6  # words from a cue to a negation after it ("all promotions are postponed")
-_CLAUSE_END = re.compile(r"[.,;:!?—–]")  # "No, our prices are the bomb!" negates nothing
+# "No, our prices are the bomb!" negates nothing, nor does "Not at our place 🥔 Unlimited chips":
+# in a post a pictograph often ends a sentence
+_CLAUSE_END = re.compile(r"[.,;:!?—–\u2600-\u27bf\U0001f300-\U0001faff]")
 
 
 @dataclass(frozen=True)
