@@ -40,7 +40,7 @@ def cache_dir() -> Path:
 @cache
 def _table(language: str) -> dict[str, int] | None:
     path = cache_dir() / f"{language}-{installed_stamp(('wordfreq',))}-{FLOOR}.marshal"
-    table = load_private(path, marshal.load)
+    table = load_private(path, marshal.loads)
     if isinstance(table, dict):
         return table
     table = _build(language)

@@ -248,7 +248,7 @@ def keep_learned() -> None:
 def _remembered(language: str) -> dict[str, tuple[str, ...]]:
     if language not in SUPPORTED:
         return {}
-    found = load_private(_memory_path(language), marshal.load)
+    found = load_private(_memory_path(language), marshal.loads)
     return found if isinstance(found, dict) else {}
 
 
