@@ -508,6 +508,10 @@ def test_words_capitalised_together_in_a_sentence_are_a_title_a_post_may_echo(ru
     plain = judged(rulebook, "Last Christmas we opened our first shop. Thank you for a wonderful year!", "en", "GB",
                    "George Michael dies aged 53")
     assert not findings_of(plain, "incident-echo")
+    spin = judged(rulebook, "Ball of the Century deals: 40% off every bat this weekend!", "en", "AU",
+                  "Shane Warne dead at 52 after suspected heart attack",
+                  "From the Ball of the Century to 708 wickets: Warne's genius remembered")
+    assert [f.match for f in findings_of(spin, "incident-echo")] == ["Ball of the Century"]
 
 
 def test_a_saying_in_quotes_is_echoed_though_all_its_words_are_little(rulebook):

@@ -692,7 +692,7 @@ def _read_titles(reading: Reading, title: Analysis, lexicon) -> None:
     stop = lexicon.stopwords if lexicon else frozenset()
     spans = [match.span(1) for match in _QUOTED.finditer(title.text)]
     quoted = [[t for t in title.tokens if start <= t.start and t.end <= end] for start, end in spans]
-    runs = [] if _is_title_case(title, stop) else _capitalised_runs(title)
+    runs = [] if _is_title_case(title, stop) else _capitalised_runs(title, stop)
     for words in quoted + runs:
         content = [w for w in words if stop.isdisjoint(w.keys) and not w.norm.isdigit()]
         # a saying in quotes may be all little words: «Маємо те, що маємо»
@@ -701,17 +701,42 @@ def _read_titles(reading: Reading, title: Analysis, lexicon) -> None:
             reading.titles[tuple(w.norm for w in words)] = title.text[words[0].start:words[-1].end]
 
 
-def _capitalised_runs(title: Analysis) -> list[list]:
-    """Runs of capitalised words joined by spaces, none opening a sentence."""
+def _capitalised_runs(title: Analysis, stop: frozenset[str]) -> list[list]:
+    """Runs of capitalised words, none opening a sentence, joined by spaces and perhaps by little
+    lower-case words between them ("the Ball of the Century")."""
+    tokens = title.tokens
     runs: list[list] = []
-    for i, token in enumerate(title.tokens):
-        if not title.text[token.start].isupper() or _starts_sentence(title, i):
-            continue
-        if runs and runs[-1][-1] is title.tokens[i - 1] and title.text[title.tokens[i - 1].end:token.start] == " ":
-            runs[-1].append(token)
+    run: list = []
+    pending: list = []  # little words that join the run only if a capitalised word follows
+    for i, token in enumerate(tokens):
+        joined = i > 0 and title.text[tokens[i - 1].end:token.start] == " "
+        capital = title.text[token.start].isupper() and not _starts_sentence(title, i)
+        if capital and run and joined:
+            run += pending + [token]
+            pending = []
+        elif capital:
+            runs.append(run)
+            run, pending = [token], []
+        elif run and joined and not stop.isdisjoint(token.keys) and len(pending) < 2:
+            pending.append(token)
         else:
-            runs.append([token])
-    return [run for run in runs if len(run) >= 2]
+            runs.append(run)
+            run, pending = [], []
+    runs.append(run)
+    # and each part between the little words: "Last Christmas and Careless Whisper" is two titles
+    parts = [part for found in runs for part in _split_at(found, title) if len(found) > len(part)]
+    return [found for found in runs + parts if len(found) >= 2]
+
+
+def _split_at(run: list, title: Analysis) -> list[list]:
+    """The capitalised stretches of a run, without the little words between them."""
+    parts: list[list] = [[]]
+    for token in run:
+        if title.text[token.start].isupper():
+            parts[-1].append(token)
+        elif parts[-1]:
+            parts.append([])
+    return parts
 
 
 def _read_phrases(reading: Reading, title: Analysis, triggers, rulebook: Rulebook, lexicon) -> None:
