@@ -547,3 +547,12 @@ def test_an_attack_on_a_campus_is_violence_before_anyone_counts(rulebook):
 def test_classes_suspended_by_a_fire_are_not_a_drill(rulebook):
     assert detect(rulebook, "У Сєвєродонецьку призупинили навчання через пожежі")
     assert detect(rulebook, "Військові навчання: вибухи на полігоні під Житомиром") == []
+
+
+def test_an_azerbaijani_name_joins_its_story_in_any_case(rulebook):
+    incidents = detect(rulebook, "Dieqo Maradona vəfat edib", "«Allahın əli»: futbol dünyası Maradonanı itirdi")
+    [death] = incidents
+    assert len(death.headlines) == 2
+    promo = judged(rulebook, "«Allahın əli» ilə endirim! Bütün futbol topları −30% yalnız bu gün.", "az", "AZ",
+                   "Dieqo Maradona vəfat edib", "«Allahın əli»: futbol dünyası Maradonanı itirdi")
+    assert promo.verdict == Verdict.HOLD and findings_of(promo, "incident-echo")

@@ -26,7 +26,7 @@ from safepost.rulebook import Rulebook
 from safepost.rulebook.news import IncidentKind
 from safepost.text import Analysis, analyze
 from safepost.text.frequency import zipf
-from safepost.text.lemmas import is_common_word
+from safepost.text.lemmas import STRIPS_TEXT_ONLY, is_common_word
 from safepost.text.matcher import Term, TermIndex, remove_excepted
 
 FREE_WORD_ORDER = ("ru", "uk", "pl")  # a report's verb may stand before or after its subject
@@ -39,6 +39,7 @@ ANCHOR_REACH = 3  # words between an event word and a name attached to it
 EVERYDAY_ANCHOR = 5.0  # Zipf: a word this common beside an event ("могут", "after") is not the story's name
 LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
 SUMMARY_CHARS = 400
+MIN_STEM = 4  # an Azerbaijani name's key: its shortest form without an ending, at least this long
 MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a title
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
@@ -393,8 +394,12 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
 
 # -- what it is about --------------------------------------------------------------------------------
 
-def key_of(token) -> str:
-    """The token's dictionary form when known (Казани -> казань), else the word itself."""
+def key_of(token, language: str | None) -> str:
+    """The token's dictionary form when known (Казани -> казань), else the word itself. Where the
+    keys are the word with an ending taken off (Azerbaijani), the shortest of at least four
+    letters: Maradona and Maradonanı, Bakı and Bakının, Gəncə and Gəncədə then share it."""
+    if language in STRIPS_TEXT_ONLY:
+        return min((key for key in token.keys if len(key) >= MIN_STEM), key=len, default=token.keys[0])
     return token.keys[1] if len(token.keys) > 1 else token.keys[0]
 
 
@@ -442,7 +447,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     content = [i for i, t in enumerate(tokens) if (i not in event or i in place_tokens)
                and (_is_content(t, stop, numbers) or _is_quoted_name(analysis, i, quoted))]
     if in_title:
-        reading.words.update((key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end]) for i in content)
+        reading.words.update((key_of(tokens[i], language), analysis.text[tokens[i].start:tokens[i].end]) for i in content)
     title_case = _is_title_case(analysis, stop)
     names = {i for i in content if _looks_like_name(analysis, i, title_case, quoted, place_tokens, stop, numbers)}
     if not title_case:  # "attack in Nice", "shooting in Buffalo": a place, though the word is common
@@ -464,7 +469,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                           all(i in place_tokens for i in run)))
         for i in run:
             if i not in country_tokens:
-                key = key_of(tokens[i]) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
+                key = key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
                 found.append((_add(reading, key, analysis.text[tokens[i].start:tokens[i].end], True, False, anchored,
                                    in_title, part=not _single_name_worth_keeping(tokens[i], run, language)),
                               i in place_tokens))
@@ -476,7 +481,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
             continue
         rare = _is_rare(tokens[i], language)
         if (rare and in_title) or i in anchors:
-            _add(reading, key_of(tokens[i]), analysis.text[tokens[i].start:tokens[i].end], False, rare,
+            _add(reading, key_of(tokens[i], language), analysis.text[tokens[i].start:tokens[i].end], False, rare,
                  i in anchors, in_title)
     for tag in analysis.hashtags:
         _add(reading, tag.joined, tag.text, True, False, True, in_title)

@@ -63,13 +63,13 @@ class Keys:
     def of_term(self, word: str) -> tuple[str, ...]:
         """The keys of a word as a rule writes it: its dictionary form, unless the language can
         only strip endings from text, where stripping a term would only add false meetings."""
-        return (word,) if self.language in _STRIPS_TEXT_ONLY else self(word)
+        return (word,) if self.language in STRIPS_TEXT_ONLY else self(word)
 
     def of_quoted(self, word: str) -> tuple[str, ...]:
         """The keys of a word taken from a text to be matched again (a story's name from its
         headline, Günəşlidəki): itself and its form with one ending off, not the barer stems
         that would meet unrelated words."""
-        return self(word)[:2] if self.language in _STRIPS_TEXT_ONLY else self(word)
+        return self(word)[:2] if self.language in STRIPS_TEXT_ONLY else self(word)
 
 
 def _unique(*words: str) -> tuple[str, ...]:
@@ -186,7 +186,7 @@ def _az_stems(word: str):
             yield stem
 
 
-_STRIPS_TEXT_ONLY = frozenset({"az"})
+STRIPS_TEXT_ONLY = frozenset({"az"})
 
 _BACKENDS = {
     "en": _english,
