@@ -140,6 +140,7 @@ def _published(entry) -> datetime | None:
 
 
 def size(count: int) -> str:
+    """A byte count as a person reads it in a status: "10 MB", "512 KB"."""
     for unit, scale in (("MB", 1 << 20), ("KB", 1 << 10)):
         if count >= scale:
             return f"{count / scale:.3g} {unit}"

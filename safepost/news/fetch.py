@@ -189,12 +189,9 @@ class _UrlJob:
 
     def give_up(self, settled: SimpleQueue) -> None:
         if self._finish_download():
-            from safepost.news.http import Download
-
             self.request.abort()
-            timed_out = Download(error=f"timed out after {self.limits.timeout:g} s")
-            settled.put((self.index, _settle(self.source, timed_out, self._saved_copy(), self.cache, self.limits,
-                                             self.clock())))
+            settled.put((self.index, _settle(self.source, self.request.timed_out(), self._saved_copy(), self.cache,
+                                             self.limits, self.clock())))
 
     def _finish_download(self) -> bool:
         """True for whoever ends the download first: the thread with its answer, or the deadline."""

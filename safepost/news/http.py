@@ -76,20 +76,21 @@ class Request:
         except _Stop as stop:
             return Download(error=str(stop))
         except TimeoutError:
-            return self._timed_out()
+            return self.timed_out()
         except (http.client.IncompleteRead, http.client.RemoteDisconnected, http.client.BadStatusLine,
                 ConnectionError):
-            return self._timed_out() if self._aborted else Download(error="the server broke off the response")
+            return self.timed_out() if self._aborted else Download(error="the server broke off the response")
         except zlib.error:
             return Download(error="the server sent a damaged compressed response")
         except Exception as exc:
             # Odd addresses surface as odd types from below (port 99999: a ValueError, a bad
             # host name: a UnicodeError), and a feed problem must be a status, never a crash.
-            return self._timed_out() if self._aborted else Download(error=f"cannot fetch this address: {_why(exc)}")
+            return self.timed_out() if self._aborted else Download(error=f"cannot fetch this address: {_why(exc)}")
         finally:
             self._close()
 
-    def _timed_out(self) -> Download:
+    def timed_out(self) -> Download:
+        """The answer when the time is up."""
         return Download(error=f"timed out after {self.timeout:g} s")
 
     def _follow(self, headers: dict[str, str]) -> Download:
@@ -119,7 +120,7 @@ class Request:
         except TimeoutError:
             raise
         except OSError as exc:
-            raise _Stop(f"could not connect: {connect_reason(exc)}") from exc
+            raise _Stop(f"could not connect: {_connect_reason(exc)}") from exc
         with self._lock:
             self._socket = connection.sock
         connection.request("GET", target, headers={**headers, **proxy_headers})
@@ -277,7 +278,7 @@ def _decoder(encoding: str):
     return _Identity()
 
 
-def connect_reason(exc: BaseException) -> str:
+def _connect_reason(exc: BaseException) -> str:
     """The system's words ("Connection refused"), or what was wrong with the certificate."""
     import ssl
 

@@ -696,12 +696,12 @@ def _read_titles(reading: Reading, title: Analysis, lexicon) -> None:
     Christmas and Careless Whisper")."""
     stop = lexicon.stopwords if lexicon else frozenset()
     spans = [match.span(1) for match in _QUOTED.finditer(title.text)]
-    quoted = [[t for t in title.tokens if start <= t.start and t.end <= end] for start, end in spans]
-    runs = [] if _is_title_case(title, stop) else _capitalised_runs(title, stop)
-    for words in quoted + runs:
+    quoted = [([t for t in title.tokens if start <= t.start and t.end <= end], True) for start, end in spans]
+    runs = [] if _is_title_case(title, stop) else [(run, False) for run in _capitalised_runs(title, stop)]
+    for words, in_quotes in quoted + runs:
         content = [w for w in words if stop.isdisjoint(w.keys) and not w.norm.isdigit()]
         # a saying in quotes may be all little words: «Маємо те, що маємо»
-        catchphrase = len(words) >= 3 and words in quoted and not any(w.norm.isdigit() for w in words)
+        catchphrase = in_quotes and len(words) >= 3 and not any(w.norm.isdigit() for w in words)
         if 2 <= len(words) <= MAX_TITLE_WORDS and (len(content) >= 2 or catchphrase):
             reading.titles[tuple(w.norm for w in words)] = title.text[words[0].start:words[-1].end]
 
