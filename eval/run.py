@@ -20,6 +20,7 @@ of clean posts flagged, over the queue and over the whole corpora. Run with `mak
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 import tempfile
@@ -126,6 +127,7 @@ def run_case(source: str, case: dict, noise: dict, workdir: Path) -> Outcome:
     feed.write_text(rss(headlines_of(case, noise)), "utf-8")
     result = CliRunner().invoke(main, ["check", str(queue), "--feed", str(feed), "--now", case["now"],
                                        "--format", "json"])
+    gc.unfreeze()  # the command froze what it loaded, as a process that exits next may
     if result.exit_code not in (0, 1):
         return Outcome(case, source, "error", [], error=f"exit {result.exit_code}: {result.stderr.strip()[:200]}")
     post = json.loads(result.stdout)["posts"][0]
@@ -222,6 +224,7 @@ def run_words(rows: list[dict], workdir: Path) -> dict[str, dict]:
     feed.write_text(rss([{**h, "published": h["published"].replace("{day}", WORDS_DAY)} for h in noise]), "utf-8")
     result = CliRunner().invoke(cli, ["check", str(queue), "--feed", str(feed), "--now", f"{WORDS_DAY}T09:00:00Z",
                                       "--format", "json"])
+    gc.unfreeze()
     verdicts = {post["id"]: post for post in json.loads(result.stdout)["posts"]}
     tally: dict[str, dict] = {}
     for row in rows:

@@ -1,6 +1,7 @@
 """Shared test helpers: run the real CLI in-process, build queue and feed files on disk."""
 from __future__ import annotations
 
+import gc
 import json
 from datetime import datetime
 from email.utils import format_datetime
@@ -32,6 +33,7 @@ def run_cli(tmp_path, monkeypatch):
 
     def run(*args: str):
         result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+        gc.unfreeze()  # a command freezes what it loaded, as a process that exits next may
         return result.exit_code, result.stdout, result.stderr
 
     return run

@@ -70,8 +70,10 @@ def _in_codes(ctx: Context, names: dict[str, object]) -> list[Match]:
     """A promo code that opens or closes with a story's name: "Enter SANDYSALE at checkout"."""
     found = []
     for i, token in enumerate(ctx.analysis.tokens):
+        if token.end - token.start <= CODE_PART:
+            continue
         written = ctx.analysis.text[token.start:token.end]
-        if len(written) <= CODE_PART or not (written.isupper() or _DIGIT.search(written)):
+        if not (written.isupper() or not written.isalpha() and _DIGIT.search(written)):
             continue
         norm = token.norm
         for size in range(len(norm) - 1, CODE_PART - 1, -1):  # the longest name the code opens or closes with

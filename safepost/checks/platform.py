@@ -23,8 +23,8 @@ def measure(text: str, counting: str) -> int:
         import regex
 
         return len(regex.findall(r"\X", text))
-    links = len(_URL.findall(text))
-    rest = _URL.sub("", text)
+    links = len(_URL.findall(text)) if "http" in text or "www." in text else 0
+    rest = _URL.sub("", text) if links else text
     if counting == "links23":
         return len(rest) + URL_WEIGHT * links
     return _x_weight(rest) + URL_WEIGHT * links

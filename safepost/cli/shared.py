@@ -4,6 +4,7 @@ every command module can import it and none imports another."""
 from __future__ import annotations
 
 import functools
+import gc
 import getpass
 import shlex
 import sys
@@ -92,6 +93,8 @@ def setup(config_path: str | None, rules: tuple[str, ...], now: str | None) -> S
                              levels_at=(config.path, config.level_lines))
     rulebook.audience = Audience(config.regions, config.timezone, config.language)
     rulebook.platform_limits = dict(config.platforms)
+    gc.freeze()  # see Safepost.main
+    gc.enable()
     return Setup(config, rulebook, parse_now(now, config.timezone))
 
 

@@ -88,7 +88,7 @@ def _records(text: str, path: str, delimiter: str, first_line: int) -> Iterator[
     start = first_line
     try:
         for cells in reader:
-            if _trim(cells):
+            if cells and cells[0].strip() or _trim(cells):
                 yield start, offset + reader.line_num, cells
             start = offset + reader.line_num + 1
     except csv.Error as exc:
@@ -100,7 +100,7 @@ def _records(text: str, path: str, delimiter: str, first_line: int) -> Iterator[
 def _rows(records, keys: list[str], path: str, delimiter: str) -> Iterator[RawRow]:
     shown = "tab" if delimiter == "\t" else f"'{delimiter}'"
     for line, _, cells in records:
-        if len(_trim(cells)) > len(keys):
+        if len(cells) > len(keys) and len(_trim(cells)) > len(keys):
             raise InputError(f"{len(_trim(cells))} cells but {len(keys)} columns: quote any text that "
                              f"contains {shown}", path, line)
         yield RawRow(line, {key: cell for key, cell in zip(keys, cells) if key})

@@ -28,6 +28,8 @@ class PostBuilder:
         self.platform = platform
         self.options = options
         self.platforms = platforms  # the config's own networks, known besides the shipped ones
+        self._single = {field: sources[0] for field, sources in mapping.sources.items() if len(sources) == 1}
+        self._valid: set[tuple[str, str]] = set()  # (field, value) already checked: a queue repeats a few
 
     def build(self, row: RawRow) -> Post:
         text = self._value(row, "text")
@@ -39,7 +41,11 @@ class PostBuilder:
         zone_name = self._value(row, "timezone") or None
         zone = check_timezone(zone_name, self.path, self._line(row, "timezone")) if zone_name else self.zone
         platform = self._platform(row)
-        scheduled_at = parse_time(when, zone, self.options, self.path, self._line(row, "scheduled_at"))
+        try:
+            scheduled_at = parse_time(when, zone, self.options, self.path, None)
+        except InputError as error:  # the cell's line is looked up only for the message
+            error.line = self._line(row, "scheduled_at")
+            raise
         return Post(
             id=self._id(row, platform, scheduled_at, text),
             platform=platform,
@@ -67,7 +73,8 @@ class PostBuilder:
     def _platform(self, row: RawRow) -> str:
         written = self._value(row, "platform")
         if written:
-            return check_platform(written, self.platforms, self.path, self._line(row, "platform"))
+            return self._checked(row, "platform", written,
+                                 lambda line: check_platform(written, self.platforms, self.path, line))
         if self.platform:
             return self.platform
         if "platform" in self.mapping.required:
@@ -78,15 +85,18 @@ class PostBuilder:
         """A known region code, or an error with the likely one ("UK": did you mean 'GB'?): an
         unknown code would silently skip that region's days and news."""
         value = (self._value(row, "region") or "").upper()
-        if value:
-            check_region(value, self.path, self._line(row, "region"))
-        return value or None
+        return self._checked(row, "region", value, lambda line: check_region(value, self.path, line)) or None
 
     def _language(self, row: RawRow) -> str | None:
         value = (self._value(row, "language") or "").lower()
-        if value:
-            check_language(value, self.path, self._line(row, "language"))
-        return value or None
+        return self._checked(row, "language", value, lambda line: check_language(value, self.path, line)) or None
+
+    def _checked(self, row: RawRow, field: str, value: str, check) -> str:
+        """The value, once `check(line)` has passed it (each distinct value is checked once)."""
+        if value and (field, value) not in self._valid:
+            check(self._line(row, field))
+            self._valid.add((field, value))
+        return value
 
     def _crisis(self, row: RawRow) -> bool:
         """A yes/no column: a typo must not quietly let a post through a pause, nor hold one."""
@@ -99,9 +109,9 @@ class PostBuilder:
 
     def _value(self, row: RawRow, field: str) -> str | None:
         """The field's text, or None when the row lacks it; text keeps its spaces, the rest are trimmed."""
-        sources = self.mapping.sources[field]
-        if len(sources) == 1:  # the common case (one column, a CSV cell), kept cheap
-            value = row.values.get(sources[0])
+        column = self._single.get(field)
+        if column is not None:  # the common case (one column, a CSV cell), kept cheap
+            value = row.values.get(column)
             if value is None or type(value) is str:
                 return value if value is None or field == "text" else value.strip()
         parts = [_scalar(row.values.get(column), column, self.path, row.line_of(column))

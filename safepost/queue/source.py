@@ -5,7 +5,7 @@ each row starts on, so one place (posts.py) can turn any row into a Post and nam
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -19,10 +19,10 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 class RawRow:
     line: int
     values: dict[str, Any]  # keys trimmed and lower-cased, so headers match case-insensitively
-    key_lines: dict[str, int] = field(default_factory=dict)  # YAML knows the line of each key
+    key_lines: dict[str, int] | None = None  # YAML knows the line of each key
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+        return self.key_lines.get(key, self.line) if self.key_lines else self.line
 
 
 @dataclass

@@ -73,7 +73,6 @@ def utc_label(moment: datetime) -> str:
 
 
 @lru_cache(maxsize=512)
-@lru_cache(maxsize=512)
 def _zone(name: str | None):
     from zoneinfo import ZoneInfo
 

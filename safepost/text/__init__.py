@@ -1,6 +1,7 @@
 """Text analysis shared by every check: one pass per post, reused by all rules."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from safepost.text.lemmas import keys_for
@@ -15,14 +16,19 @@ class Analysis:
     hashtags: list[Hashtag]
     mentions: list[Mention]
     urls: int
-    _present: frozenset[str] | None = field(default=None, init=False, repr=False)
+    _positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
 
-    def present(self, prefix: int) -> frozenset[str]:
-        """Every key of every word, and every word's first `prefix` letters: a matcher that
-        shares nothing with this set can skip the post without walking its words."""
-        if self._present is None:
-            self._present = frozenset(key for token in self.tokens for key in (*token.keys, token.norm[:prefix]))
-        return self._present
+    def positions(self, prefix: int) -> dict[str, list[int]]:
+        """Where each key of each word, and each word's first `prefix` letters, stand: a matcher
+        walks only the words that may start one of its terms, and skips a post that has none."""
+        if self._positions is None:
+            found: defaultdict[str, list[int]] = defaultdict(list)
+            for i, token in enumerate(self.tokens):
+                for key in token.keys:
+                    found[key].append(i)
+                found[token.norm[:prefix]].append(i)
+            self._positions = found
+        return self._positions
 
     def tag_tokens(self, tag: Hashtag) -> tuple[int, int]:
         """The token range [first, last) holding a hashtag's parts."""

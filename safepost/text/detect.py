@@ -100,19 +100,21 @@ class _Read:
 
 
 _ALL_DISTINCTIVE = frozenset("".join(DISTINCTIVE.values()))
+_DISTINCTIVE_LETTERS = {language: re.compile(f"[{letters}]") for language, letters in DISTINCTIVE.items()}
 
 
 def scores(read: _Read, languages: tuple[str, ...], evidence: Evidence) -> dict[str, int]:
     found = {language: 0 for language in languages
              if (language in CYRILLIC_LANGUAGES and read.cyrillic) or (language not in CYRILLIC_LANGUAGES and read.latin)}
     points = evidence.points
-    for word in read.words:
-        for language, score in points.get(word, ()):
+    for word in points.keys() & read.words:  # most of a post's words speak for no language
+        for language, score in points[word]:
             if language in found:
                 found[language] += score
     if not _ALL_DISTINCTIVE.isdisjoint(read.lowered):
         for language in found:
-            found[language] += 3 * sum(read.lowered.count(ch) for ch in DISTINCTIVE.get(language, ""))
+            letters = _DISTINCTIVE_LETTERS.get(language)
+            found[language] += 3 * len(letters.findall(read.lowered)) if letters else 0
     return found
 
 
@@ -120,8 +122,9 @@ def net_hits(read: _Read, evidence: Evidence) -> tuple[str, ...]:
     """Languages whose strongest words appear in the text as written (rulebook order)."""
     words, openings = evidence.net_words, evidence.net_openings
     hit: set[str] = set()
+    for word in words.keys() & read.words:
+        hit.update(words[word])
     for word in read.words:
-        hit.update(words.get(word, ()))
         for prefix, languages in openings.get(word[:MIN_PREFIX], ()):
             if word.startswith(prefix):
                 hit.update(languages)
@@ -178,8 +181,8 @@ def _foreign(read: _Read, found: dict[str, int]) -> str | None:
     if read.cyrillic:
         return None
     counts = dict.fromkeys(_FOREIGN, 0)
-    for word in read.words:
-        for code in _FOREIGN_CODES.get(word, ()):
+    for word in _FOREIGN_CODES.keys() & read.words:
+        for code in _FOREIGN_CODES[word]:
             counts[code] += 2
     code = max(counts, key=counts.get)
     return code if counts[code] >= 4 and counts[code] > max(found.values(), default=0) else None

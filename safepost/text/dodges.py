@@ -72,7 +72,7 @@ class Vocabulary:
                 [prefix for letter in first for prefix in self.prefixes_by_opening.get(letter, ())])
 
     def knows(self, word: str) -> bool:
-        return word in self.words.get(len(word), ()) or any(word.startswith(p) for p in self.prefixes)
+        return word in self.words.get(len(word), ()) or word.startswith(self.prefixes)
 
     def fit(self, pattern: list[str], language: str | None) -> str | None:
         """The word of the vocabulary the pattern can be (a list of allowed letters per position,

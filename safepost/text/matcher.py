@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
 from safepost.text.lemmas import keys_for
@@ -124,6 +124,7 @@ class TermIndex:
         if term.joined and len(term.words) > 1:
             self._joined.setdefault(term.joined, []).append(entry)
         self.size += 1
+        self.__dict__.pop("_openers", None)
 
     def __bool__(self) -> bool:
         return self.size > 0
@@ -133,10 +134,11 @@ class TermIndex:
         tokens = analysis.tokens
         found: list[Match] = []
         seen: set[tuple[int, int, int]] = set()
-        present = analysis.present(MIN_PREFIX)
-        may_start = not (self._by_key.keys().isdisjoint(present) and self._by_prefix.keys().isdisjoint(present))
-        for i, token in enumerate(tokens if may_start else ()):
-            for term, payload in self._candidates(token) if self._may_start(token) else ():
+        positions = analysis.positions(MIN_PREFIX)
+        openers = self._openers.intersection(positions)
+        starts = sorted({i for key in openers for i in positions[key]}) if openers else ()
+        for i in starts:
+            for term, payload in self._candidates(tokens[i]):
                 last = _match_from(term.words, tokens, i)
                 if last is None:
                     continue
@@ -155,13 +157,10 @@ class TermIndex:
                     found.append(Match(payload, term.text, tag.start, tag.end, first, last, tag.text))
         return found
 
-    def _may_start(self, token) -> bool:
-        """Cheap test before building candidates: most words start no term at all."""
-        by_key = self._by_key
-        for key in token.keys:
-            if key in by_key:
-                return True
-        return bool(self._by_prefix) and token.norm[:MIN_PREFIX] in self._by_prefix
+    @cached_property
+    def _openers(self) -> frozenset[str]:
+        """The keys and openings a term may start with; asked once the index is complete."""
+        return frozenset(self._by_key) | frozenset(self._by_prefix)
 
     def _candidates(self, token) -> Iterable[tuple[Term, Any]]:
         for key in token.keys:

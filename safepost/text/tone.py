@@ -43,25 +43,40 @@ class ToneCues:
 
 
 class Tone:
-    """The first cue of each kind in a post, or None. Cue words are found at once; the patterns
-    (prices, emoticons) run only when a check asks whether the post sells or jokes, since most
-    posts meet nothing that asks."""
+    """The first cue of each kind in a post, or None. Cue words are found at once; what they say
+    is worked out only when a check asks, and the patterns (prices, emoticons) run only when a
+    check asks whether the post sells or jokes, since most posts meet nothing that asks."""
 
     def __init__(self, analysis: Analysis, cues: ToneCues, found: dict[str, list[Match]]):
-        self._analysis, self._cues = analysis, cues
-        self._selling, declined = _split_negated(analysis, cues, found["promotional"])
-        self._joking_words = found["joking"]
+        self._analysis, self._cues, self._found = analysis, cues, found
         self._stopped: list = []
-        self.sincere = _first([_cue(m) for m in found["sincere"]])
-        self.declined = _first([_cue(m) for m in declined])  # a promotion the post says it is not making
-        self.memorial = _first([_cue(m) for m in found["memorial"]])  # "in memory of", "RIP"
-        # a solidarity hashtag: #PrayForNice, #JeSuisBruxelles
-        self.solidarity = _first([_cue(m) for m in found["solidarity"] if _in_hashtag(analysis, m)])
+
+    @cached_property
+    def sincere(self) -> Cue | None:
+        return _first(self._found["sincere"])
+
+    @cached_property
+    def declined(self) -> Cue | None:
+        """A promotion the post says it is not making: "no sale today"."""
+        return _first(self._split[1])
+
+    @cached_property
+    def memorial(self) -> Cue | None:
+        """"In memory of", "RIP"."""
+        return _first(self._found["memorial"])
+
+    @cached_property
+    def solidarity(self) -> Cue | None:
+        """A solidarity hashtag: #PrayForNice, #JeSuisBruxelles."""
+        return _first([m for m in self._found["solidarity"] if _in_hashtag(self._analysis, m)])
+
+    @cached_property
+    def _split(self) -> tuple[list[Match], list[Match]]:
+        return _split_negated(self._analysis, self._cues, self._found["promotional"])
 
     @cached_property
     def promotional(self) -> Cue | None:
-        return _first([_cue(m) for m in self._selling] +
-                      _pattern_cues(self._analysis, self._cues.patterns, self._stopped))
+        return _first([*self._split[0], *_pattern_cues(self._analysis, self._cues.patterns, self._stopped)])
 
     @cached_property
     def joking(self) -> Cue | None:
@@ -69,7 +84,7 @@ class Tone:
         # emoticons are not searched for, only its joking words
         patterns = _pattern_cues(self._analysis, self._cues.joking_patterns, self._stopped) \
             if self.promotional is None else []
-        return _first([_cue(m) for m in self._joking_words] + patterns)
+        return _first([*self._found["joking"], *patterns])
 
     @property
     def unevaluated(self) -> tuple:
@@ -134,9 +149,9 @@ def _in_hashtag(analysis: Analysis, match: Match) -> bool:
     return all(token.tag >= 0 for token in analysis.tokens[match.first:match.last])
 
 
-def _cue(match: Match) -> Cue:
-    return Cue(match.text, match.start, match.end)
-
-
-def _first(cues: list[Cue]) -> Cue | None:
-    return min(cues, key=lambda cue: cue.start, default=None)
+def _first(found: list) -> Cue | None:
+    """The earliest of the matches or cues, as a cue."""
+    if not found:
+        return None
+    first = min(found, key=lambda found: found.start)
+    return first if isinstance(first, Cue) else Cue(first.text, first.start, first.end)
