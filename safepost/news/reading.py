@@ -148,12 +148,13 @@ def guess_languages(text: str, rulebook: Rulebook) -> list[str]:
 
     def score(language: str) -> int:
         lexicon = lexicon_of(rulebook, language)
-        hits = len(words & (lexicon.stopwords | lexicon.generic)) if lexicon else 0
+        hits = len(words & lexicon.everyday) if lexicon else 0
         return hits + 3 * sum(lowered.count(ch) for ch in _DISTINCTIVE.get(language, ""))
 
     candidates = [lang for lang in languages if (lang in ("ru", "uk")) == cyrillic] or languages
-    ranked = sorted(candidates, key=lambda lang: (-score(lang), lang != "en"))
-    return [lang for lang in ranked if score(lang) == score(ranked[0])]
+    scores = {language: score(language) for language in candidates}
+    ranked = sorted(candidates, key=lambda lang: (-scores[lang], lang != "en"))
+    return [lang for lang in ranked if scores[lang] == scores[ranked[0]]]
 
 
 def lexicon_index(rulebook: Rulebook, language: str, attribute: str) -> TermIndex:
@@ -440,7 +441,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
         if not inside(m):
             reading.regions.add(m.payload)
             place_tokens.update(range(m.first, m.last))
-    stop = (lexicon.stopwords | lexicon.generic) if lexicon else frozenset()
+    stop = lexicon.everyday if lexicon else frozenset()
     numbers = lexicon.numbers if lexicon else {}
     quoted = _quoted_positions(analysis)
     # a place a trigger names is still where it happened ("atak na Kijów")

@@ -80,6 +80,11 @@ class NewsLexicon:
         return _word_keys(self.stopword_words, self.language)
 
     @cached_property
+    def everyday(self) -> frozenset[str]:
+        """Stopwords and generic words: what names no story."""
+        return self.stopwords | self.generic
+
+    @cached_property
     def ages(self) -> frozenset[str]:
         return _word_keys(self.age_words, self.language)
 
