@@ -19,6 +19,8 @@ from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
 NAME = "incident-terms"
 _DIGIT = re.compile(r"\d")
+_LETTERS_FIRST = re.compile(r"[^\W\d_]*")
+_LETTERS_LAST = re.compile(r"[^\W\d_]*\Z")
 
 
 # Names are matched through a lemmatiser (Казани ~ Казань) or one Azerbaijani ending
@@ -76,8 +78,11 @@ def _in_codes(ctx: Context, names: dict[str, object]) -> list[Match]:
         if not (written.isupper() or not written.isalpha() and _DIGIT.search(written)):
             continue
         norm = token.norm
+        opening, closing = _LETTERS_FIRST.match(norm).end(), len(_LETTERS_LAST.search(norm).group())
         for size in range(len(norm) - 1, CODE_PART - 1, -1):  # the longest name the code opens or closes with
-            name = norm[:size] if norm[:size] in names else norm[-size:] if norm[-size:] in names else None
+            # a name is letters only: only the code's leading and trailing letters can be one
+            name = norm[:size] if size <= opening and norm[:size] in names else \
+                norm[-size:] if size <= closing and norm[-size:] in names else None
             if name:
                 found.append(Match(names[name], name, token.start, token.end, i, i + 1, written))
                 break

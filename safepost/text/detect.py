@@ -138,8 +138,8 @@ def choose(text: str, declared: str | None, default: str | None, languages: tupl
     if not read.words:
         return Languages(declared or default)
     found = scores(read, languages, evidence)
-    foreign = _foreign(read, found)
-    if foreign and not declared:
+    foreign = None if declared else _foreign(read, found)
+    if foreign:
         return Languages(foreign, _unique(net_hits(read, evidence), foreign))
     ranked = sorted(found, key=lambda lang: (-found[lang], lang != "en"))
     net = net_hits(read, evidence)
