@@ -556,3 +556,16 @@ def test_an_azerbaijani_name_joins_its_story_in_any_case(rulebook):
     promo = judged(rulebook, "«Allahın əli» ilə endirim! Bütün futbol topları −30% yalnız bu gün.", "az", "AZ",
                    "Dieqo Maradona vəfat edib", "«Allahın əli»: futbol dünyası Maradonanı itirdi")
     assert promo.verdict == Verdict.HOLD and findings_of(promo, "incident-echo")
+
+
+@pytest.mark.parametrize("headline", ["Gunman kills three at Denver shopping mall",
+                                      "Terror attack in Denver: gunman kills three at a mall"])
+def test_an_idiom_harms_nobody_whatever_kind_of_story_is_in_the_news(rulebook, headline):
+    """"Flu shots" and "bath bombs" are everyday phrases in every kind's vocabulary: the lexicon's
+    idioms hold them for all kinds at once, while the risky word alone still holds."""
+    for text in ("Flu shots at our pharmacy today, no appointment needed.",
+                 "Our lavender bath bombs are back in stock this weekend!"):
+        decision = judged(rulebook, text, "en", "US", headline)
+        assert not findings_of(decision, "incident-words"), text
+    decision = judged(rulebook, "Shots for everyone at happy hour!", "en", "US", headline)
+    assert [f.level for f in findings_of(decision, "incident-words")] == [Verdict.HOLD]

@@ -27,7 +27,7 @@ def run(ctx: Context) -> Iterable[Finding]:
     if not terms:
         return
     seen = set()
-    for match in matches_without_exceptions(terms, exceptions, ctx.analysis):
+    for match in _outside_idioms(ctx, matches_without_exceptions(terms, exceptions, ctx.analysis)):
         kind = match.payload
         for incident in relevant:  # most severe first: the gate sorts incidents that way
             if kind.id not in (incident.kinds or (incident.kind,)) or incident.id in seen:
@@ -42,6 +42,17 @@ def run(ctx: Context) -> Iterable[Finding]:
                 match.text, (match.start, match.end),
                 evidence(incident, term=match.term, note=kind.note, source=kind.source))
             break
+
+
+def _outside_idioms(ctx: Context, matches: list) -> list:
+    """The matches that no idiom of the language holds: a "flu shot" shoots nobody, whatever
+    the kind of story in the news."""
+    if not matches:
+        return matches
+    from safepost.news.reading import lexicon_index
+
+    idioms = lexicon_index(ctx.rulebook, ctx.language, "idioms").find(ctx.analysis) if ctx.language else []
+    return [m for m in matches if not any(i.first <= m.first and m.last <= i.last for i in idioms)]
 
 
 def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:

@@ -62,6 +62,7 @@ class NewsLexicon:
     at_risk: LanguageTerms | None = None  # "with 150 on board": a number beside these may be victims
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
+    idioms: LanguageTerms | None = None  # "flu shot", "killer feature": no kind's vocabulary counts inside them
     home: str | None = None  # where a story in this language that names no place most likely is
     path: str = ""
     line: int = 0
@@ -174,7 +175,8 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "follow_up", "at_risk", "locatives", "sport", "home"))
+                      "age_prepositions", "grave", "harmless", "follow_up", "at_risk", "locatives", "sport", "home",
+                      "idioms"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -192,6 +194,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         at_risk=compile_terms(f, "at_risk", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         sport=compile_terms(f, "sport", (language,), required=False),
+        idioms=compile_terms(f, "idioms", (language,), required=False),
         home=(f.regions("home") or (None,))[0],
         path=path, line=f.line() or 0)
     return lexicon
