@@ -62,7 +62,7 @@ class NewsLexicon:
     at_risk: LanguageTerms | None = None  # "with 150 on board": a number beside these may be victims
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
-    idioms: LanguageTerms | None = None  # "flu shot", "killer feature": no kind's vocabulary counts inside them
+    idioms: LanguageTerms | None = None  # "flu shot", "bath bomb": no kind's vocabulary counts inside them
     home: str | None = None  # where a story in this language that names no place most likely is
     path: str = ""
     line: int = 0

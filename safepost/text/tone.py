@@ -153,5 +153,5 @@ def _first(found: list) -> Cue | None:
     """The earliest of the matches or cues, as a cue."""
     if not found:
         return None
-    first = min(found, key=lambda found: found.start)
+    first = min(found, key=lambda item: item.start)
     return first if isinstance(first, Cue) else Cue(first.text, first.start, first.end)
