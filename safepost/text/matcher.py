@@ -64,8 +64,6 @@ class TermError(ValueError):
 def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
     """`quoted`: the term is words taken from a text (a story's name), not a rule's dictionary form.
     A Term is immutable, so one compiled term serves every rulebook read in this process."""
-    keys = keys_for(language)
-    keys_of = keys.of_quoted if quoted else keys.of_term
     words: list = []
     exact_surface: list[str] = []
     for chunk in text.split():
@@ -87,14 +85,22 @@ def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
                     raise TermError(f"prefix '{surface}*' is too short (at least {MIN_PREFIX} letters)")
                 words.append(Word(frozenset(), surface))
             else:
-                words.append(Word(frozenset((surface,)), exact=True) if exact
-                             else Word(frozenset(keys_of(surface))))
+                words.append(_word(surface, language, quoted, exact))
     if not words:
         raise TermError("empty term")
     if words[-1] is None:
         raise TermError(f"'...' must stand between two words in '{text}'")
     plain = all(w is not None and not w.prefix for w in words)
     return Term(text, tuple(words), "".join(exact_surface) if plain else "")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(surface: str, language: str | None, quoted: bool, exact: bool) -> Word:
+    """One Word for each written word: terms share their common words ("in", "the", "dead")."""
+    if exact:
+        return Word(frozenset((surface,)), exact=True)
+    keys = keys_for(language)
+    return Word(frozenset(keys.of_quoted(surface) if quoted else keys.of_term(surface)))
 
 
 def _surfaces(chunk: str, language: str | None) -> list[str]:
