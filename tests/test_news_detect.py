@@ -157,6 +157,11 @@ KIND_CASES = [
              "Tilbud som blåser deg av banen!", "NO"),
     KindCase("nb", "fire", "Storbrann i Lærdal: to omkom da flere hus brant ned", "Brannhete priser hele uka!", "NO"),
     KindCase("nb", "crash", "Helikopterulykke ved Turøy: 13 omkom", "Prisene krasjer – kjøp nå!", "NO"),
+    # a ship in distress is a crash before anyone counts the dead: aground, listing, colliding
+    KindCase("nb", "crash", "Fregatt kolliderte med tankskip og har slagside – åtte skadd",
+             "Vi senker prisene ⚓ – før de går på grunn!", "NO"),
+    KindCase("ru", "crash", "Сухогруз сел на мель и дал крен: пострадали трое моряков",
+             "Цены идут ко дну! Скидки тонут 🚢", "RU"),
     KindCase("nb", "death", "Tre personer døde i trafikken i helgen", "Dødsgod sjokoladekake!", "NO"),
     KindCase("nb", "war", "Rakettangrep mot boligblokk: minst 20 drept", "Invasjon av tilbud – rakettpriser!",
              "NO"),
