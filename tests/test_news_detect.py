@@ -157,6 +157,9 @@ KIND_CASES = [
              "Tilbud som blåser deg av banen!", "NO"),
     KindCase("nb", "fire", "Storbrann i Lærdal: to omkom da flere hus brant ned", "Brannhete priser hele uka!", "NO"),
     KindCase("nb", "crash", "Helikopterulykke ved Turøy: 13 omkom", "Prisene krasjer – kjøp nå!", "NO"),
+    # a storm named without "storm" is one by what it does: it makes landfall, it gusts at 150km/h
+    KindCase("en", "storm", "Ophelia makes landfall in Kerry with gusts of over 150km/h",
+             "Deals that will blow you away this weekend!", "IE"),
     # a ship in distress is a crash before anyone counts the dead: aground, listing, colliding
     KindCase("nb", "crash", "Fregatt kolliderte med tankskip og har slagside – åtte skadd",
              "Vi senker prisene ⚓ – før de går på grunn!", "NO"),
