@@ -15,6 +15,7 @@ from typing import Iterable
 from safepost.checks import Context, ladder, matches_without_exceptions
 from safepost.checks.incident_scope import IN, REACHED, UNPLACED, active_for, evidence, prominent, relation, where
 from safepost.model import Finding, Verdict
+from safepost.news.reading import lexicon_index
 
 NAME = "incident-words"
 
@@ -49,8 +50,6 @@ def _outside_idioms(ctx: Context, matches: list) -> list:
     the kind of story in the news."""
     if not matches:
         return matches
-    from safepost.news.reading import lexicon_index
-
     idioms = lexicon_index(ctx.rulebook, ctx.language, "idioms").find(ctx.analysis) if ctx.language else []
     return [m for m in matches if not any(i.first <= m.first and m.last <= i.last for i in idioms)]
 
