@@ -191,7 +191,8 @@ def asks_text(rule) -> str:
     return "; ".join(filter(None, (
         f"every post: {asks.every_post}" if asks.every_post else "",
         f"promotional posts: {asks.promotional}" if asks.promotional else "",
-        f"posts naming it: {asks.mentions} unless sincere" if asks.mentions else "")))
+        f"posts naming it: {asks.mentions} unless sincere" if asks.mentions else "",
+        f"naming it to sell or joke: {asks.hooks}" if asks.hooks != asks.mentions and asks.hooks else "")))
 
 
 def _capitalised(text: str) -> str:

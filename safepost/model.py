@@ -95,6 +95,9 @@ class Incident:
     # every report of it follows up an earlier event (a toll passing 210, a search going on): its
     # first hours were before these headlines, so it opens no first-hours window and is not global
     ongoing: bool = False
+    # every report of it remembers an event of years ago ("ten years since the Lokomotiv crash"):
+    # nobody is hurt anew, but naming it to sell is still selling on a tragedy
+    remembered: bool = False
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,22 @@ def test_a_day_that_asks_only_about_mentions_leaves_other_posts_alone(shipped):
     assert [f.rule for f in naming] == ["date.us.pearl-harbor"]
 
 
+def test_a_tragedy_anniversary_flags_a_plain_mention_and_holds_one_that_sells(shipped):
+    """Sleipner asks `mentions: flag, hooks: hold`: a ferry firm naming the wreck is looked at;
+    life jackets sold on the wreck's name are held; Memorial Day, which sells every year, still
+    only flags its sales."""
+    when = "2026-11-26T10:00:00Z"
+    plain, selling = date_findings(
+        shipped,
+        post("Ferjene går som normalt i dag; vi tenker på Sleipner-ulykken.", when, region="NO", language="nb"),
+        post("Sleipner-forliset: black week-tilbud på redningsvester, 40 % rabatt!", when, region="NO", language="nb"))
+    assert [f.level for f in plain] == [Verdict.FLAG]
+    assert [f.level for f in selling] == [Verdict.HOLD]
+    [memorial_day] = date_findings(shipped, post("Memorial Day sale: 30% off all grills!", "2026-05-25T15:00:00Z",
+                                                 region="US", language="en"))
+    assert [f.level for f in memorial_day] == [Verdict.FLAG]
+
+
 def test_the_window_around_a_day(shipped):
     [[finding]] = date_findings(shipped, post("Zaduszki: znicze -30%!", "2023-11-02T09:00:00Z",
                                               region="PL", language="pl"))

@@ -100,6 +100,14 @@ def test_a_minimal_rule_gets_sensible_asks(tmp_path):
     [rule] = book.date_rules
     assert rule.occurrence(2024).day == date(2024, 6, 28)
     assert (rule.asks.every_post, str(rule.asks.promotional), str(rule.asks.mentions)) == (None, "flag", "hold")
+    assert rule.asks.hooks == rule.asks.mentions
+
+
+def test_hooks_default_to_the_mentions_level(tmp_path):
+    book, _ = load_text(tmp_path, GOOD.format(date="08-01") + "    asks: {mentions: flag}\n")
+    assert [str(rule.asks.hooks) for rule in book.date_rules] == ["flag"]
+    book, _ = load_text(tmp_path, GOOD.format(date="08-01") + "    asks: {mentions: flag, hooks: hold}\n")
+    assert [str(rule.asks.hooks) for rule in book.date_rules] == ["hold"]
 
 
 @pytest.mark.parametrize("text, line, says", [

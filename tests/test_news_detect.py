@@ -460,6 +460,80 @@ def test_a_story_told_only_in_follow_ups_had_its_first_hours_before_them(ruleboo
     assert flagged.verdict == Verdict.FLAG
 
 
+@pytest.mark.parametrize("title, language, region, promotion, ordinary", [
+    ("Ярославль вспоминает «Локомотив»: десять лет со дня авиакатастрофы", "ru", "RU",
+     "Туры на выездные матчи «Локомотива» −20%, только сегодня!", "Цены рухнули: распродажа кроссовок"),
+    ("Ti år siden «Rocknes»-forliset: 18 omkom da skipet kantret", "nb", "NO",
+     "Rocknes-cruise med 30 % rabatt, bestill nå!", "Knallsalg på joggesko i hele helgen"),
+    ("Ten years since the Lokomotiv plane crash: Yaroslavl remembers", "en", "RU",
+     "Lokomotiv away-game tours, 20% off today only!", "Prices crash: our trainer sale starts today"),
+])
+def test_an_anniversary_in_the_news_is_remembered_harm_not_a_new_tragedy(rulebook, title, language, region,
+                                                                           promotion, ordinary):
+    """"Ten years since the crash": nobody is hurt anew, so no first hours, no toll, no vocabulary
+    hold; selling on the name of what is remembered is still held, and a sincere word flagged."""
+    [remembered] = detect(rulebook, title)
+    assert remembered.remembered and not remembered.harmed and remembered.severity <= 2
+    assert remembered.reach != "global"
+    selling, quiet = check([post(promotion, language, region), post(ordinary, language, region)],
+                           [remembered], rulebook, NOW)
+    assert selling.verdict == Verdict.HOLD, selling.findings
+    assert findings_of(selling, "incident-terms")[0].evidence["remembered"] is True
+    assert quiet.verdict == Verdict.PASS, quiet.findings
+
+
+@pytest.mark.parametrize("titles, language, region, promotion", [
+    (["Ağdamın işğalından 31 il ötür", "Ağdamda bərpa-quruculuq işləri davam edir"], "az", "AZ",
+     "23 iyul — Ağdam turlarına 31% endirim!"),
+    (["80 år siden deportasjonen av norske jøder fra Akershuskaia"], "nb", "NO",
+     "Akershuskaia-konsert i kveld: 2 for 1 på billetter!"),
+    (["Rocznica rzezi wołyńskiej: obchody w Warszawie i Lublinie"], "pl", "PL",
+     "Wołyń w promocji: miód wołyński -30% tylko dziś!"),
+])
+def test_a_tragedy_the_news_remembers_needs_no_rule_for_its_day(rulebook, titles, language, region, promotion):
+    """An occupation, a deportation, a massacre remembered years on: no kind's trigger reports it
+    today, but selling on its name that day is held, though the rulebook may have no date for it;
+    today's news of a deportation is another story."""
+    [remembered] = detect(rulebook, *titles)
+    assert remembered.kind == "remembrance" and remembered.remembered and not remembered.harmed
+    [selling] = check([post(promotion, language, region)], [remembered], rulebook, NOW)
+    assert [f.level for f in findings_of(selling, "incident-terms")] == [Verdict.HOLD], selling.findings
+    assert not detect(rulebook, "Deportation flights to resume next month, minister says")
+
+
+def test_a_country_at_war_reads_of_deadly_strikes_daily_and_only_a_mass_casualty_one_opens_first_hours(rulebook):
+    promo = post("Зимовий розпродаж: дивани −30% до кінця тижня!", "uk", "UA")
+    [daily] = detect(rulebook, "Масована атака на вихідних: у Києві та області є загиблі")
+    [quiet] = check([promo], [daily], rulebook, NOW)
+    assert not findings_of(quiet, "incident-window"), quiet.findings
+    [massive] = detect(rulebook, "Ракетний удар по Києву: 14 загиблих, під завалами можуть бути люди")
+    [held] = check([promo], [massive], rulebook, NOW)
+    assert [f.level for f in findings_of(held, "incident-window")] == [Verdict.HOLD]
+
+
+@pytest.mark.parametrize("text, language, region", [
+    ("We remember the victims. White roses 20% off today!", "en", "US"),
+    ("Сегодня помним жертв трагедии. Распродажа: скидка 30% на всё!", "ru", "RU"),
+    ("Вшановуємо пам'ять загиблих. Знижка 30% на все сьогодні!", "uk", "UA"),
+    ("Pamiętamy o ofiarach. Wyprzedaż: rabat 30% na wszystko!", "pl", "PL"),
+    ("I dag minnes vi de over 500 som ble deportert. Black Week: 40 % på alt!", "nb", "NO"),
+    ("Şəhidlərimizi yad edirik. Bu gün bütün məhsullara 30% endirim!", "az", "AZ"),
+])
+def test_a_sale_in_the_memory_of_the_dead_is_held_in_six_languages(rulebook, text, language, region):
+    """The tone ladder: a post that remembers the dead and sells in the same breath is held,
+    whatever the news says; the same remembrance without the sale passes the memorial check."""
+    [selling] = check([post(text, language, region)], [], rulebook, NOW)
+    assert [f.level for f in findings_of(selling, "memorial")] == [Verdict.HOLD], selling.findings
+    sincere = text.split(".")[0] + "."
+    [quiet] = check([post(sincere, language, region)], [], rulebook, NOW)
+    assert not findings_of(quiet, "memorial"), quiet.findings
+
+
+def test_a_fresh_tragedy_at_an_anniversary_party_is_not_an_anniversary(rulebook):
+    [shooting] = detect(rulebook, "Gunman kills five at wedding anniversary party")
+    assert not shooting.remembered and shooting.harmed and shooting.severity >= 4
+
+
 def test_the_town_of_a_one_line_item_that_hurt_nobody_is_no_story_to_mention(rulebook):
     promo = post("Bakıda qış endirimləri: bütün paltolar 30% ucuz!", "az", "AZ")
     forecast = detect(rulebook, "Bakıda güclü külək gözlənilir")

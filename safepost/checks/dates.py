@@ -49,19 +49,21 @@ def _event_words(ctx: Context) -> list:
 
 def asked(asks, rung: ladder.Rung, mention: Cue | None, echo: Cue | None = None) -> list[Reason]:
     """What the day asks of this post, on the tone ladder: a post naming the day is held when it
-    sells, jokes or swears, flagged when sincere, else meets the day's `mentions` policy (never
-    above it); a light post that does not name it meets the day's `promotional` policy."""
+    sells, jokes or swears (never above the day's `hooks`), flagged when sincere, else meets the
+    day's `mentions` policy (never above it); a light post that does not name it meets the day's
+    `promotional` policy."""
     reasons: list[Reason] = []
     if asks.every_post:
         reasons.append((asks.every_post, "a person should read every post on this day", None))
     if rung.light and asks.promotional:
         reasons.append((asks.promotional, rung.describe(), rung.cue))
     told = rung.light and asks.promotional  # the tone is already a reason of its own
-    if mention and asks.mentions:
-        level = min(ladder.level(rung, asks.mentions), asks.mentions)
+    most = asks.hooks if rung.light else asks.mentions
+    if mention and most:
+        level = min(ladder.level(rung, asks.mentions), most)
         reasons.append((level, f"the post names '{mention.text}'" + ("" if told else f", {rung.describe()}"), mention))
-    if echo and asks.mentions:
-        level = min(ladder.level(rung, Verdict.FLAG), asks.mentions)
+    if echo and most:
+        level = min(ladder.level(rung, Verdict.FLAG), most)
         reasons.append((level, f"'{echo.text}' echoes what happened that day" + ("" if told else f", {rung.describe()}"),
                         echo))
     return reasons

@@ -55,6 +55,8 @@ def evidence(incident: Incident, **extra) -> dict:
              "headlines": [h.as_dict() for h in incident.headlines[:MAX_HEADLINES]]}
     if incident.deaths:
         found["deaths"] = incident.deaths
+    if incident.remembered:
+        found["remembered"] = True
     found.update(extra)
     return found
 

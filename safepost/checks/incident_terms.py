@@ -114,16 +114,19 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 def _only_a_place(incident, match: Match) -> bool:
     """The town of a one-line item that hurt nobody (a wind forecast for Baku) is no story to
-    collide with; the town under a chemical fire's cloud, reported all day, is."""
-    return not incident.harmed and match.term in incident.places and not prominent(incident)
+    collide with; the town under a chemical fire's cloud, reported all day, is, and so is the town
+    an anniversary remembers (Ağdam, Beslan)."""
+    return not (incident.harmed or incident.remembered) and match.term in incident.places and not prominent(incident)
 
 
 def _level(ctx: Context, incident, match: Match) -> Verdict:
-    """The ladder, from hold for the story's hashtag; flag at most for a story that hurt nobody,
-    and for a city abroad ("trips to Seoul" names where it was; "#Aurora" rides its tag, and so
-    does a post under a solidarity hashtag: "#JeSuisBruxelles, flights to Brussels from 99 zł")."""
+    """The ladder, from hold for the story's hashtag; flag at most for a story that hurt nobody
+    (an anniversary of one that did is remembered harm: "Lokomotiv tours -20%" on the day
+    Yaroslavl remembers the crash is held), and for a city abroad ("trips to Seoul" names where
+    it was; "#Aurora" rides its tag, and so does a post under a solidarity hashtag:
+    "#JeSuisBruxelles, flights to Brussels from 99 zł")."""
     hashtag = any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last])
     level = ladder.level(ctx.rung, Verdict.HOLD if hashtag else Verdict.FLAG)
     rides = hashtag or ctx.tone.solidarity is not None
     abroad = match.term in incident.places and not rides and relation(ctx, incident) != IN
-    return min(level, Verdict.FLAG) if not incident.harmed or abroad else level
+    return min(level, Verdict.FLAG) if not (incident.harmed or incident.remembered) or abroad else level

@@ -11,6 +11,7 @@ from typing import Iterable
 from safepost.checks import Context
 from safepost.checks.incident_scope import IN, REACHED, active_for, evidence, relation, where
 from safepost.model import Finding, Incident, Verdict
+from safepost.news.reading import kinds_by_id
 
 NAME = "incident-window"
 
@@ -38,9 +39,16 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 def _severe(ctx: Context) -> list[tuple[Incident, datetime]]:
     """The incidents that open a window, worst first, with the end of each window. A story known
-    only from its follow-ups ("death toll passes 210") had its first hours before them."""
+    only from its follow-ups ("death toll passes 210") had its first hours before them; a kind
+    may ask for more than the policy's severity (war: a mass-casualty strike)."""
     policies = ctx.rulebook.policies
     window = timedelta(hours=policies.first_hours)
+    kinds = kinds_by_id(ctx.rulebook)
+
+    def opens_from(incident: Incident) -> int:
+        kind = kinds.get(incident.kind)
+        return max(policies.severe_from, kind.window_from or 0) if kind else policies.severe_from
+
     return [(incident, incident.started + window) for incident in ctx.incidents
-            if incident.severity >= policies.severe_from and incident.harmed and incident.started is not None
+            if incident.severity >= opens_from(incident) and incident.harmed and incident.started is not None
             and not incident.ongoing]

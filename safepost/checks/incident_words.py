@@ -63,6 +63,7 @@ def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:
     if hurt and found == UNPLACED and incident.severity >= 3:
         return min(ladder.level(ctx.rung, kind.level), kind.level), "a severe event safepost could not place"
     if prominent(incident):
-        reason = "nobody reported hurt" if not incident.harmed else f"in {where(incident)}, outside your audience"
+        reason = "remembered, nobody hurt anew" if incident.remembered else "nobody reported hurt" \
+            if not incident.harmed else f"in {where(incident)}, outside your audience"
         return min(kind.level, Verdict.FLAG), f"{reason}, but widely reported"
     return None, ""

@@ -76,6 +76,7 @@ class Reading:
     grave_words: bool = False  # the same words in a headline that names no event ("people unaccounted for")
     harmless: bool = False  # "no injuries", "nobody was hurt"
     follow_up: bool = False  # "death toll passes 210", "search goes on": the event began before this report
+    remembered: bool = False  # "ten years since the crash": a past event remembered, its toll is history
     sport: bool = False  # a score: the rough words are about a game
     candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
     regions: set[str] = field(default_factory=set)
@@ -93,16 +94,20 @@ class Reading:
 
     @property
     def hurt(self) -> bool:
-        """People were killed or hurt, or the report says it is grave (and not that nobody was hurt)."""
+        """People were killed or hurt, or the report says it is grave (and not that nobody was hurt);
+        not an anniversary's toll, which is history."""
+        if self.remembered:
+            return False
         return self.deaths > 0 or self.injured > 0 or (self.grave and not self.harmless)
 
     @property
     def harmed(self) -> bool:
         """Harm that makes the event's words hurt: reported, or in the nature of the event (a
-        shooting, a bombing), unless the report says nobody was hurt or it is a game."""
+        shooting, a bombing), unless the report says nobody was hurt, it is a game, or it remembers
+        an event of years ago."""
         if self.hurt:
             return True
-        return any(kind.harms for kind in self.kinds) and not self.harmless and not self.sport
+        return any(kind.harms for kind in self.kinds) and not (self.harmless or self.sport or self.remembered)
 
     @property
     def tragic(self) -> bool:
@@ -111,7 +116,7 @@ class Reading:
     @property
     def severity(self) -> int:
         """1 (minor) .. 5 (mass casualty): the kind's own weight, raised by the toll, and at most 2
-        while nobody is reported hurt."""
+        while nobody is reported hurt (an anniversary hurts nobody anew)."""
         if self.deaths >= 10 or self.injured >= 50:
             casualty = 5
         elif self.deaths >= 3 or self.injured >= 10:
@@ -125,7 +130,7 @@ class Reading:
         base = max((kind.severity for kind in self.kinds), default=3 if self.deaths else 1)
         if not self.harmed:
             base = min(base, 2)
-        return max(base, casualty)
+        return base if self.remembered else max(base, casualty)
 
 
 def news_languages(rulebook: Rulebook) -> list[str]:
@@ -239,13 +244,17 @@ def read_remembering(headline: Headline, rulebook: Rulebook, now: datetime,
 def _recalled(kept: bytes, headline: Headline, rulebook: Rulebook, now: datetime) -> Reading | None:
     """A remembered reading, or None when it cannot be one under this rulebook (a kind it no
     longer has, a damaged record): the headline is then read afresh."""
-    kinds = rulebook.cached("kinds-by-id", lambda: {kind.id: kind for kind in rulebook.rules("incident_kinds")})
+    kinds = kinds_by_id(rulebook)
     try:
         state = pickle.loads(kept)
         state["kinds"] = tuple(kinds[kind] for kind in state["kinds"])
         return Reading(headline, headline.published or now, **state)
     except Exception:  # noqa: BLE001 - anything but a good record is read afresh
         return None
+
+
+def kinds_by_id(rulebook: Rulebook) -> dict[str, IncidentKind]:
+    return rulebook.cached("kinds-by-id", lambda: {kind.id: kind for kind in rulebook.rules("incident_kinds")})
 
 
 def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetime) -> Reading:
@@ -263,6 +272,8 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
         _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
+    if not reading.remembered:
+        reading.kinds = tuple(kind for kind in reading.kinds if not kind.remembered_only)
     game = _SCORE.search(headline.title) or lexicon_index(rulebook, language, "sport").find(title)
     reading.sport = bool(game) and not reading.hurt
     if not reading.regions and headline.region:
@@ -296,6 +307,7 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
     reading.follow_up = reading.follow_up or bool(lexicon_index(rulebook, language, "follow_up").find(analysis))
+    reading.remembered = reading.remembered or bool(lexicon_index(rulebook, language, "remembrance").find(analysis))
     if lexicon_index(rulebook, language, "grave").find(analysis):
         reading.grave_words = True
         reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event
@@ -748,10 +760,12 @@ def _split_at(run: list, title: Analysis) -> list[list]:
 def _read_phrases(reading: Reading, title: Analysis, triggers, rulebook: Rulebook, lexicon) -> None:
     """Runs of two to four words inside one clause, with at least two content words and one
     uncommon one: "boots on the ground", "no survivors expected". A post repeating one echoes
-    the story."""
+    the story. A place's name alone ("South Korea", "New York") says where, not what: no echo."""
     tokens = title.tokens
     stop = lexicon.stopwords if lexicon else frozenset()
     generic = lexicon.generic if lexicon else frozenset()
+    placed = {i for index in place_indexes(rulebook, title.language) for m in index.find(title)
+              for i in range(m.first, m.last)}
     for first in range(len(tokens)):
         for length in (2, 3, 4):
             last = first + length
@@ -766,6 +780,8 @@ def _read_phrases(reading: Reading, title: Analysis, triggers, rulebook: Ruleboo
                 continue
             content = [w for w in words if stop.isdisjoint(w.keys)]
             if len(content) < 2 or all(not generic.isdisjoint(w.keys) for w in content):
+                continue
+            if all(first + i in placed for i, w in enumerate(words) if stop.isdisjoint(w.keys)):
                 continue
             frequencies = [zipf(w.norm, title.language) for w in content]
             if all(f is not None and f >= 4.5 for f in frequencies):

@@ -161,7 +161,8 @@ def incident_of(story: list[Reading]) -> Incident | None:
     kinds = _kinds(tragic)
     severity = max(r.severity for r in tragic)
     harmed = any(r.harmed for r in tragic)
-    if not harmed and any(r.grave_words and not r.harmless for r in story) and not any(r.harmless for r in tragic):
+    remembered = all(r.remembered for r in tragic)
+    if not harmed and not remembered and any(r.grave_words and not r.harmless for r in story) and not any(r.harmless for r in tragic):
         # "Train derails in Lac-Mégantic", then "1,000 evacuated, people unaccounted for": the story is grave
         severity = max(severity, 5 if max(r.at_risk for r in story) >= 10 else 4)
         harmed = True
@@ -193,7 +194,7 @@ def incident_of(story: list[Reading]) -> Incident | None:
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
         phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms)), term_zipf=term_zipf,
-        ongoing=ongoing)
+        ongoing=ongoing, remembered=remembered)
 
 
 def _frequencies(story: list[Reading]) -> dict[str, float | None]:

@@ -113,7 +113,7 @@ def to_json(occurrences: list[Occurrence], now, start: date | None, end: date | 
                  "first": occurrence.first.isoformat(), "last": occurrence.last.isoformat(),
                  "regions": list(rule.regions), "anniversary": occurrence.anniversary,
                  "asks": {"every_post": _level(asks.every_post), "promotional": _level(asks.promotional),
-                          "mentions": _level(asks.mentions)},
+                          "mentions": _level(asks.mentions), "hooks": _level(asks.hooks)},
                  "note": rule.note or "", "source": rule.source or ""}
         if placed is not None:
             entry["posts"] = [{"id": p.decision.post.id, "platform": p.decision.post.platform,

@@ -19,7 +19,10 @@
           pass: ["Pamiętamy. 1 sierpnia o 17:00 stajemy w ciszy."]
 
 `asks`: every post in the window gets `every_post`; a promotional post gets `promotional`; a post
-naming the day's subject gets `mentions` unless its tone is sincere (and not promotional).
+naming the day's subject gets `mentions` unless its tone is sincere (and not promotional), and
+`hooks` (default: as `mentions`) when it names it to sell, joke or swear: on a day that is
+commonly named in sales (Memorial Day) `mentions: flag` keeps a "Memorial Day sale" to a flag,
+while a tragedy's anniversary asks `mentions: flag, hooks: hold`.
 `level` caps all three; the config's `levels:` can lower it or turn the rule off.
 """
 from __future__ import annotations
@@ -43,6 +46,7 @@ class Asks:
     every_post: Verdict | None = None
     promotional: Verdict | None = Verdict.FLAG
     mentions: Verdict | None = Verdict.HOLD
+    hooks: Verdict | None = Verdict.HOLD  # a post naming the subject to sell, joke or swear
 
 
 @dataclass(frozen=True)
@@ -205,10 +209,11 @@ def _asks(fields: Fields) -> Asks:
     if not fields.has("asks"):
         return defaults
     sub = Fields(fields.data["asks"], fields.path, "'asks'", fields.line("asks") or 0)
-    sub.reject_unknown(("every_post", "promotional", "mentions"))
+    sub.reject_unknown(("every_post", "promotional", "mentions", "hooks"))
 
     def level(key: str, default: Verdict | None) -> Verdict | None:
         return sub.level(key, allow_off=True) if sub.has(key) else default
 
+    mentions = level("mentions", defaults.mentions)
     return Asks(level("every_post", defaults.every_post), level("promotional", defaults.promotional),
-                level("mentions", defaults.mentions))
+                mentions, level("hooks", mentions))

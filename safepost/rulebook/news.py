@@ -40,6 +40,12 @@ class IncidentKind(Authored):
     harms: bool = False  # the event hurts people by its nature (a shooting); else harm must be reported
     global_from: int | None = None  # dead (or at risk) from which it is news everywhere in its first day
     grave_with_people_aboard: bool = False  # "crashed with 92 on board": grave until told they are safe
+    # its triggers count only in a headline that remembers ("31 years since the occupation of
+    # Ağdam"): today's news of an occupation or a deportation is another kind of story
+    remembered_only: bool = False
+    # the severity from which this kind opens the first hours, when above the policy's `severe_from`:
+    # a country at war reads of deadly strikes every day
+    window_from: int | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,7 @@ class NewsLexicon:
     grave: LanguageTerms | None = None  # harm reported without a toll: "no survivors expected"
     harmless: LanguageTerms | None = None  # "no injuries", "nobody was hurt"
     follow_up: LanguageTerms | None = None  # "death toll passes 210", "search goes on": it began earlier
+    remembrance: LanguageTerms | None = None  # "ten years since", "anniversary of": a past event remembered
     at_risk: LanguageTerms | None = None  # "with 150 on board": a number beside these may be victims
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
@@ -68,7 +75,7 @@ class NewsLexicon:
     line: int = 0
 
     def terms(self, attribute: str):
-        """The compiled terms of one of the lexicon's lists (death, injury, grave, harmless, follow_up, at_risk)."""
+        """The compiled terms of one of the lexicon's lists (death, injury, grave, harmless, follow_up, ...)."""
         found = getattr(self, attribute)
         return found.get(self.language, ()) if found is not None else ()
 
@@ -139,7 +146,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f = Fields(data, path, "an incident kind")
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
-                      "global_from", "grave_with_people_aboard", "note", "source", "examples"))
+                      "global_from", "grave_with_people_aboard", "remembered_only", "window_from", "note", "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
         level=f.level("level", "hold"), severity=_severity(f, "severity", 3),
@@ -150,6 +157,8 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
         min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False),
         global_from=_whole(f, "global_from"), grave_with_people_aboard=f.flag("grave_with_people_aboard", False),
+        remembered_only=f.flag("remembered_only", False),
+        window_from=_severity(f, "window_from", 1) if f.has("window_from") else None,
         note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
     check_exceptions(f, "not_triggers", kind.triggers, kind.not_triggers)
@@ -175,7 +184,7 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "follow_up", "at_risk", "locatives", "sport", "home",
+                      "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "locatives", "sport", "home",
                       "idioms"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
@@ -191,6 +200,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         grave=compile_terms(f, "grave", (language,), required=False),
         harmless=compile_terms(f, "harmless", (language,), required=False),
         follow_up=compile_terms(f, "follow_up", (language,), required=False),
+        remembrance=compile_terms(f, "remembrance", (language,), required=False),
         at_risk=compile_terms(f, "at_risk", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         sport=compile_terms(f, "sport", (language,), required=False),

@@ -39,8 +39,5 @@ class Analysis:
 
 def analyze(text: str, language: str | None) -> Analysis:
     """Tokenise and key a text once; every check reads the result."""
-    tokens, hashtags, mentions, urls = scan(text, language)
-    keys = keys_for(language)
-    for token in tokens:
-        token.keys = keys(token.norm)
+    tokens, hashtags, mentions, urls = scan(text, language, keys_for(language))
     return Analysis(text, language, tokens, hashtags, mentions, urls)

@@ -67,9 +67,11 @@ class Keys:
 
     def of_quoted(self, word: str) -> tuple[str, ...]:
         """The keys of a word taken from a text to be matched again (a story's name from its
-        headline, Günəşlidəki): itself and its form with one ending off, not the barer stems
-        that would meet unrelated words."""
-        return self(word)[:2] if self.language in STRIPS_TEXT_ONLY else self(word)
+        headline, Günəşlidəki): itself and its forms with one ending off, every way its letters
+        allow (Naftalanın: naftala-nın or naftalan-ın), not the barer stems that would meet
+        unrelated words (Gəncənin is not gənc)."""
+        one_off = _ONE_ENDING_OFF.get(self.language)
+        return (word, *dict.fromkeys(one_off(word))) if one_off else self(word)
 
 
 def _unique(*words: str) -> tuple[str, ...]:
@@ -187,6 +189,7 @@ def _az_stems(word: str):
 
 
 STRIPS_TEXT_ONLY = frozenset({"az"})
+_ONE_ENDING_OFF = {"az": _az_stems}  # the languages that strip text only, and how
 
 _BACKENDS = {
     "en": _english,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Callable
 
 from safepost.text.normalize import fold_homoglyphs, normalize
 
@@ -70,6 +71,25 @@ def _lowered(language: str | None) -> dict[str, str]:
     return {}
 
 
+def _unkeyed(norm: str) -> tuple[str, ...]:
+    return ()
+
+
+@cache
+def _read_words(language: str | None, keys: Callable[[str], tuple[str, ...]]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Per-language memo of a word as written -> (its lower-cased form, its keys)."""
+    return {}
+
+
+def _read_word(word: str, language: str | None, keys: Callable[[str], tuple[str, ...]]) -> tuple[str, tuple[str, ...]]:
+    known = _read_words(language, keys)
+    norm = lower(word, language)
+    found = known[word] = (norm, keys(norm))
+    if len(known) > 200_000:  # a bound for very large, very varied queues
+        known.clear()
+    return found
+
+
 def split_camel(body: str) -> list[tuple[int, int]]:
     """Offsets of the parts of a hashtag body: WhyIStayed -> Why|I|Stayed, Covid19 -> Covid|19."""
     parts: list[tuple[int, int]] = []
@@ -92,17 +112,19 @@ def split_camel(body: str) -> list[tuple[int, int]]:
     return [(a + (body[a] == "_"), b) for a, b in parts]
 
 
-def scan(text: str, language: str | None) -> tuple[list[Token], list[Hashtag], list[Mention], int]:
-    """Tokenise text; returns word tokens, hashtags, mentions and the number of URLs skipped."""
+def scan(text: str, language: str | None, keys: Callable[[str], tuple[str, ...]] = _unkeyed,
+         ) -> tuple[list[Token], list[Hashtag], list[Mention], int]:
+    """Tokenise text; returns word tokens (keyed by `keys`), hashtags, mentions and the number of
+    URLs skipped."""
     norm, index = normalize(text)
 
     def original(start: int, end: int) -> tuple[int, int]:
         return (start, end) if index is None else (index[start], index[end - 1] + 1)
 
     if index is None and not _SPECIAL.search(norm):  # plain words only: the common case, kept fast
-        known = _lowered(language)
-        return [Token(known.get(word) or lower(word, language), m.start(), m.end())
-                for m in _WORD.finditer(norm) for word in (m.group(),)], [], [], 0
+        known = _read_words(language, keys)
+        return [Token(read[0], m.start(), m.end(), -1, read[1]) for m in _WORD.finditer(norm)
+                for read in (known.get(m.group()) or _read_word(m.group(), language, keys),)], [], [], 0
     tokens: list[Token] = []
     hashtags: list[Hashtag] = []
     mentions: list[Mention] = []
@@ -111,7 +133,8 @@ def scan(text: str, language: str | None) -> tuple[list[Token], list[Hashtag], l
         kind = match.lastgroup
         if kind == "word":
             start, end = original(*match.span())
-            tokens.append(Token(lower(match.group(), language), start, end))
+            word = lower(match.group(), language)
+            tokens.append(Token(word, start, end, keys=keys(word)))
         elif kind in ("tag", "body"):
             body_start = match.start("body")
             body = match.group("body")
@@ -120,7 +143,8 @@ def scan(text: str, language: str | None) -> tuple[list[Token], list[Hashtag], l
             hashtags.append(Hashtag(lower(body.replace("_", ""), language), start, end, text[start:end]))
             for a, b in split_camel(body):
                 part_start, part_end = original(body_start + a, body_start + b)
-                tokens.append(Token(lower(body[a:b], language), part_start, part_end, tag_id))
+                word = lower(body[a:b], language)
+                tokens.append(Token(word, part_start, part_end, tag_id, keys(word)))
         elif kind == "mention":
             start, end = original(*match.span())
             mentions.append(Mention(lower(match.group()[1:], language), start, end))
