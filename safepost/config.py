@@ -218,7 +218,7 @@ def _policies(f: Fields) -> Policies:
         return Policies()
     sub = Fields(data, f.path, "policies")
     sub.reject_unknown(("promotional_during_incident", "on_news_unavailable", "cross_post",
-                        "first_hours", "severe_from"))
+                        "first_hours", "severe_from", "every_post_from"))
     defaults = Policies()
     severe_from = _severity(sub, "severe_from", defaults.severe_from)
     return Policies(
@@ -227,6 +227,7 @@ def _policies(f: Fields) -> Policies:
         cross_post=sub.level("cross_post", "flag", allow_off=True),
         first_hours=sub.number("first_hours", defaults.first_hours, minimum=0),
         severe_from=severe_from,
+        every_post_from=_severity(sub, "every_post_from", defaults.every_post_from),
     )
 
 

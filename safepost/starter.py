@@ -94,8 +94,9 @@ policies:
   promotional_during_incident: hold   # a sales post while a tragedy is in the news: hold or flag
   on_news_unavailable: hold           # no feed could be read: hold every post, flag, or off
   cross_post: flag                    # the same text on several networks: flag or off
-  first_hours: 24                     # hours after a severe incident when every post is looked at
-  severe_from: 4                      # the severity (1-5) that starts those hours
+  first_hours: 24                     # hours after a severe incident in your regions when posts are looked at
+  severe_from: 4                      # the severity (1-5) from which a promotion or a joke is held then
+  every_post_from: 5                  # ... and from which every post is flagged (5: mass casualties)
 
 # Where to tell the team when `safepost watch` pauses the queue: apprise URLs
 # (mailto://, slack://, json://, ...). They may hold passwords: keep this file private.

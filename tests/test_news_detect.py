@@ -529,6 +529,22 @@ def test_a_sale_in_the_memory_of_the_dead_is_held_in_six_languages(rulebook, tex
     assert not findings_of(quiet, "memorial"), quiet.findings
 
 
+def test_first_hours_hold_the_sale_after_a_severe_incident_and_flag_every_post_after_mass_casualties(rulebook):
+    """DESIGN: a promotion during a severe incident is held; any post in the first hours of a
+    mass-casualty incident in its region is flagged. Two dead in a school shooting do not make
+    the bus timetable a matter for review."""
+    sale = post("Back-to-school sale: 30% off every backpack!", "en", "US")
+    timetable = post("Reminder: the downtown shuttle runs on its winter timetable from Monday.", "en", "US")
+    severe = detect(rulebook, "Two killed, five hurt in shooting at a Georgia high school")
+    assert max(i.severity for i in severe) == 4
+    held, quiet = check([sale, timetable], severe, rulebook, NOW)
+    assert [f.level for f in findings_of(held, "incident-window")] == [Verdict.HOLD]
+    assert not findings_of(quiet, "incident-window"), quiet.findings
+    mass = detect(rulebook, "Twelve killed in shooting at a Georgia high school")
+    _, looked_at = check([sale, timetable], mass, rulebook, NOW)
+    assert [f.level for f in findings_of(looked_at, "incident-window")] == [Verdict.FLAG]
+
+
 def test_a_fresh_tragedy_at_an_anniversary_party_is_not_an_anniversary(rulebook):
     [shooting] = detect(rulebook, "Gunman kills five at wedding anniversary party")
     assert not shooting.remembered and shooting.harmed and shooting.severity >= 4

@@ -1,8 +1,9 @@
-"""The first hours of a severe incident: every scheduled post for the affected audience gets at
-least a flag (a person looks before it goes out), and light posts (selling, joking, swearing)
-are held or flagged by policy. The advice after Boston 2013: pause what is scheduled, review it,
-don't cancel it all. A mass-casualty event is news everywhere in its first day: elsewhere, a
-promotion or a joke is flagged (never held); an ordinary post is not touched."""
+"""The first hours of a severe incident: light posts (selling, joking, swearing) for the affected
+audience are held or flagged by policy, and after a mass-casualty event every scheduled post
+gets at least a flag (a person looks before it goes out). The advice after Boston 2013: pause
+what is scheduled, review it, don't cancel it all. A mass-casualty event is news everywhere in
+its first day: elsewhere, a promotion or a joke is flagged (never held); an ordinary post is not
+touched."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -25,6 +26,8 @@ def run(ctx: Context) -> Iterable[Finding]:
         light = ctx.rung.light
         if found not in (IN, REACHED) or (found == REACHED and not light):
             continue  # abroad, an ordinary post is not news; a promotion in its first day is
+        if not light and incident.severity < policies.every_post_from:
+            continue  # two dead in a school shooting: the sale is looked at, the bus timetable is not
         level = policies.promotional_during_incident if light and found == IN else Verdict.FLAG
         what = ctx.rung.describe() if light else "every post"
         audience = "in your audience's region" if found == IN else \

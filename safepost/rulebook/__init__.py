@@ -48,8 +48,9 @@ class Policies:
     promotional_during_incident: Verdict = Verdict.HOLD
     on_news_unavailable: Verdict | None = Verdict.HOLD  # fail closed: no news read, no post passes
     cross_post: Verdict | None = Verdict.FLAG
-    first_hours: float = 24  # how long every post in the audience region is flagged ...
-    severe_from: int = 4  # ... after an incident of at least this severity breaks
+    first_hours: float = 24  # how long, after an incident breaks in the audience region, ...
+    severe_from: int = 4  # ... a promotion or a joke is held (or flagged) from this severity ...
+    every_post_from: int = 5  # ... and every post is flagged from this one (5: mass casualties)
 
 
 @dataclass(frozen=True)
