@@ -100,3 +100,21 @@ def test_a_city_is_marked_as_the_place_and_a_story_name_is_not():
     ], RULEBOOK, NOW)
     assert "Denver" in incident.places
     assert "Riverside" in " ".join(incident.terms) and not any("Riverside" in p for p in incident.places)
+
+
+def test_a_nameless_report_a_day_on_joins_the_story_whose_uncommon_word_it_shares():
+    """"Rescuers reached the last miners, eight dead" names no mine: a day after "Tragedy at the
+    Rudna mine: two miners dead" it is the same story, by the miners."""
+    [incident] = detect_incidents([
+        headline("Tragedia w kopalni Rudna: nie żyje dwóch górników, trwają poszukiwania sześciu", 30),
+        headline("Ratownicy dotarli do ostatnich górników. Ośmiu nie żyje", 4),
+    ], RULEBOOK, NOW)
+    assert "Rudna" in incident.terms and incident.deaths == 8 and len(incident.headlines) == 2
+
+
+def test_a_declared_mourning_is_a_story_of_deaths_that_began_before_it():
+    """Mourning is declared for the dead: "Komi declares three days of mourning" is a tragic story
+    named by its place, but one whose first hours were before it."""
+    [mourning] = detect_incidents([headline("В Коми объявлен трёхдневный траур", 3)], RULEBOOK, NOW)
+    assert mourning.kind == "death" and "Коми" in mourning.terms
+    assert mourning.ongoing and mourning.reach != "global"

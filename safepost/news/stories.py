@@ -22,6 +22,7 @@ from safepost.text.frequency import zipf
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
 SAME_EVENT_WITHIN = timedelta(hours=12)  # severe, same kind, same region: one event
 COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2  # a key in more headlines than this names no one story
+SHARED_WORD_BELOW = 4.5  # Zipf: an uncommon word ("miners") shared with an earlier report of the same event ties a nameless one to it
 PAIRED_KEY_MAX = 40  # keys held by more headlines are not counted pair by pair (cost, and they say little)
 MAX_TERMS = 12
 MAX_PHRASES = 40
@@ -103,9 +104,11 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
     """A tragic headline with no name of its own takes the names other headlines give its words
     ("Sandy leaves millions without power": the name opens it, so it reads as a word), or else
     joins the closest earlier report of the same event word within hours ("PST: Skytingen
-    etterforskes som terror" after "Skyting i Oslo sentrum: to drept"). A grave report that names
-    neither an event nor anything else ("71 on board, no survivors") joins the closest earlier
-    tragic report in its language."""
+    etterforskes som terror" after "Skyting i Oslo sentrum: to drept"), or, a day on, the latest
+    one of the same event and place that shares an uncommon word with it ("Ratownicy dotarli do
+    ostatnich górników. Ośmiu nie żyje" after "Tragedia w kopalni Rudna: nie żyje dwóch
+    górników"). A grave report that names neither an event nor anything else ("71 on board, no
+    survivors") joins the closest earlier tragic report in its language."""
     for position, i in enumerate(by_time):
         reading = readings[i]
         if any(c.name or c.rare or c.anchor for c in reading.candidates.values()):
@@ -121,20 +124,34 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
                 named[key].append(i)
                 reading.candidates.setdefault(key, Candidate(text, anchor=True))
                 joined = True
-        if not joined:
+        if joined:
+            continue
+
+        def same_event(other: Reading) -> bool:
+            return other.tragic and bool(reading.events & other.events) and _same_event(reading, other)
+
+        if not _join_closest(readings, by_time[:position], i, union, same_event):
             _join_closest(readings, by_time[:position], i, union,
-                          lambda other: other.tragic and bool(reading.events & other.events)
-                          and _same_event(reading, other))
+                          lambda other: same_event(other) and _share_uncommon_word(reading, other),
+                          within=SAME_STORY_WITHIN)
 
 
-def _join_closest(readings: list[Reading], earlier: list[int], i: int, union, fits) -> None:
-    """Join headline i to the latest earlier one within hours that `fits`."""
+def _join_closest(readings: list[Reading], earlier: list[int], i: int, union, fits,
+                  within: timedelta = SAME_EVENT_WITHIN) -> bool:
+    """Join headline i to the latest earlier one `within` that `fits`; whether one did."""
     for j in reversed(earlier):
-        if readings[i].published - readings[j].published > SAME_EVENT_WITHIN:
-            return
+        if readings[i].published - readings[j].published > within:
+            return False
         if fits(readings[j]):
             union(j, i)
-            return
+            return True
+    return False
+
+
+def _share_uncommon_word(a: Reading, b: Reading) -> bool:
+    shared = a.words.keys() & b.words.keys()
+    return any((frequency := zipf(a.words[key].lower(), a.language)) is not None and frequency < SHARED_WORD_BELOW
+               for key in shared)
 
 
 def _same_event(a: Reading, b: Reading) -> bool:
