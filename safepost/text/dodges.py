@@ -1,6 +1,7 @@
 """Undo what people type to get a word past a filter, for every rule and every language at once:
 
-- masked letters: f*ck, f**k, b*tch, х*й, с*ка, ku*wa, ch#j (a mask stands for one letter);
+- masked letters: f*ck, f**k, b*tch, х*й, с*ка, ku*wa, ch#j (a mask stands for one letter), and a
+  leet sign where no letter it looks like fits (х@й);
 - leetspeak where it is unambiguous: @ss, a$$hole, sh1t, b1tch, sh!t;
 - spaced or dotted letters: f u c k, f.u.c.k, к-у-р-в-а;
 - stretched letters: fuuuck, shiiit, kurwaaa, сууука.
@@ -191,6 +192,7 @@ def _decode(chunk: str, vocabulary: Vocabulary, language: str | None) -> str | N
     if letters < 1 or (digits and letters < 2) or not (signs or digits or mixed) or digits >= letters:
         return None  # nothing hidden, or a number, a price, a code ("455", "A55", "$50", "1-800")
     pattern: list[str] = []
+    signs_at: list[int] = []  # where a leet sign that is no digit stands: "х@й" uses '@' as a mask
     for ch in chunk:
         if ch.isalpha():
             low = lower(ch, language) if language != "az" else ch.lower()
@@ -198,6 +200,8 @@ def _decode(chunk: str, vocabulary: Vocabulary, language: str | None) -> str | N
         elif ch in MASKS:
             pattern.append("")
         elif ch in LEET:
+            if not ch.isdigit():
+                signs_at.append(len(pattern))
             pattern.append(LEET[ch])
         elif ch in SEPARATORS:
             continue
@@ -205,7 +209,10 @@ def _decode(chunk: str, vocabulary: Vocabulary, language: str | None) -> str | N
             return None
     if len(pattern) < 3:
         return None
-    return vocabulary.fit(pattern, language)
+    found = vocabulary.fit(pattern, language)
+    if found is None and signs_at:  # no letter the sign looks like fits: it hides one, as a '*' does
+        found = vocabulary.fit([("" if i in signs_at else allowed) for i, allowed in enumerate(pattern)], language)
+    return found
 
 
 def _unstretch(word: str, vocabulary: Vocabulary) -> str | None:
