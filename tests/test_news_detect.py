@@ -545,6 +545,34 @@ def test_first_hours_hold_the_sale_after_a_severe_incident_and_flag_every_post_a
     assert [f.level for f in findings_of(looked_at, "incident-window")] == [Verdict.FLAG]
 
 
+def test_a_post_that_names_a_story_that_hurt_nobody_and_plays_on_its_words_is_held(rulebook):
+    """The Białołęka market hall burned down overnight, nobody hurt: "burning prices in Białołęka"
+    names the story and plays on it (held); "burning prices" alone is flagged, and abroad never held."""
+    fire = detect(rulebook, "Ogromny pożar hali targowej przy Marywilskiej 44 na Białołęce, płonie cały obiekt",
+                  "Hala przy Marywilskiej doszczętnie spłonęła; brak informacji o poszkodowanych")
+    assert fire and not any(incident.harmed for incident in fire)
+    named, vague, abroad = check([post("Płonące ceny na Białołęce! −50% na całą odzież.", "pl", "PL"),
+                                  post("Płonące ceny! −50% na całą odzież.", "pl", "PL"),
+                                  post("Brennhete priser! 50 % på alle jakker.", "nb", "NO")], fire, rulebook, NOW)
+    assert [f.level for f in findings_of(named, "incident-words")] == [Verdict.HOLD], named.findings
+    assert [f.level for f in findings_of(vague, "incident-words")] == [Verdict.FLAG], vague.findings
+    assert {f.level for f in findings_of(abroad, "incident-words")} <= {Verdict.FLAG}
+
+
+@pytest.mark.parametrize("titles, language", [
+    (["У Балаклії горить склад боєприпасів, лунають потужні вибухи",
+      "З Балаклії та довколишніх сіл евакуюють близько 20 тисяч людей"], "uk"),
+    (["Dagmar slår inn over kysten: tak blåser av, tusenvis uten strøm"], "nb"),
+])
+def test_evacuating_thousands_and_roofs_blown_off_are_harm_before_a_toll(rulebook, titles, language):
+    incidents = detect(rulebook, *titles)
+    assert any(incident.harmed for incident in incidents), incidents
+
+
+def test_no_reports_of_deaths_is_no_death(rulebook):
+    assert not detect(rulebook, "Store skader langs kysten etter Dagmar – ingen meldinger om omkomne")
+
+
 def test_a_fresh_tragedy_at_an_anniversary_party_is_not_an_anniversary(rulebook):
     [shooting] = detect(rulebook, "Gunman kills five at wedding anniversary party")
     assert not shooting.remembered and shooting.harmed and shooting.severity >= 4

@@ -89,16 +89,21 @@ def _in_codes(ctx: Context, names: dict[str, object]) -> list[Match]:
     return found
 
 
-def run(ctx: Context) -> Iterable[Finding]:
+def mentions(ctx: Context) -> list[Match]:
+    """Where the post names a story in the news (its payload is the incident): a name that is
+    also an everyday word counts only where it is written as a name."""
     if not ctx.incidents:
-        return
+        return []
     index, names, everyday = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
+    return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
+            if match.term not in everyday or _written_as_name(ctx.analysis.text, match)]
+
+
+def run(ctx: Context) -> Iterable[Finding]:
     strongest: dict[str, tuple[Verdict, Match]] = {}  # per incident: its strongest mention in the post
-    for match in index.find(ctx.analysis) + _in_codes(ctx, names):
+    for match in mentions(ctx):
         incident = match.payload
         if not active_for(ctx, incident) or _only_a_place(incident, match):
-            continue
-        if match.term in everyday and not _written_as_name(ctx.analysis.text, match):
             continue
         level = _level(ctx, incident, match)
         if incident.id not in strongest or level > strongest[incident.id][0]:

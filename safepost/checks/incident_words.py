@@ -5,15 +5,18 @@ verdict is a verdict and a killing).
 
 On the tone ladder: a sincere post that names the flood it closes the store for is flagged,
 not held. The hold needs harm within the audience's reach: people hurt, in the audience's region or in a
-mass-casualty event's first day. A story where nobody was hurt, or one far away, is only
-flagged, and only when it is prominent (several sources, or severe); a one-line incident
-abroad with nobody hurt says nothing about a post's "explosive deals"."""
+mass-casualty event's first day. A story at home where nobody was hurt is flagged when it is
+prominent (several sources), and held when the post also names it to sell ("burning prices in
+Białołęka" the morning its market hall burned down); one abroad that hurt people is flagged when
+prominent; a one-line incident abroad with nobody hurt says nothing about "explosive deals"."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from safepost.checks import Context, ladder, matches_without_exceptions
-from safepost.checks.incident_scope import IN, REACHED, UNPLACED, active_for, evidence, prominent, relation, where
+from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, active_for, evidence, prominent, relation,
+                                            where)
+from safepost.checks.incident_terms import mentions
 from safepost.model import Finding, Verdict
 from safepost.news.reading import lexicon_index
 
@@ -62,8 +65,13 @@ def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:
                                                     "a mass-casualty event, news everywhere in its first day")
     if hurt and found == UNPLACED and incident.severity >= 3:
         return min(ladder.level(ctx.rung, kind.level), kind.level), "a severe event safepost could not place"
-    if prominent(incident):
-        reason = "remembered, nobody hurt anew" if incident.remembered else "nobody reported hurt" \
-            if not incident.harmed else f"in {where(incident)}, outside your audience"
-        return min(kind.level, Verdict.FLAG), f"{reason}, but widely reported"
-    return None, ""
+    if not prominent(incident):
+        return None, ""  # a one-line item: its words are not yours today
+    if incident.harmed and found == OUTSIDE:
+        return min(kind.level, Verdict.FLAG), f"in {where(incident)}, outside your audience, but widely reported"
+    reason = "remembered, nobody hurt anew" if incident.remembered else "nobody reported hurt"
+    if any(match.payload is incident for match in mentions(ctx)):
+        # "Płonące ceny na Białołęce" the morning the Białołęka market hall burned down: the post
+        # names the story and plays on it, hurt or not
+        return min(ladder.level(ctx.rung, Verdict.FLAG), kind.level), f"{reason}, but the post names it"
+    return min(kind.level, Verdict.FLAG), f"{reason}, but widely reported"
