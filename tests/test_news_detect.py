@@ -573,6 +573,21 @@ def test_no_reports_of_deaths_is_no_death(rulebook):
     assert not detect(rulebook, "Store skader langs kysten etter Dagmar – ingen meldinger om omkomne")
 
 
+@pytest.mark.parametrize("help_offer, sale, language, region, title", [
+    ("Free hot meals for evacuees at our Main Street café all week.", "Flood sale: hot meals 50% off all week!",
+     "en", "US", "Flash floods kill 12, thousands evacuated in Kentucky"),
+    ("Zəlzələdən evləri zədələnən ailələr üçün otaqlarımız pulsuzdur. Allah hamımızı qorusun.",
+     "Zəlzələ endirimi: bütün otaqlar 30% ucuz!", "az", "AZ", "Zaqatalada zəlzələ: 15 nəfər xəsarət alıb, evlər dağılıb"),
+])
+def test_a_free_offer_to_the_people_a_tragedy_hit_is_help_not_a_sale(rulebook, help_offer, sale, language, region,
+                                                                      title):
+    incidents = detect(rulebook, title)
+    helping, selling = check([post(help_offer, language, region), post(sale, language, region)], incidents,
+                             rulebook, NOW)
+    assert helping.verdict == Verdict.FLAG, helping.findings
+    assert selling.verdict == Verdict.HOLD, selling.findings
+
+
 def test_a_fresh_tragedy_at_an_anniversary_party_is_not_an_anniversary(rulebook):
     [shooting] = detect(rulebook, "Gunman kills five at wedding anniversary party")
     assert not shooting.remembered and shooting.harmed and shooting.severity >= 4

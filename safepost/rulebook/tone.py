@@ -12,6 +12,7 @@ ladder (safepost/checks/ladder.py) reads them through safepost.text.tone.
         sincere: [remember, condolences, thoughts are with, closed today, in memory]
         memorial: [in memory of, tribute to, rest in peace]  # beside a sale: a death as a sales hook
         solidarity: [pray for, je suis, stand with]  # read only inside a hashtag: #PrayForNice
+        help: [for those affected, for evacuees]  # a free offer to the people hit is help, not a sale
         negations: [no, not, without]      # "no sale today": the cue after them is not a promotion
         examples: {promotional: ["20% off today"], joking: ["lol"], sincere: ["We remember."], neutral: ["Hello"]}
 
@@ -109,6 +110,9 @@ class ToneRule(Authored):
     # the words of a solidarity hashtag (#PrayForNice, #JeSuisBruxelles, #МолимсяЗа...): a post that
     # carries one rides a tragedy, and abroad is as much in it as at home
     solidarity: LanguageTerms | None = None
+    # "for those affected", "для пострадавших": free rooms or 50% off offered to the people a
+    # tragedy hit is help, not a sale (sincere on the ladder)
+    help: LanguageTerms | None = None
     negations: LanguageTerms | None = None  # a promotional cue up to three words after one is negated
     negations_after: LanguageTerms | None = None  # likewise one or two words before one ("endirim yoxdur")
 
@@ -121,7 +125,7 @@ class ToneRule(Authored):
 def parse_tone_rule(data, path: str) -> ToneRule:
     fields = Fields(data, path, "a tone entry")
     fields.reject_unknown(("id", "language", "promotional", "patterns", "joking", "joking_patterns",
-                           "sincere", "memorial", "solidarity", "negations", "negations_after", "examples"))
+                           "sincere", "memorial", "solidarity", "help", "negations", "negations_after", "examples"))
     language = fields.text("language", required=True)
     check_language(language, path, *fields.where("language"))
     rule_id = fields.text("id", required=True)
@@ -139,6 +143,7 @@ def parse_tone_rule(data, path: str) -> ToneRule:
         joking_patterns=_patterns(fields, "joking_patterns", rule_id),
         memorial=terms("memorial"),
         solidarity=terms("solidarity"),
+        help=terms("help"),
         negations=terms("negations"),
         negations_after=terms("negations_after"),
         examples=parse_examples(fields, TONES),

@@ -6,7 +6,8 @@ what each reading means for a post on a bad day is the tone ladder's call (check
     tone = read_tone(analysis, cues)           # -> Tone: the first cue of each kind, or None
 
 A promotional cue right after a negation ("no sale today", "без акцій", "endirim yoxdur") sells
-nothing: it is kept apart as `declined`, which reads as respect. With no language (unknown),
+nothing: it is kept apart as `declined`, which reads as respect; so is every one in a post that
+offers it to the people a tragedy hit ("free rooms for those affected"). With no language (unknown),
 every language's cues apply.
 """
 from __future__ import annotations
@@ -72,10 +73,17 @@ class Tone:
 
     @cached_property
     def _split(self) -> tuple[list[Match], list[Match]]:
+        """(cues that sell, cues that do not): a negation takes one back ("no sale today"), and an
+        offer to the people a tragedy hit takes them all ("20 rooms free for the families whose
+        homes the earthquake damaged")."""
+        if self._found["help"]:
+            return [], self._found["promotional"] or self._found["help"]
         return _split_negated(self._analysis, self._cues, self._found["promotional"])
 
     @cached_property
     def promotional(self) -> Cue | None:
+        if self._found["help"]:
+            return None
         return _first([*self._split[0], *_pattern_cues(self._analysis, self._cues.patterns, self._stopped)])
 
     @cached_property
@@ -92,7 +100,7 @@ class Tone:
         return tuple(self._stopped)
 
 
-CUE_KINDS = ("promotional", "joking", "sincere", "memorial", "solidarity")
+CUE_KINDS = ("promotional", "joking", "sincere", "memorial", "solidarity", "help")
 
 
 def build_cues(rules, language: str | None) -> ToneCues:
