@@ -118,3 +118,19 @@ def test_a_declared_mourning_is_a_story_of_deaths_that_began_before_it():
     [mourning] = detect_incidents([headline("В Коми объявлен трёхдневный траур", 3)], RULEBOOK, NOW)
     assert mourning.kind == "death" and "Коми" in mourning.terms
     assert mourning.ongoing and mourning.reach != "global"
+
+
+def test_a_bare_toll_joins_the_one_disaster_reported_in_its_region_within_hours():
+    """"Two dead, Kaikōura cut off" is the earthquake's toll, not a second story; a singer's death
+    the same day joins no disaster."""
+    incidents = detect_incidents([
+        headline("Magnitude 7.5 earthquake strikes North Canterbury just after midnight", 8),
+        headline("Two dead, Kaikōura cut off by massive slips", 5),
+    ], RULEBOOK, NOW)
+    [quake] = incidents
+    assert quake.kind == "earthquake" and quake.deaths == 2 and quake.harmed
+    apart = detect_incidents([
+        headline("Magnitude 7.5 earthquake strikes North Canterbury just after midnight", 8),
+        headline("Beloved Kiwi singer dies aged 80 in Auckland", 5),
+    ], RULEBOOK, NOW)
+    assert len(apart) == 2

@@ -18,7 +18,7 @@ from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, acti
                                             where)
 from safepost.checks.incident_terms import mentions
 from safepost.model import Finding, Verdict
-from safepost.news.reading import lexicon_index
+from safepost.news.reading import kinds_by_id, lexicon_index
 
 NAME = "incident-words"
 
@@ -40,9 +40,11 @@ def run(ctx: Context) -> Iterable[Finding]:
             if level is None:
                 continue
             seen.add(incident.id)
+            main = kinds_by_id(ctx.rulebook).get(incident.kind, kind)
+            what = kind.name if main is kind else f"{main.name} ({kind.id} words)"  # a tornado's dead: not a public figure's
             yield Finding(
                 f"incident.{kind.id}.vocabulary", NAME, level,
-                f"'{match.text}' during an active {kind.name} ({why}): \"{incident.title}\"",
+                f"'{match.text}' during an active {what} ({why}): \"{incident.title}\"",
                 match.text, (match.start, match.end),
                 evidence(incident, term=match.term, note=kind.note, source=kind.source))
             break

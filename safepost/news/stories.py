@@ -93,6 +93,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
                 break
             if a.kinds[0] is b.kinds[0] and a.regions and a.regions == b.regions:
                 parent[find(j)] = find(i)
+    _join_tolls(readings, by_time, union)
     groups: dict[int, list[Reading]] = {}
     for i, reading in enumerate(readings):
         groups.setdefault(find(i), []).append(reading)
@@ -134,6 +135,23 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
             _join_closest(readings, by_time[:position], i, union,
                           lambda other: same_event(other) and _share_uncommon_word(reading, other),
                           within=SAME_STORY_WITHIN)
+
+
+def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
+    """A toll that says only that people died ("Two dead, Kaikōura cut off by massive slips") joins
+    the report of an event that covers an area (an earthquake, a storm) placed in the same region
+    within hours ("Magnitude 7.5 earthquake strikes North Canterbury"): its dead are that event's.
+    One death (a singer's) joins nothing, nor does a toll beside a shooting: two shootings in one
+    country on one day are two stories."""
+    tolls = [i for i in by_time if readings[i].tragic and readings[i].deaths >= 2 and readings[i].regions
+             and all(kind.id == "death" for kind in readings[i].kinds)]
+    for i in tolls:
+        toll = readings[i]
+        events = [j for j in by_time if j != i and readings[j].tragic and readings[j].regions == toll.regions
+                  and readings[j].kinds[0].area
+                  and abs(readings[j].published - toll.published) <= SAME_EVENT_WITHIN]
+        if len({readings[j].kinds[0].id for j in events}) == 1:  # one such event: two would be a guess
+            union(events[0], i)
 
 
 def _join_closest(readings: list[Reading], earlier: list[int], i: int, union, fits,

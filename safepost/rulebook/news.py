@@ -43,6 +43,9 @@ class IncidentKind(Authored):
     # its triggers count only in a headline that remembers ("31 years since the occupation of
     # Ağdam"): today's news of an occupation or a deportation is another kind of story
     remembered_only: bool = False
+    # the event covers a region (an earthquake, a storm): a bare toll reported there within hours
+    # ("Two dead, Kaikōura cut off") is its toll
+    area: bool = False
     # the severity from which this kind opens the first hours, when above the policy's `severe_from`:
     # a country at war reads of deadly strikes every day
     window_from: int | None = None
@@ -146,7 +149,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f = Fields(data, path, "an incident kind")
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
-                      "global_from", "grave_with_people_aboard", "remembered_only", "window_from", "note", "source", "examples"))
+                      "global_from", "grave_with_people_aboard", "remembered_only", "window_from", "area", "note", "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
         level=f.level("level", "hold"), severity=_severity(f, "severity", 3),
@@ -157,7 +160,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
         min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False),
         global_from=_whole(f, "global_from"), grave_with_people_aboard=f.flag("grave_with_people_aboard", False),
-        remembered_only=f.flag("remembered_only", False),
+        remembered_only=f.flag("remembered_only", False), area=f.flag("area", False),
         window_from=_severity(f, "window_from", 1) if f.has("window_from") else None,
         note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
