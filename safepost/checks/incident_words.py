@@ -41,7 +41,8 @@ def run(ctx: Context) -> Iterable[Finding]:
                 continue
             seen.add(incident.id)
             main = kinds_by_id(ctx.rulebook).get(incident.kind, kind)
-            what = kind.name if main is kind else f"{main.name} ({kind.id} words)"  # a tornado's dead: not a public figure's
+            # a tornado's dead are not a public figure's: the story is named by its main kind
+            what = kind.name if main is kind else f"{main.name} ({kind.id} words)"
             yield Finding(
                 f"incident.{kind.id}.vocabulary", NAME, level,
                 f"'{match.text}' during an active {what} ({why}): \"{incident.title}\"",

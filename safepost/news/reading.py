@@ -267,13 +267,15 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     if summary:
         body = analyze(summary, language)
         texts.append((body, trigger_matches(rulebook, body), False))
-    kinds = {m.payload.id: m.payload for _, found, _ in texts for m in found}
+    remembrance = lexicon_index(rulebook, language, "remembrance")
+    reading.remembered = any(remembrance.find(analysis) for analysis, _, _ in texts)
+    # a kind that only a remembering headline reports (an occupation, a deportation years ago)
+    kinds = {m.payload.id: m.payload for _, found, _ in texts for m in found
+             if reading.remembered or not m.payload.remembered_only}
     reading.kinds = tuple(sorted(kinds.values(), key=lambda k: -k.priority))
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
         _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
-    if not reading.remembered:
-        reading.kinds = tuple(kind for kind in reading.kinds if not kind.remembered_only)
     game = _SCORE.search(headline.title) or lexicon_index(rulebook, language, "sport").find(title)
     reading.sport = bool(game) and not reading.hurt
     if not reading.regions and headline.region:
@@ -307,7 +309,6 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
     reading.follow_up = reading.follow_up or bool(lexicon_index(rulebook, language, "follow_up").find(analysis))
-    reading.remembered = reading.remembered or bool(lexicon_index(rulebook, language, "remembrance").find(analysis))
     if lexicon_index(rulebook, language, "grave").find(analysis):
         reading.grave_words = True
         reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event

@@ -22,7 +22,9 @@ from safepost.text.frequency import zipf
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
 SAME_EVENT_WITHIN = timedelta(hours=12)  # severe, same kind, same region: one event
 COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2  # a key in more headlines than this names no one story
-SHARED_WORD_BELOW = 4.5  # Zipf: an uncommon word ("miners") shared with an earlier report of the same event ties a nameless one to it
+# Zipf: an uncommon word ("miners") shared with an earlier report of the same event ties a
+# nameless one to it
+SHARED_WORD_BELOW = 4.5
 PAIRED_KEY_MAX = 40  # keys held by more headlines are not counted pair by pair (cost, and they say little)
 MAX_TERMS = 12
 MAX_PHRASES = 40
@@ -168,8 +170,8 @@ def _join_closest(readings: list[Reading], earlier: list[int], i: int, union, fi
 
 def _share_uncommon_word(a: Reading, b: Reading) -> bool:
     shared = a.words.keys() & b.words.keys()
-    return any((frequency := zipf(a.words[key].lower(), a.language)) is not None and frequency < SHARED_WORD_BELOW
-               for key in shared)
+    frequencies = (zipf(a.words[key].lower(), a.language) for key in shared)
+    return any(frequency is not None and frequency < SHARED_WORD_BELOW for frequency in frequencies)
 
 
 def _same_event(a: Reading, b: Reading) -> bool:
@@ -197,7 +199,8 @@ def incident_of(story: list[Reading]) -> Incident | None:
     severity = max(r.severity for r in tragic)
     harmed = any(r.harmed for r in tragic)
     remembered = all(r.remembered for r in tragic)
-    if not harmed and not remembered and any(r.grave_words and not r.harmless for r in story) and not any(r.harmless for r in tragic):
+    if not harmed and not remembered and any(r.grave_words and not r.harmless for r in story) \
+            and not any(r.harmless for r in tragic):
         # "Train derails in Lac-Mégantic", then "1,000 evacuated, people unaccounted for": the story is grave
         severity = max(severity, 5 if max(r.at_risk for r in story) >= 10 else 4)
         harmed = True

@@ -149,7 +149,8 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f = Fields(data, path, "an incident kind")
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
-                      "global_from", "grave_with_people_aboard", "remembered_only", "window_from", "area", "note", "source", "examples"))
+                      "global_from", "grave_with_people_aboard", "remembered_only", "window_from", "area", "note",
+                      "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
         level=f.level("level", "hold"), severity=_severity(f, "severity", 3),
@@ -187,8 +188,8 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "locatives", "sport", "home",
-                      "idioms"))
+                      "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "locatives",
+                      "sport", "home", "idioms"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
