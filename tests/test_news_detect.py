@@ -569,6 +569,20 @@ def test_evacuating_thousands_and_roofs_blown_off_are_harm_before_a_toll(ruleboo
     assert any(incident.harmed for incident in incidents), incidents
 
 
+@pytest.mark.parametrize("title, language", [
+    ("Police: a number of people injured after White Island volcano eruption", "en"),
+    ("People injured in Lyon blast", "en"),
+    ("Pasażerowie ranni po zderzeniu pociągów pod Szczekocinami", "pl"),
+])
+def test_people_hurt_before_anyone_counts_them_are_hurt(rulebook, title, language):
+    [incident] = detect(rulebook, title)
+    assert incident.harmed and incident.injured >= 1, incident
+
+
+def test_a_player_injured_in_a_game_is_no_incident(rulebook):
+    assert not detect(rulebook, "Kane injured as Spurs crash out of the cup")
+
+
 def test_no_reports_of_deaths_is_no_death(rulebook):
     assert not detect(rulebook, "Store skader langs kysten etter Dagmar – ingen meldinger om omkomne")
 

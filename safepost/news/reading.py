@@ -305,6 +305,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     ages = lexicon.ages if lexicon else frozenset()
     age_prepositions = lexicon.age_prepositions if lexicon else frozenset()
     dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions)
+    if injuries and reading.kinds:
+        hurt = max(hurt, 1)  # "a number of people injured after the eruption": hurt, not yet counted
     reading.deaths = max(reading.deaths, dead)
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
