@@ -579,6 +579,23 @@ def test_people_hurt_before_anyone_counts_them_are_hurt(rulebook, title, languag
     assert incident.harmed and incident.injured >= 1, incident
 
 
+@pytest.mark.parametrize("title", [
+    "Two helicopters collide near Sea World on the Gold Coast",
+    "Над Жуковским столкнулись два самолёта пилотажной группы",
+    "Під Києвом зіткнулися два гелікоптери",
+    "Nad Mazurami zderzyły się dwa samoloty",
+    "To helikoptre kolliderte over Oslofjorden",
+    "Bakı yaxınlığında iki helikopter havada toqquşub",
+])
+def test_vehicles_that_collide_are_a_crash_before_any_toll(rulebook, title):
+    [incident] = detect(rulebook, title)
+    assert "crash" in incident.kinds, incident
+
+
+def test_worlds_that_collide_are_no_crash(rulebook):
+    assert not detect(rulebook, "Fashion and football collide at the new Milan show")
+
+
 def test_a_player_injured_in_a_game_is_no_incident(rulebook):
     assert not detect(rulebook, "Kane injured as Spurs crash out of the cup")
 

@@ -143,7 +143,7 @@ def lexicon_of(rulebook: Rulebook, language: str):
 
 def guess_languages(text: str, rulebook: Rulebook) -> list[str]:
     """Headline languages from its letters and its lexicon's everyday words (stopwords and generic
-    words), best first, all those that tie: cheap, and feeds rarely say. "Вибух газу: загинула одна
+    words and number words), best first, all those that tie: cheap, and feeds rarely say. "Вибух газу: загинула одна
     людина" has none of the letters only Ukrainian has, but "людина" is a Ukrainian word; "Помер
     Богдан Ступка" has neither, and is Russian or Ukrainian."""
     languages = news_languages(rulebook) or ["en"]
@@ -153,7 +153,7 @@ def guess_languages(text: str, rulebook: Rulebook) -> list[str]:
 
     def score(language: str) -> int:
         lexicon = lexicon_of(rulebook, language)
-        hits = len(words & lexicon.everyday) if lexicon else 0
+        hits = len(words & lexicon.own_words) if lexicon else 0
         return hits + 3 * sum(lowered.count(ch) for ch in _DISTINCTIVE.get(language, ""))
 
     candidates = [lang for lang in languages if (lang in ("ru", "uk")) == cyrillic] or languages

@@ -96,6 +96,12 @@ class NewsLexicon:
         return self.stopwords | self.generic
 
     @cached_property
+    def own_words(self) -> frozenset[str]:
+        """The everyday words and the number words: what says a headline is in this language
+        ("To helikoptre kolliderte over Oslofjorden" has only "over" of Norwegian's everyday words)."""
+        return self.everyday | frozenset(self.numbers)
+
+    @cached_property
     def ages(self) -> frozenset[str]:
         return _word_keys(self.age_words, self.language)
 
