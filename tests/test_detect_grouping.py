@@ -134,3 +134,13 @@ def test_a_bare_toll_joins_the_one_disaster_reported_in_its_region_within_hours(
         headline("Beloved Kiwi singer dies aged 80 in Auckland", 5),
     ], RULEBOOK, NOW)
     assert len(apart) == 2
+
+
+def test_a_bare_toll_beside_injuries_of_no_known_kind_is_read_without_failing():
+    """"Two dead in Zhytomyr region" and, the same hours, two hurt in a report whose event safepost
+    cannot name: a busy day's feed must still become incidents."""
+    incidents = detect_incidents([
+        headline("На Житомирщині двоє загиблих", 6),
+        headline("На Житомирщині двоє травмованих", 5),
+    ], RULEBOOK, NOW)
+    assert incidents and all("UA" in incident.regions for incident in incidents)

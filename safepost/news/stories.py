@@ -150,7 +150,7 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     for i in tolls:
         toll = readings[i]
         events = [j for j in by_time if j != i and readings[j].tragic and readings[j].regions == toll.regions
-                  and readings[j].kinds[0].area
+                  and readings[j].kinds and readings[j].kinds[0].area
                   and abs(readings[j].published - toll.published) <= SAME_EVENT_WITHIN]
         if len({readings[j].kinds[0].id for j in events}) == 1:  # one such event: two would be a guess
             union(events[0], i)
