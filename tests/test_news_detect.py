@@ -592,6 +592,25 @@ def test_vehicles_that_collide_are_a_crash_before_any_toll(rulebook, title):
     assert "crash" in incident.kinds, incident
 
 
+@pytest.mark.parametrize("title, cocktails, language, region", [
+    ("Irkutsk: 41 dead after drinking bath lotion in mass poisoning", "Killer cocktails tonight, two for one!",
+     "en", "RU"),
+    ("Массовое отравление суррогатом в Иркутске: погибли 49 человек", "Убойные коктейли: два по цене одного!",
+     "ru", "RU"),
+    ("Масове отруєння сурогатом: загинули 12 людей", "Вбивчі коктейлі: два за ціною одного!", "uk", "UA"),
+    ("Zatrucie metanolem: nie żyje 19 osób", "Zabójcze koktajle: dwa w cenie jednego!", "pl", "PL"),
+    ("Metanolforgiftning: sju døde etter å ha drukket hjemmebrent", "Dødelige drinker: to for én i kveld!",
+     "nb", "NO"),
+    ("Sabunçu rayonunda metil spirtindən zəhərlənmə: 15 nəfər ölüb", "Öldürücü kokteyllər: biri alana ikincisi hədiyyə!",
+     "az", "AZ"),
+])
+def test_a_mass_poisoning_is_a_tragedy_whose_words_hurt(rulebook, title, cocktails, language, region):
+    [poisoning] = detect(rulebook, title)
+    assert poisoning.kind == "poisoning" and poisoning.harmed, poisoning
+    [held] = check([post(cocktails, language, region)], [poisoning], rulebook, NOW)
+    assert held.verdict == Verdict.HOLD, held.findings
+
+
 def test_worlds_that_collide_are_no_crash(rulebook):
     assert not detect(rulebook, "Fashion and football collide at the new Milan show")
 

@@ -4,7 +4,8 @@
   leet sign where no letter it looks like fits (х@й);
 - leetspeak where it is unambiguous: @ss, a$$hole, sh1t, b1tch, sh!t;
 - spaced or dotted letters: f u c k, f.u.c.k, к-у-р-в-а;
-- stretched letters: fuuuck, shiiit, kurwaaa, сууука.
+- stretched letters: fuuuck, shiiit, kurwaaa, сууука, duuupy (read in any of its forms);
+- an accent the language does not write (fück, kùrwa) and "vv" for "w" (vvanker).
 (Mixed Latin/Cyrillic inside a word is folded earlier, in normalize.py.)
 
 A dodge is read as a word only when it can be nothing else but a word of the rulebook: the
@@ -17,6 +18,7 @@ stretch are looked at). A decoded token remembers what was written, so a finding
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
@@ -44,6 +46,10 @@ _LATIN = re.compile(r"[a-zA-Z]")
 # Cheap linear first tests, so that an ordinary post costs a few regex scans and no Python loop:
 _MARKED_CHUNK = re.compile(r"(?<!\S)\S*?[*#%?_•·@$!0-9.]\S*")  # a chunk holding a sign, a digit or a dot
 _TRIPLE = re.compile(r"(.)\1\1")  # any character three times: a stretch is possible
+# a Latin letter with a mark, or "vv": a dodge by letters is possible
+_ODD_LETTERS = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]|vv", re.IGNORECASE)
+# the marked letters each language writes: any other mark on a letter is decoration
+OWN_MARKS = {"pl": "ąćęłńóśźż", "nb": "æøåéèêóòôü", "az": "çəğıöşü", "en": "", "ru": "", "uk": ""}
 # what makes a chunk worth decoding: a mask or leet sign, a digit beside letters (one digit after
 # them: "sh1t", not the number a code ends with, "SUMMER2026"), a dot between letters, or Latin
 # beside Cyrillic
@@ -157,11 +163,13 @@ def undo_dodges(analysis: Analysis, vocabulary_of: Callable[[], Vocabulary]) -> 
         if word:
             found.append((start, end, word))
     may_stretch = _TRIPLE.search(text) is not None or _DOUBLE_VOWEL.search(text.lower()) is not None
-    for token in analysis.tokens if may_stretch else ():
+    odd_letters = _ODD_LETTERS.search(text) is not None
+    for token in analysis.tokens if may_stretch or odd_letters else ():
         if any(a < token.end and token.start < b for a, b, _ in found):
             continue
-        word = _unstretch(token.norm, vocabulary()) if _STRETCH.search(token.norm) else \
-            _undouble_vowels(token.norm, vocabulary()) if _DOUBLE_VOWEL.search(token.norm) else None
+        word = _unstretch(token.norm, vocabulary(), language) if _STRETCH.search(token.norm) else \
+            _undouble_vowels(token.norm, vocabulary()) if _DOUBLE_VOWEL.search(token.norm) else \
+            _plain_letters(token.norm, vocabulary(), language) if odd_letters else None
         if word:
             found.append((token.start, token.end, word))
     if not found:
@@ -215,12 +223,28 @@ def _decode(chunk: str, vocabulary: Vocabulary, language: str | None) -> str | N
     return found
 
 
-def _unstretch(word: str, vocabulary: Vocabulary) -> str | None:
+def _unstretch(word: str, vocabulary: Vocabulary, language: str | None) -> str | None:
     for repeat in (1, 2):
         shorter = _STRETCH.sub(lambda m: m.group(1) * repeat, word)
-        if shorter != word and vocabulary.knows(shorter):
+        if shorter != word and _knows_a_form(vocabulary, shorter, language):
             return shorter
     return None
+
+
+def _plain_letters(word: str, vocabulary: Vocabulary, language: str | None) -> str | None:
+    """"Fück", "kùrwa", "vvanker": the word with the marks its language does not write taken off
+    and "vv" read as "w", when that makes a rule's word and the word as written is none."""
+    own = OWN_MARKS.get(language or "", "")
+    plain = "".join(ch if ch in own or ord(ch) < 0xC0 else unicodedata.normalize("NFD", ch)[0]
+                    for ch in word).replace("vv", "w")
+    if plain == word or vocabulary.knows(word) or zipf(word, language):
+        return None
+    return plain if _knows_a_form(vocabulary, plain, language) else None
+
+
+def _knows_a_form(vocabulary: Vocabulary, word: str, language: str | None) -> bool:
+    """The word, or its dictionary form, is a rule's: "duuupy" is "dupy", a form of "dupa"."""
+    return vocabulary.knows(word) or any(vocabulary.knows(key) for key in keys_for(language)(word))
 
 
 def _undouble_vowels(word: str, vocabulary: Vocabulary) -> str | None:
