@@ -133,3 +133,18 @@ BENIGN = [
 def test_ordinary_posts_raise_no_word_finding(text, language):
     assert word_findings(text, language) == []
     assert word_findings(text, language, reply_to="c-1") == []
+
+
+@pytest.mark.parametrize("text, language, rule", [
+    ("Suka, the courier is late again.", "en", "profanity.az"),
+    ("Kurwa, jaka promocja!", "en", "profanity.pl"),
+])
+def test_another_languages_strong_word_is_read_under_the_posts_language(text, language, rule):
+    assert rule in {f.rule for f in word_findings(text, language)}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Nasza suka Figa została mamą! Siedmioro zdrowych szczeniąt, rezerwacje od kwietnia.", "pl"),
+])
+def test_an_everyday_word_of_the_posts_own_language_is_not_another_languages_swear(text, language):
+    assert word_findings(text, language) == []

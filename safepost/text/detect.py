@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from safepost.text.frequency import zipf
 from safepost.text.matcher import MIN_PREFIX  # every opening (`kurw*`) is at least this long
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -26,6 +27,7 @@ _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 CYRILLIC_LANGUAGES = ("ru", "uk")
 DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъё", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
 SURE_MARGIN = 2  # a language this far ahead of the next is the post's; closer, both are read
+OWN_WORD = 3.0  # Zipf: a word this common in the post's own language is that language's word
 # Everyday words of languages a queue often holds that a rulebook may not speak: a Spanish post
 # is recognised as Spanish (and gets a note) instead of being read as the nearest language the
 # rulebook has because "en" and "de" are Norwegian words too.
@@ -118,17 +120,24 @@ def scores(read: _Read, languages: tuple[str, ...], evidence: Evidence) -> dict[
     return found
 
 
-def net_hits(read: _Read, evidence: Evidence) -> tuple[str, ...]:
-    """Languages whose strongest words appear in the text as written (rulebook order)."""
+def net_hits(read: _Read, evidence: Evidence, own: str | None = None) -> tuple[str, ...]:
+    """Languages whose strongest words appear in the text as written (rulebook order), but for
+    words of everyday use in the post's own language: "Nasza suka Figa" is a Polish breeder's
+    bitch, not the Russian swear word written in Latin letters."""
     words, openings = evidence.net_words, evidence.net_openings
     hit: set[str] = set()
     for word in words.keys() & read.words:
-        hit.update(words[word])
+        if not _everyday_in(word, own):
+            hit.update(words[word])
     for word in read.words:
         for prefix, languages in openings.get(word[:MIN_PREFIX], ()):
-            if word.startswith(prefix):
+            if word.startswith(prefix) and not _everyday_in(word, own):
                 hit.update(languages)
     return tuple(language for language in evidence.net if language in hit) if hit else ()
+
+
+def _everyday_in(word: str, language: str | None) -> bool:
+    return language is not None and (zipf(word, language) or 0) >= OWN_WORD
 
 
 def choose(text: str, declared: str | None, default: str | None, languages: tuple[str, ...],
@@ -142,8 +151,8 @@ def choose(text: str, declared: str | None, default: str | None, languages: tupl
     if foreign:
         return Languages(foreign, _unique(net_hits(read, evidence), foreign))
     ranked = sorted(found, key=lambda lang: (-found[lang], lang != "en"))
-    net = net_hits(read, evidence)
     best = ranked[0] if ranked else None
+    net = net_hits(read, evidence, declared or (default if default in found else best))
     if declared:  # the post's own column: trusted, and read in what its words say besides
         others = [lang for lang in ranked if found[lang] > max(0, found.get(declared, 0))]
         return Languages(declared, _unique([*others[:1], *net], declared))
