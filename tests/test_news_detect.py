@@ -760,3 +760,12 @@ def test_an_idiom_harms_nobody_whatever_kind_of_story_is_in_the_news(rulebook, h
         assert not findings_of(decision, "incident-words"), text
     decision = judged(rulebook, "Shots for everyone at happy hour!", "en", "US", headline)
     assert [f.level for f in findings_of(decision, "incident-words")] == [Verdict.HOLD]
+
+
+def test_one_word_of_a_quoted_title_names_no_story(rulebook):
+    """«Карнавальной ночи» is the actress's film: a carnival costume shop does not name her death."""
+    [death] = detect(rulebook, "Звезде «Карнавальной ночи» было 75 лет: актриса скончалась у себя дома в Москве")
+    assert not any(term.lower().startswith("карнавальн") for term in death.terms), death.terms
+    [costumes] = check([post("Карнавальные костюмы и парики к 1 апреля: −15% до субботы!", "ru", "RU")], [death],
+                       rulebook, NOW)
+    assert not findings_of(costumes, "incident-terms"), costumes.findings

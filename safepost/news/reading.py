@@ -486,8 +486,9 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
         for i in run:
             if i not in country_tokens:
                 key = key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
+                part = not _single_name_worth_keeping(tokens[i], run, language) or _in_longer_quote(run, quoted)
                 found.append((_add(reading, key, analysis.text[tokens[i].start:tokens[i].end], True, False, anchored,
-                                   in_title, part=not _single_name_worth_keeping(tokens[i], run, language)),
+                                   in_title, part=part),
                               i in place_tokens))
         for candidate, place in found:
             if candidate is not None:
@@ -537,7 +538,7 @@ def _is_content(token, stop: frozenset[str], numbers: dict[str, int]) -> bool:
         and norm not in numbers and stop.isdisjoint(token.keys)
 
 
-def _is_quoted_name(analysis: Analysis, i: int, quoted: set[int]) -> bool:
+def _is_quoted_name(analysis: Analysis, i: int, quoted: dict[int, int]) -> bool:
     """A capitalised word in quotes is a name even when it is also a common word: the storm
     «Hans» (Norwegian for "his"), the submarine «Курск»."""
     token = analysis.tokens[i]
@@ -559,13 +560,21 @@ def _starts_sentence(analysis: Analysis, i: int) -> bool:
     return any(mark in gap for mark in ".:!?|—–")
 
 
-def _quoted_positions(analysis: Analysis) -> set[int]:
-    """Words inside quotes ('The Dark Knight Rises', «Курск»): a title or a name."""
+def _quoted_positions(analysis: Analysis) -> dict[int, int]:
+    """Words inside quotes ('The Dark Knight Rises', «Курск»): a title or a name. Each word's
+    quote, by number."""
     spans = [m.span(1) for m in _QUOTED.finditer(analysis.text)]
-    return {i for i, t in enumerate(analysis.tokens) if any(a <= t.start and t.end <= b for a, b in spans)}
+    return {i: n for i, t in enumerate(analysis.tokens) for n, (a, b) in enumerate(spans) if a <= t.start and t.end <= b}
 
 
-def _looks_like_name(analysis: Analysis, i: int, title_case: bool, quoted: set[int], places: set[int],
+def _in_longer_quote(run: list[int], quoted: dict[int, int]) -> bool:
+    """The run is only some words of a quoted title: «Карнавальной ночи» is a film, and
+    «Карнавальной» alone names nothing."""
+    quote = quoted.get(run[0])
+    return quote is not None and quote in (quoted.get(run[0] - 1), quoted.get(run[-1] + 1))
+
+
+def _looks_like_name(analysis: Analysis, i: int, title_case: bool, quoted: dict[int, int], places: set[int],
                      stop: frozenset[str], numbers: dict[str, int]) -> bool:
     """Capitalised where a common word would not be; a known place; a word in quotes; a code
     such as MH17 or Tu-154."""
