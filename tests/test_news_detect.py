@@ -769,3 +769,19 @@ def test_one_word_of_a_quoted_title_names_no_story(rulebook):
     [costumes] = check([post("Карнавальные костюмы и парики к 1 апреля: −15% до субботы!", "ru", "RU")], [death],
                        rulebook, NOW)
     assert not findings_of(costumes, "incident-terms"), costumes.findings
+
+
+@pytest.mark.parametrize("title, promo, language, region", [
+    ("Whitehaven in mourning as flowers pile up on Duke Street", "Whitehaven weekend deals: 2-for-1 on all pub meals!",
+     "en", "GB"),
+    ("В Костроме несут цветы к стихийному мемориалу у кафе", "Кострома, скидки выходного дня: −20% на всё!", "ru", "RU"),
+    ("Волноваха в жалобі: люди несуть квіти до місця трагедії", "Волноваха, знижки вихідного дня: −20% на все!",
+     "uk", "UA"),
+])
+def test_a_town_in_mourning_is_a_story_of_the_dead_known_from_its_follow_ups(rulebook, title, promo, language,
+                                                                          region):
+    [mourning] = detect(rulebook, title)
+    assert mourning.harmed and mourning.ongoing, mourning
+    [held] = check([post(promo, language, region)], [mourning], rulebook, NOW)
+    assert held.verdict == Verdict.HOLD, held.findings
+    assert not findings_of(held, "incident-window")  # its first hours were before the mourning
