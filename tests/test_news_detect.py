@@ -785,3 +785,21 @@ def test_a_town_in_mourning_is_a_story_of_the_dead_known_from_its_follow_ups(rul
     [held] = check([post(promo, language, region)], [mourning], rulebook, NOW)
     assert held.verdict == Verdict.HOLD, held.findings
     assert not findings_of(held, "incident-window")  # its first hours were before the mourning
+
+
+@pytest.mark.parametrize("remembering, recounting", [
+    ("20 лет назад взорвали дом на Каширском шоссе: москвичи несут цветы к часовне",
+     "Теракт на Каширском шоссе: 124 погибших, среди них 13 детей"),
+    ("Qubadlı rayonunun işğalından 30 il ötür", "Qubadlının müdafiəsində 283 könüllü həlak olub"),
+])
+def test_a_toll_told_again_on_an_anniversary_is_history_not_a_fresh_tragedy(rulebook, remembering, recounting):
+    [story] = detect(rulebook, remembering, recounting)
+    assert story.remembered and not story.harmed and story.severity <= 2, story
+
+
+def test_a_remembered_toll_without_a_kind_is_still_a_story_to_name(rulebook):
+    [story] = detect(rulebook, "Black Saturday, ten years on: Victoria remembers the 173 lives lost")
+    assert story.remembered and not story.harmed
+    [held] = check([post("Red-hot deals across Victoria: fire pits 60% off today only!", "en", "AU")], [story],
+                   rulebook, NOW)
+    assert held.verdict == Verdict.HOLD, held.findings

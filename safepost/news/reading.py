@@ -111,7 +111,10 @@ class Reading:
 
     @property
     def tragic(self) -> bool:
-        return self.hurt or (bool(self.kinds) and not self.harmless and not self.sport)
+        """A report of harm, of an event that harms, or of the dead of years ago ("Black Saturday,
+        ten years on: Victoria remembers the 173 lives lost")."""
+        return self.hurt or (bool(self.kinds) and not self.harmless and not self.sport) \
+            or (self.remembered and self.deaths > 0)
 
     @property
     def severity(self) -> int:

@@ -198,7 +198,9 @@ def incident_of(story: list[Reading]) -> Incident | None:
     kinds = _kinds(tragic)
     severity = max(r.severity for r in tragic)
     harmed = any(r.harmed for r in tragic)
-    remembered = all(r.remembered for r in tragic)
+    remembered = all(r.remembered for r in tragic) or _recounted(tragic)
+    if remembered:  # its toll is history: nobody is hurt anew (Reading.severity)
+        harmed, severity = False, min(severity, 2)
     if not harmed and not remembered and any(r.grave_words and not r.harmless for r in story) \
             and not any(r.harmless for r in tragic):
         # "Train derails in Lac-Mégantic", then "1,000 evacuated, people unaccounted for": the story is grave
@@ -233,6 +235,14 @@ def incident_of(story: list[Reading]) -> Incident | None:
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
         phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms)), term_zipf=term_zipf,
         ongoing=ongoing, remembered=remembered)
+
+
+def _recounted(tragic: list[Reading]) -> bool:
+    """A story the news first tells as a memory ("20 лет назад взорвали дом на Каширском шоссе")
+    whose later headlines give the toll of then ("Теракт на Каширском шоссе: 124 погибших"): they
+    recount it. A later headline that reports harm still unfolding (people trapped, a rising toll)
+    is news."""
+    return tragic[0].remembered and not any(r.grave or r.follow_up for r in tragic if not r.remembered)
 
 
 def _frequencies(story: list[Reading]) -> dict[str, float | None]:

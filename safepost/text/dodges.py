@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from typing import Callable
 
 from safepost.text import Analysis
@@ -46,10 +47,18 @@ _LATIN = re.compile(r"[a-zA-Z]")
 # Cheap linear first tests, so that an ordinary post costs a few regex scans and no Python loop:
 _MARKED_CHUNK = re.compile(r"(?<!\S)\S*?[*#%?_•·@$!0-9.]\S*")  # a chunk holding a sign, a digit or a dot
 _TRIPLE = re.compile(r"(.)\1\1")  # any character three times: a stretch is possible
-# a Latin letter with a mark, or "vv": a dodge by letters is possible
-_ODD_LETTERS = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]|vv", re.IGNORECASE)
 # the marked letters each language writes: any other mark on a letter is decoration
 OWN_MARKS = {"pl": "ąćęłńóśźż", "nb": "æøåéèêóòôü", "az": "çəğıöşü", "en": "", "ru": "", "uk": ""}
+_MARKED_LATIN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+
+
+@cache
+def _odd_letters(language: str | None):
+    """A Latin letter with a mark the language does not write, or "vv": a dodge by letters."""
+    own = OWN_MARKS.get(language or "", "")
+    own = own + own.upper()
+    # no IGNORECASE: it would fold "s" into the range ("ſ") and every text would match
+    return re.compile(f"(?![{own}])[{_MARKED_LATIN}]|[vV][vV]" if own else f"[{_MARKED_LATIN}]|[vV][vV]")
 # what makes a chunk worth decoding: a mask or leet sign, a digit beside letters (one digit after
 # them: "sh1t", not the number a code ends with, "SUMMER2026"), a dot between letters, or Latin
 # beside Cyrillic
@@ -163,13 +172,14 @@ def undo_dodges(analysis: Analysis, vocabulary_of: Callable[[], Vocabulary]) -> 
         if word:
             found.append((start, end, word))
     may_stretch = _TRIPLE.search(text) is not None or _DOUBLE_VOWEL.search(text.lower()) is not None
-    odd_letters = _ODD_LETTERS.search(text) is not None
+    odd = _odd_letters(language)
+    odd_letters = odd.search(text) is not None
     for token in analysis.tokens if may_stretch or odd_letters else ():
         if any(a < token.end and token.start < b for a, b, _ in found):
             continue
         word = _unstretch(token.norm, vocabulary(), language) if _STRETCH.search(token.norm) else \
             _undouble_vowels(token.norm, vocabulary()) if _DOUBLE_VOWEL.search(token.norm) else \
-            _plain_letters(token.norm, vocabulary(), language) if odd_letters else None
+            _plain_letters(token.norm, vocabulary(), language) if odd_letters and odd.search(token.norm) else None
         if word:
             found.append((token.start, token.end, word))
     if not found:
@@ -237,9 +247,9 @@ def _plain_letters(word: str, vocabulary: Vocabulary, language: str | None) -> s
     own = OWN_MARKS.get(language or "", "")
     plain = "".join(ch if ch in own or ord(ch) < 0xC0 else unicodedata.normalize("NFD", ch)[0]
                     for ch in word).replace("vv", "w")
-    if plain == word or vocabulary.knows(word) or zipf(word, language):
+    if plain == word or vocabulary.knows(word) or not _knows_a_form(vocabulary, plain, language):
         return None
-    return plain if _knows_a_form(vocabulary, plain, language) else None
+    return None if zipf(word, language) else plain
 
 
 def _knows_a_form(vocabulary: Vocabulary, word: str, language: str | None) -> bool:
