@@ -803,3 +803,29 @@ def test_a_remembered_toll_without_a_kind_is_still_a_story_to_name(rulebook):
     [held] = check([post("Red-hot deals across Victoria: fire pits 60% off today only!", "en", "AU")], [story],
                    rulebook, NOW)
     assert held.verdict == Verdict.HOLD, held.findings
+
+
+@pytest.mark.parametrize("title", [
+    "«Xynthia»: over 50 døde i Europa, Sarkozy besøker de rammede områdene",
+    "Ураган в Европе: погибли более 50 человек",
+])
+def test_a_story_placed_beyond_any_one_country_is_not_assumed_at_home(rulebook, title):
+    [story] = detect(rulebook, title)
+    assert not story.regions, story.regions
+
+
+@pytest.mark.parametrize("title, language, region", [
+    ("Fem omkom da veteranbil kjørte av veien ved Rjukan", "nb", "NO"),
+    ("Fire amerikanske soldater omkom i flystyrten i Beiarn", "nb", "NO"),
+])
+def test_an_accident_that_kills_a_few_opens_no_first_hours(rulebook, title, language, region):
+    [crash] = detect(rulebook, title)
+    [sale] = check([post("Sluttsalg! 50 % på alle jakker i hele butikken.", language, region)], [crash], rulebook, NOW)
+    assert not findings_of(sale, "incident-window"), sale.findings
+
+
+def test_one_person_hurt_in_a_collision_is_local_news_whose_words_hold_nothing(rulebook):
+    [crash] = detect(rulebook, "Man taken to hospital after lorry and car collide on the A14 near Ipswich")
+    assert crash.severity <= 2
+    [deals] = check([post("Killer deals on every pint tonight, Ipswich!", "en", "GB")], [crash], rulebook, NOW)
+    assert not findings_of(deals, "incident-words"), deals.findings

@@ -72,7 +72,8 @@ def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:
         return None, ""  # a one-line item: its words are not yours today
     if incident.harmed and found == OUTSIDE:
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, outside your audience, but widely reported"
-    reason = "remembered, nobody hurt anew" if incident.remembered else "nobody reported hurt"
+    reason = "remembered, nobody hurt anew" if incident.remembered else \
+        "few hurt, nobody killed" if incident.harmed else "nobody reported hurt"
     if any(match.payload is incident for match in mentions(ctx)):
         # "Płonące ceny na Białołęce" the morning the Białołęka market hall burned down: the post
         # names the story and plays on it, hurt or not

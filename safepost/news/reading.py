@@ -39,6 +39,7 @@ ANCHOR_REACH = 3  # words between an event word and a name attached to it
 EVERYDAY_ANCHOR = 5.0  # Zipf: a word this common beside an event ("могут", "after") is not the story's name
 LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
 SUMMARY_CHARS = 400
+MINOR_BELOW = 3  # hurt, and nobody dead: fewer than this is a local accident, not a tragedy
 MIN_STEM = 4  # an Azerbaijani name's key: its shortest form without an ending, at least this long
 MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a title
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -116,6 +117,12 @@ class Reading:
         return self.hurt or (bool(self.kinds) and not self.harmless and not self.sport) \
             or (self.remembered and self.deaths > 0)
 
+    def _minor(self) -> bool:
+        """One or two hurt and nobody dead, in an event that does not harm by its nature: "Man
+        taken to hospital after lorry and car collide on the A14" is local news, every day."""
+        return 0 < self.injured < MINOR_BELOW and not self.deaths and not self.grave \
+            and not any(kind.harms for kind in self.kinds)
+
     @property
     def severity(self) -> int:
         """1 (minor) .. 5 (mass casualty): the kind's own weight, raised by the toll, and at most 2
@@ -131,7 +138,7 @@ class Reading:
         if self.grave:
             casualty = max(casualty, 5 if self.at_risk >= 10 else 4)
         base = max((kind.severity for kind in self.kinds), default=3 if self.deaths else 1)
-        if not self.harmed:
+        if not self.harmed or self._minor():
             base = min(base, 2)
         return base if self.remembered else max(base, casualty)
 
@@ -283,7 +290,9 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     reading.sport = bool(game) and not reading.hurt
     if not reading.regions and headline.region:
         reading.regions.add(headline.region)  # the feed's own region, when the text names no place
-    reading.home = lexicon.home if lexicon else None
+    # "«Xynthia»: over 50 døde i Europa" is news from somewhere, not from home
+    abroad = any(lexicon_index(rulebook, language, "abroad").find(analysis) for analysis, _, _ in texts)
+    reading.home = lexicon.home if lexicon and not abroad else None
     if reading.tragic:
         _read_phrases(reading, title, title_triggers, rulebook, lexicon)
     _read_titles(reading, title, lexicon)
@@ -308,8 +317,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     ages = lexicon.ages if lexicon else frozenset()
     age_prepositions = lexicon.age_prepositions if lexicon else frozenset()
     dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions)
-    if injuries and reading.kinds:
-        hurt = max(hurt, 1)  # "a number of people injured after the eruption": hurt, not yet counted
+    if injuries and reading.kinds and not hurt:
+        hurt = MINOR_BELOW  # "a number of people injured after the eruption": several, not yet counted
     reading.deaths = max(reading.deaths, dead)
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)

@@ -74,6 +74,7 @@ class NewsLexicon:
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
     idioms: LanguageTerms | None = None  # "flu shot", "bath bomb": no kind's vocabulary counts inside them
     home: str | None = None  # where a story in this language that names no place most likely is
+    abroad: LanguageTerms | None = None  # "in Europe", "за рубежом": somewhere, but not home
     path: str = ""
     line: int = 0
 
@@ -195,7 +196,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
                       "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "locatives",
-                      "sport", "home", "idioms"))
+                      "sport", "home", "idioms", "abroad"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -216,6 +217,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         sport=compile_terms(f, "sport", (language,), required=False),
         idioms=compile_terms(f, "idioms", (language,), required=False),
         home=(f.regions("home") or (None,))[0],
+        abroad=compile_terms(f, "abroad", (language,), required=False),
         path=path, line=f.line() or 0)
     return lexicon
 
