@@ -294,7 +294,7 @@ SEVERITIES = [
     ("en", "Gunman kills two at Ohio bar", 4),
     ("ru", "Взрыв и пожар в торговом центре: погибли десятки человек", 5),
     ("ru", "Взрыв газа в жилом доме: погибли три человека", 4),
-    ("ru", "Погиб 25-летний водитель", 2),
+    ("ru", "Погиб 25-летний водитель", 3),  # one driver, not 25 dead
     ("uk", "Стрілянина у школі: загинули щонайменше дев'ять людей", 4),
     ("uk", "Пожежа на складі: загинули 12 людей", 5),
     ("uk", "Вибух газу: загинула одна людина", 3),
@@ -829,3 +829,11 @@ def test_one_person_hurt_in_a_collision_is_local_news_whose_words_hold_nothing(r
     assert crash.severity <= 2
     [deals] = check([post("Killer deals on every pint tonight, Ipswich!", "en", "GB")], [crash], rulebook, NOW)
     assert not findings_of(deals, "incident-words"), deals.findings
+
+
+def test_the_town_of_a_collision_that_hurt_one_person_is_no_story_to_name(rulebook):
+    [crash] = detect(rulebook, "В Барнауле маршрутка столкнулась с легковушкой: один человек в больнице")
+    assert crash.severity <= 2
+    [sale] = check([post("Барнаул, обвал цен на кондиционеры: −40% до воскресенья!", "ru", "RU")], [crash],
+                   rulebook, NOW)
+    assert sale.verdict != Verdict.HOLD, sale.findings

@@ -14,6 +14,7 @@ from typing import Iterable
 from safepost.checks import Context, ladder
 from safepost.checks.incident_scope import IN, active_for, evidence, prominent, relation
 from safepost.model import Finding, Verdict
+from safepost.news.reading import kinds_by_id
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
@@ -103,7 +104,7 @@ def run(ctx: Context) -> Iterable[Finding]:
     strongest: dict[str, tuple[Verdict, Match]] = {}  # per incident: its strongest mention in the post
     for match in mentions(ctx):
         incident = match.payload
-        if not active_for(ctx, incident) or _only_a_place(incident, match):
+        if not active_for(ctx, incident) or _only_a_place(ctx, incident, match):
             continue
         level = _level(ctx, incident, match)
         if incident.id not in strongest or level > strongest[incident.id][0]:
@@ -117,11 +118,20 @@ def run(ctx: Context) -> Iterable[Finding]:
         )
 
 
-def _only_a_place(incident, match: Match) -> bool:
-    """The town of a one-line item that hurt nobody (a wind forecast for Baku) is no story to
-    collide with; the town under a chemical fire's cloud, reported all day, is, and so is the town
-    an anniversary remembers (Ağdam, Beslan)."""
-    return not (incident.harmed or incident.remembered) and match.term in incident.places and not prominent(incident)
+def _only_a_place(ctx: Context, incident, match: Match) -> bool:
+    """The town of a one-line item that hurt nobody (a wind forecast for Baku) or one person (a
+    minibus and a car in Barnaul) is no story to collide with; the town under a chemical fire's
+    cloud, reported all day, is, and so is the town an anniversary remembers (Ağdam, Beslan)."""
+    return not _grave(ctx, incident) and match.term in incident.places and not prominent(incident)
+
+
+def _grave(ctx: Context, incident) -> bool:
+    """A story whose harm makes naming it a hold: people killed or many hurt, an event that harms
+    by its nature (a verdict on a killing), or an anniversary of such a one."""
+    if incident.remembered:
+        return True
+    kinds = kinds_by_id(ctx.rulebook)
+    return incident.harmed and (incident.severity >= 3 or any(kinds[k].harms for k in incident.kinds if k in kinds))
 
 
 def _level(ctx: Context, incident, match: Match) -> Verdict:
@@ -134,4 +144,4 @@ def _level(ctx: Context, incident, match: Match) -> Verdict:
     level = ladder.level(ctx.rung, Verdict.HOLD if hashtag else Verdict.FLAG)
     rides = hashtag or ctx.tone.solidarity is not None
     abroad = match.term in incident.places and not rides and relation(ctx, incident) != IN
-    return min(level, Verdict.FLAG) if not (incident.harmed or incident.remembered) or abroad else level
+    return min(level, Verdict.FLAG) if not _grave(ctx, incident) or abroad else level

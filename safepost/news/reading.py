@@ -329,7 +329,7 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     for match in lexicon_index(rulebook, language, "at_risk").find(analysis):
         value = _nearest_number(analysis, match.first, match.last, numbers)
         reading.at_risk = max(reading.at_risk, value or 0)
-    if reading.at_risk and any(kind.grave_with_people_aboard for kind in reading.kinds):
+    if reading.at_risk >= MINOR_BELOW and any(kind.grave_with_people_aboard for kind in reading.kinds):
         reading.grave = True  # a crash with people aboard is grave until they are reported safe
 
 
