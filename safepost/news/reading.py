@@ -152,10 +152,10 @@ def lexicon_of(rulebook: Rulebook, language: str):
 
 
 def guess_languages(text: str, rulebook: Rulebook) -> list[str]:
-    """Headline languages from its letters and its lexicon's everyday words (stopwords and generic
-    words and number words), best first, all those that tie: cheap, and feeds rarely say. "Вибух газу: загинула одна
-    людина" has none of the letters only Ukrainian has, but "людина" is a Ukrainian word; "Помер
-    Богдан Ступка" has neither, and is Russian or Ukrainian."""
+    """Headline languages from its letters and its lexicon's own words (stopwords, generic words,
+    number words), best first, all those that tie: cheap, and feeds rarely say. "Вибух газу:
+    загинула одна людина" has none of the letters only Ukrainian has, but "людина" is a Ukrainian
+    word; "Помер Богдан Ступка" has neither, and is Russian or Ukrainian."""
     languages = news_languages(rulebook) or ["en"]
     cyrillic = bool(_CYRILLIC.search(text))
     lowered = text.lower()
@@ -576,7 +576,8 @@ def _quoted_positions(analysis: Analysis) -> dict[int, int]:
     """Words inside quotes ('The Dark Knight Rises', «Курск»): a title or a name. Each word's
     quote, by number."""
     spans = [m.span(1) for m in _QUOTED.finditer(analysis.text)]
-    return {i: n for i, t in enumerate(analysis.tokens) for n, (a, b) in enumerate(spans) if a <= t.start and t.end <= b}
+    return {i: n for i, t in enumerate(analysis.tokens)
+            for n, (a, b) in enumerate(spans) if a <= t.start and t.end <= b}
 
 
 def _in_longer_quote(run: list[int], quoted: dict[int, int]) -> bool:
