@@ -48,7 +48,7 @@ _LATIN = re.compile(r"[a-zA-Z]")
 _MARKED_CHUNK = re.compile(r"(?<!\S)\S*?[*#%?_•·@$!0-9.]\S*")  # a chunk holding a sign, a digit or a dot
 _TRIPLE = re.compile(r"(.)\1\1")  # any character three times: a stretch is possible
 # the marked letters each language writes: any other mark on a letter is decoration
-OWN_MARKS = {"pl": "ąćęłńóśźż", "nb": "æøåéèêóòôü", "az": "çəğıöşü", "en": "", "ru": "", "uk": ""}
+OWN_MARKS = {"pl": "ąćęłńóśźż", "nb": "æøåéèêóòôü", "az": "çəğıöşüİ", "en": "", "ru": "", "uk": ""}
 _MARKED_LATIN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 
 
