@@ -837,3 +837,18 @@ def test_the_town_of_a_collision_that_hurt_one_person_is_no_story_to_name(rulebo
     [sale] = check([post("Барнаул, обвал цен на кондиционеры: −40% до воскресенья!", "ru", "RU")], [crash],
                    rulebook, NOW)
     assert sale.verdict != Verdict.HOLD, sale.findings
+
+
+@pytest.mark.parametrize("title", [
+    "Bin lorry crashes into pedestrians in Glasgow's George Square",
+    "В Москве автомобиль въехал в толпу на остановке",
+    "Samochód wjechał w tłum na deptaku w Gdańsku",
+])
+def test_a_vehicle_driven_into_people_is_grave_before_any_toll(rulebook, title):
+    [crash] = detect(rulebook, title)
+    assert "crash" in crash.kinds and crash.harmed and crash.severity >= 4, crash
+
+
+def test_fatalities_not_yet_counted_are_deaths(rulebook):
+    [crash] = detect(rulebook, "Police confirm 'a number of fatalities' after lorry mounts pavement on Queen Street")
+    assert crash.deaths >= 1 and crash.harmed

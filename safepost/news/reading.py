@@ -319,6 +319,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions)
     if injuries and reading.kinds and not hurt:
         hurt = MINOR_BELOW  # "a number of people injured after the eruption": several, not yet counted
+    if deaths and reading.kinds and not dead:
+        dead = 1  # "lorry mounts pavement: police confirm a number of fatalities": someone died
     reading.deaths = max(reading.deaths, dead)
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
