@@ -319,8 +319,9 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions)
     if injuries and reading.kinds and not hurt:
         hurt = MINOR_BELOW  # "a number of people injured after the eruption": several, not yet counted
-    if deaths and reading.kinds and not dead:
+    if deaths and not dead and any(kind.id != "death" for kind in reading.kinds):
         dead = 1  # "lorry mounts pavement: police confirm a number of fatalities": someone died
+        # (an obituary's one death is the death kind's own weight, not a toll)
     reading.deaths = max(reading.deaths, dead)
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
