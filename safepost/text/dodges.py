@@ -245,8 +245,8 @@ def _plain_letters(word: str, vocabulary: Vocabulary, language: str | None) -> s
     """"Fück", "kùrwa", "vvanker": the word with the marks its language does not write taken off
     and "vv" read as "w", when that makes a rule's word and the word as written is none."""
     own = OWN_MARKS.get(language or "", "")
-    plain = "".join(ch if ch in own or ord(ch) < 0xC0 else unicodedata.normalize("NFD", ch)[0]
-                    for ch in word).replace("vv", "w")
+    plain = "".join(unicodedata.normalize("NFD", ch)[0] if ch not in own and "\u00c0" <= ch <= "\u024f" else ch
+                    for ch in word).replace("vv", "w")  # Latin marks only: "й" keeps its breve
     if plain == word or vocabulary.knows(word) or not _knows_a_form(vocabulary, plain, language):
         return None
     return None if zipf(word, language) else plain
