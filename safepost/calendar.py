@@ -186,7 +186,8 @@ def ics_uid(occurrence: Occurrence) -> str:
 
 
 def asks_text(rule) -> str:
-    """'every post: flag; promotional posts: hold; posts naming it: hold unless sincere'."""
+    """'every post: flag; promotional posts: hold; posts naming it: flag unless sincere; naming it
+    to sell or joke: hold'."""
     asks = rule.asks
     return "; ".join(filter(None, (
         f"every post: {asks.every_post}" if asks.every_post else "",

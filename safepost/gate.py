@@ -112,9 +112,9 @@ def dodges_read(text: str, language: str | None, rulebook: Rulebook) -> list[tup
 
 def dodge_vocabulary(rulebook: Rulebook, language: str | None) -> Vocabulary:
     def build() -> Vocabulary:
-        terms = [term for rule in rulebook.word_rules for lang, found in rule.terms.items()
-                 if language is None or lang in (language, "any") for term in found]
-        return build_vocabulary(terms, language)
+        found = [(rule.category, term) for rule in rulebook.word_rules for lang, terms in rule.terms.items()
+                 if language is None or lang in (language, "any") for term in terms]
+        return build_vocabulary([term for _, term in found], language, found)
 
     return rulebook.cached(("dodges", language), build)
 

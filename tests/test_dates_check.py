@@ -81,14 +81,18 @@ def test_the_same_posts_pass_on_an_ordinary_day(shipped):
 
 
 def test_a_sincere_post_naming_the_day_is_flagged_not_held(shipped):
-    sincere, flippant = date_findings(
+    sincere, selling, unread = date_findings(
         shipped,
         post("Pamiętamy. Cześć ich pamięci. #PowstanieWarszawskie", "2017-08-01T12:00:00Z", region="PL", language="pl"),
+        post("Powstanie Warszawskie na nowych koszulkach! -20% tylko dziś", "2017-08-01T12:00:00Z", region="PL",
+             language="pl"),
         post("Powstanie Warszawskie na nowych koszulkach!", "2017-08-01T12:00:00Z", region="PL", language="pl"))
     assert [f.level for f in sincere] == [Verdict.FLAG]  # the tone ladder: a person reads it
     assert "sincere" in sincere[0].message
-    assert [f.level for f in flippant] == [Verdict.HOLD]
-    assert "Powstanie Warszawskie" in flippant[0].message
+    assert [f.level for f in selling] == [Verdict.HOLD]
+    assert "Powstanie Warszawskie" in selling[0].message
+    # a tone safepost cannot read is looked at by a person, not held as if it sold
+    assert [f.level for f in unread] == [Verdict.FLAG] and "an ordinary post" in unread[0].message
 
 
 def test_sincere_words_do_not_excuse_a_promotion(shipped):

@@ -99,8 +99,8 @@ def test_a_minimal_rule_gets_sensible_asks(tmp_path):
     book, _ = load_text(tmp_path, GOOD.format(date="last fri of jun"))
     [rule] = book.date_rules
     assert rule.occurrence(2024).day == date(2024, 6, 28)
-    assert (rule.asks.every_post, str(rule.asks.promotional), str(rule.asks.mentions)) == (None, "flag", "hold")
-    assert rule.asks.hooks == rule.asks.mentions
+    assert (rule.asks.every_post, str(rule.asks.promotional), str(rule.asks.mentions), str(rule.asks.hooks)) == \
+        (None, "flag", "flag", "hold")  # a mention is looked at; a hook is held
 
 
 def test_hooks_default_to_the_mentions_level(tmp_path):

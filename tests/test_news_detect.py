@@ -279,7 +279,8 @@ NOT_INCIDENTS = {
            "Apple yeni iPhone təqdim edib", "Birjada çöküş: səhmlər 5 faiz ucuzlaşıb",
            "Yeni filmin çəkilişləri başlayıb", "Mərkəzi Bank uçot dərəcəsini dəyişməyib",
            "Endirim qasırğası başladı", "Siyasi zəlzələ: hökumət istefa verib",
-           "Neft qiymətləri partlayış həddində", "Penalti atışları: Azərbaycan yığması qalib gəldi"],
+           "Neft qiymətləri partlayış həddində", "Penalti atışları: Azərbaycan yığması qalib gəldi",
+           "Lənkəranda mağazada yanğın tez söndürülüb, xəsarət yoxdur"],
 }
 
 
@@ -307,6 +308,13 @@ SEVERITIES = [
     ("az", "Gəncəyə raket zərbəsi: onlarla insan həlak olub", 5),
     ("az", "Bakıda atışma: 3 nəfər həlak olub", 4),
     ("az", "Yanğında 15 nəfər həlak olub", 5),
+    # a number that names, not counts: a road, an aircraft, a rifle, an ordinal
+    ("en", "Minor crash on I-95: driver slightly injured", 1),
+    ("en", "AK-47 shooting in Texas leaves 3 dead", 4),
+    ("pl", "Nie żyje Jimmy Carter, 39. prezydent USA", 2),
+    # the people counted as hurt are not still at risk aboard; nobody hurt is nobody hurt
+    ("az", "Bakıda yol qəzası: 5 nəfər xəsarət alıb", 3),
+    ("az", "Şəki yolunda yüngül qəza: sürücü yüngül xəsarət alıb", 2),
 ]
 
 

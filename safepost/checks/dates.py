@@ -2,8 +2,8 @@
 
 Some days need no news feed to be dangerous (1 August in Poland, 22 July in Norway, 11 September
 in the US). What a day asks is in its rule: every post looked at, promotional posts held, posts
-naming the day's subject held unless they are sincere. The day is the audience's day: see
-safepost/calendar.py for how the time zone is chosen.
+naming the day's subject looked at, and held when they sell or joke. The day is the
+audience's day: see safepost/calendar.py for how the time zone is chosen.
 """
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ def word_finding(rule: WordRule, match: Match, check: str, level: Verdict, prefi
     message = prefix + rule.message
     if read_as:
         evidence["read_as"] = read_as
-        message += f" ('{match.text}' read as '{read_as}')"
+        message += f" ('{' '.join(match.text.split())}' read as '{read_as}')"  # one line, if broken over two
     if rule.note:
         evidence["note"] = rule.note
     if rule.source:

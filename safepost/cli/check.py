@@ -46,11 +46,12 @@ def check(queue, feeds, rules, config_path, now, output_format, output, fail_on,
         outputs.claim(output, "--output")
     posts = read_posts(ctx, queue, columns, preset, default_platform)
     news = gather_news(ctx, feeds, output_format)
+    workers = available_workers()
     with ProgressBar(f"Checking {len(posts):,} posts", len(posts), output_format != "json") as bar:
-        decisions, state_notices = judge(ctx, posts, news, available_workers(), bar.advance)
+        decisions, state_notices = judge(ctx, posts, news, workers, bar.advance)
     report = Report(ctx.now, decisions, list(news.incidents), list(news.statuses),
                     list(news.notices) + state_notices, source=queue, config_path=config.path)
     split.stage(decisions, outputs)
-    emit(report, output_format, show_passes, outputs, output)
+    emit(report, output_format, show_passes, outputs, output, workers)
     warn_unread_feeds(news)
     sys.exit(exit_code(fails(decisions, Verdict.parse(fail_on)), news))

@@ -160,7 +160,8 @@ def exit_code(failed: bool, news) -> int:
     return 3 if news.unread_feeds else 0
 
 
-def emit(report, output_format: str, show_passes: bool, outputs, output: str | None = None) -> None:
+def emit(report, output_format: str, show_passes: bool, outputs, output: str | None = None,
+         workers: int = 1) -> None:
     """The report in the chosen format, on stdout or (`--output FILE`) written whole to FILE, with
     every other staged output: all the files first, or none and exit 2, then stdout. Colour only
     for a terminal; every format sanitises or escapes what posts and feeds say."""
@@ -169,7 +170,7 @@ def emit(report, output_format: str, show_passes: bool, outputs, output: str | N
     if output_format == "json":
         from safepost.render.json import render
 
-        text = render(report) + "\n"
+        text = render(report, workers) + "\n"
     elif output_format == "markdown":
         from safepost.render.markdown import render
 

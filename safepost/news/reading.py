@@ -40,6 +40,8 @@ EVERYDAY_ANCHOR = 5.0  # Zipf: a word this common beside an event ("могут",
 LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
 SUMMARY_CHARS = 400
 MINOR_BELOW = 3  # hurt, and nobody dead: fewer than this is a local accident, not a tragedy
+ORDINAL_DOT = frozenset({"pl", "nb", "nn", "da", "de", "cs", "sk", "fi", "hu", "et", "sl", "hr", "sr", "lv", "lt"})
+DESIGNATION_LETTERS = 4  # "I-95", "Ту-154", "AK-47", "MiG-29": a short name and its number
 MIN_STEM = 4  # an Azerbaijani name's key: its shortest form without an ending, at least this long
 MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a title
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -331,7 +333,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
         reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event
     for match in lexicon_index(rulebook, language, "at_risk").find(analysis):
         value = _nearest_number(analysis, match.first, match.last, numbers)
-        reading.at_risk = max(reading.at_risk, value or 0)
+        if value not in (dead, hurt):  # "5 people injured" counts the hurt, not who is still at risk
+            reading.at_risk = max(reading.at_risk, value or 0)
     if reading.at_risk >= MINOR_BELOW and any(kind.grave_with_people_aboard for kind in reading.kinds):
         reading.grave = True  # a crash with people aboard is grave until they are reported safe
 
@@ -349,7 +352,8 @@ def _number(analysis: Analysis, i: int, numbers: dict[str, int]) -> int | None:
     tokens = analysis.tokens
     word = tokens[i].norm
     if word.isdigit():
-        if _is_age_or_size(analysis, i) or _is_year(word):
+        if _is_age_or_size(analysis, i) or _is_year(word) or _is_designation_number(analysis, i) \
+                or _is_ordinal(analysis, i):
             return None
         value, j = word, i
         while j + 1 < len(tokens) and len(tokens[j + 1].norm) == 3 and tokens[j + 1].norm.isdigit() \
@@ -388,6 +392,22 @@ def _is_age_or_size(analysis: Analysis, i: int) -> bool:
     tokens = analysis.tokens
     return i + 1 < len(tokens) and analysis.text[tokens[i].end:tokens[i + 1].start] in ("-", "\u2011") \
         and len(tokens[i + 1].norm) > 3
+
+
+def _is_designation_number(analysis: Analysis, i: int) -> bool:
+    """A number hyphenated after a short name is part of it: a road (I-95, M-25), an aircraft
+    (Ту-154, Іл-76), a rifle (AK-47), never a count of victims."""
+    tokens = analysis.tokens
+    return i > 0 and tokens[i - 1].norm.isalpha() and len(tokens[i - 1].norm) <= DESIGNATION_LETTERS \
+        and analysis.text[tokens[i - 1].end:tokens[i].start] in ("-", "\u2011")
+
+
+def _is_ordinal(analysis: Analysis, i: int) -> bool:
+    """"39. prezydent USA", "5. klasse": in the languages that write an ordinal with a dot, a
+    number with a dot before a lower-case word is an ordinal, not a count."""
+    tokens = analysis.tokens
+    return analysis.language in ORDINAL_DOT and i + 1 < len(tokens) \
+        and analysis.text[tokens[i].end:tokens[i + 1].start] == ". " and analysis.text[tokens[i + 1].start].islower()
 
 
 def _is_year(word: str) -> bool:

@@ -34,8 +34,13 @@ def post_dict(decision, source: str | None) -> dict:
             "language": post.language}
 
 
-def render(report: Report) -> str:
-    posts = [_dumps(post_dict(d, report.source)) for d in report.decisions]
+def render(report: Report, workers: int = 1) -> str:
+    """The whole report; a large queue's post lines are written on `workers` processes (each
+    line is a post's own, so they can be)."""
+    from safepost.parallel import map_indexes
+
+    decisions, source = report.decisions, report.source
+    posts = map_indexes(lambda i: _dumps(post_dict(decisions[i], source)), len(decisions), workers)
     head = {"now": iso(report.now), "incidents": [incident_dict(i) for i in report.incidents]}
     tail = {"summary": report.summary(), "feeds": [feed_dict(s) for s in report.feeds],
             "notices": report.notices}

@@ -9,7 +9,7 @@
         year: 1944                                   # the event: "73rd anniversary"
         since: 1971                                  # first year kept (default: the year after)
         window: {before: 0, after: 0}                # days around it that count as the day
-        asks: {every_post: off, promotional: hold, mentions: hold}
+        asks: {every_post: off, promotional: hold, mentions: flag, hooks: hold}
         terms: {pl: [powstanie warszawskie], en: [Warsaw Uprising]}   # the day's subject
         note: Why a manager should care.
         source: Where that comes from.
@@ -45,7 +45,7 @@ MAX_WINDOW = 14
 class Asks:
     every_post: Verdict | None = None
     promotional: Verdict | None = Verdict.FLAG
-    mentions: Verdict | None = Verdict.HOLD
+    mentions: Verdict | None = Verdict.FLAG
     hooks: Verdict | None = Verdict.HOLD  # a post naming the subject to sell, joke or swear
 
 

@@ -5,7 +5,13 @@
 - leetspeak where it is unambiguous: @ss, a$$hole, sh1t, b1tch, sh!t;
 - spaced or dotted letters: f u c k, f.u.c.k, к-у-р-в-а;
 - stretched letters: fuuuck, shiiit, kurwaaa, сууука, duuupy (read in any of its forms);
-- an accent the language does not write (fück, kùrwa) and "vv" for "w" (vvanker).
+- an accent the language does not write (fück, kùrwa) and "vv" for "w" (vvanker);
+- a swear word with its vowels left out: fck, fcking, btch, krwa, пздц, prdurok (only swearing,
+  insults and slurs, and only where what is written is no word of its own);
+- a pictograph in place of a letter: F🏏CKING;
+- a word broken over a line with a hyphen: "ох-" and "уєнно" on the next line;
+- a Russian or Ukrainian word written in Latin letters, by sound or by look, in a post in those
+  languages: "prosto ohuennye", "blyat", "cyka" (only words English does not use: "eBay" stays).
 (Mixed Latin/Cyrillic inside a word is folded earlier, in normalize.py.)
 
 A dodge is read as a word only when it can be nothing else but a word of the rulebook: the
@@ -17,9 +23,10 @@ stretch are looked at). A decoded token remembers what was written, so a finding
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable
 
@@ -45,11 +52,23 @@ _DOUBLE_VOWEL = re.compile(r"([æøåöüəıаеиоуыэюяіїє])\1")  # n
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z]")
 # Cheap linear first tests, so that an ordinary post costs a few regex scans and no Python loop:
-_MARKED_CHUNK = re.compile(r"(?<!\S)\S*?[*#%?_•·@$!0-9.]\S*")  # a chunk holding a sign, a digit or a dot
+_PICTOGRAPHS = "\u2600-\u27bf\U0001f300-\U0001faff"
+_PICTOGRAPH = re.compile(f"[{_PICTOGRAPHS}]")
+_JOINERS = "\ufe0f\u200d"  # the emoji variation selector and joiner: part of the pictograph before
+_MARKED_CHUNK = re.compile(f"(?<!\\S)\\S*?[*#%?_•·@$!0-9.{_PICTOGRAPHS}]\\S*")  # a sign, a digit, a dot, a pictograph
+_BROKEN_LINE = re.compile(r"(?<![^\W\d_])([^\W\d_]{2,})-[ \t]*\r?\n\s*([^\W\d_]{2,})(?![^\W\d_])")  # "ох-\nуєнно"
 _TRIPLE = re.compile(r"(.)\1\1")  # any character three times: a stretch is possible
 # the marked letters each language writes: any other mark on a letter is decoration
 OWN_MARKS = {"pl": "ąćęłńóśźż", "nb": "æøåéèêóòôü", "az": "çəğıöşüİ", "en": "", "ru": "", "uk": ""}
 _MARKED_LATIN = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+VOWELS = "aeiouyæøåąęóéəıöüаеёиоуыэюяіїє"
+# a word that opens with three letters and no vowel: where a swear word with its vowels left
+# out starts ("fck", "krwa", "прдурок"); only these words are looked at
+_NO_VOWEL_OPENING = re.compile(f"\\b[^\\W\\d_{VOWELS}{VOWELS.upper()}]{{3}}[^\\W\\d_]*")
+# the shortest vowel-less form read, by category: "fck" is nothing else; "idt" is "I don't think",
+# "bnr" a banner
+SHORTEST_WITHOUT_VOWELS = {"profanity": 3, "slur": 4, "insult": 5}
+LONGEST_ENDING = 4  # after a prefix written without vowels: "fck|ing", "хй|ня"; "Скн|иловская" is a place
 
 
 @cache
@@ -63,7 +82,20 @@ def _odd_letters(language: str | None):
 # them: "sh1t", not the number a code ends with, "SUMMER2026"), a dot between letters, or Latin
 # beside Cyrillic
 _CHUNK_HINT = re.compile(r"[*#%?_•·@$!]|[^\W\d_][0-9](?![0-9])|[0-9][^\W\d_]|[^\W\d_]\.[^\W\d_]"
-                         r"|[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z]")
+                         r"|[a-zA-Z][\u0400-\u04ff]|[\u0400-\u04ff][a-zA-Z]"
+                         f"|[^\\W\\d_][{_PICTOGRAPHS}]\ufe0f?[^\\W\\d_]")  # F🏏CKING
+
+
+# Russian and Ukrainian written in Latin letters: by sound (longest spelling first) and by look
+TRANSLITERATED = frozenset({"ru", "uk"})
+_SOUNDS = {"shch": "щ", "sch": "щ", "zh": "ж", "kh": "х", "ch": "ч", "sh": "ш", "ts": "ц", "yo": "е", "jo": "е",
+           "yu": "ю", "ju": "ю", "ya": "я", "ja": "я", "ye": "е", "je": "е",
+           **dict(zip("abvgdezijklmnoprstufhxcwq'", "абвгдезийклмнопрстуфххцвкь"))}  # "y" depends on its place
+_SPELLING = re.compile("|".join(sorted((spelling for spelling in _SOUNDS if len(spelling) > 1), key=len, reverse=True))
+                       + "|.")
+_BY_LOOK = str.maketrans("aeopcyxkmhtb", "аеорсухкмнтв")
+_LATIN_VOWELS = frozenset("aeiouy")
+ENGLISH_WORD = 2.0  # Zipf in English from which a Latin word is English (eBay, Huawei), not a disguise
 
 
 @dataclass(frozen=True)
@@ -74,6 +106,9 @@ class Vocabulary:
     prefixes: tuple[str, ...]
     by_opening: dict[tuple[int, str], list[str]]  # (length, first letter): the words
     prefixes_by_opening: dict[str, list[str]]  # first letter: the prefixes
+    without_vowels: dict[str, str] = field(default_factory=dict)  # "krwa": "kurwa"
+    prefixes_without_vowels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "fck": fuck (fcking)
+    openings_without_vowels: frozenset[str] = frozenset()  # the first (up to) three letters of those forms
 
     def __bool__(self) -> bool:
         return bool(self.words or self.prefixes)
@@ -106,9 +141,10 @@ class Vocabulary:
         return found.pop() if found else None
 
 
-def build_vocabulary(terms, language: str | None) -> Vocabulary:
+def build_vocabulary(terms, language: str | None, swearing=()) -> Vocabulary:
     """From compiled rule terms: the surface forms of their words (not the everyday ones a
-    phrase holds: "your" of "go fuck your self" is no word to hide), and every prefix."""
+    phrase holds: "your" of "go fuck your self" is no word to hide), and every prefix; from
+    `swearing`, (category, term) pairs of the words people write without vowels, those forms."""
     words: dict[int, set[str]] = {}
     prefixes = set()
     for term in terms:
@@ -127,8 +163,44 @@ def build_vocabulary(terms, language: str | None) -> Vocabulary:
     prefixes_by_opening: dict[str, list[str]] = {}
     for prefix in sorted(prefixes):
         prefixes_by_opening.setdefault(prefix[0], []).append(prefix)
+    known = {word for same_length in words.values() for word in same_length}
+    without_vowels: dict[str, set[str]] = {}
+    prefixes_without_vowels: dict[str, set[str]] = {}
+    for category, term in swearing:
+        if len(term.words) != 1 or term.words[0] is None:
+            continue
+        word = term.words[0]
+        originals = [(word.prefix, prefixes_without_vowels)] if word.prefix else \
+            [(key, without_vowels) for key in word.keys if key.isalpha()]
+        shortest = SHORTEST_WITHOUT_VOWELS.get(category, 0)
+        for original, found in originals:  # a prefix stands before more letters: "хйня" is хуйня
+            for short in _vowels_left_out(original, shortest - (found is prefixes_without_vowels) if shortest else 0):
+                if short not in known and not zipf(short, language):
+                    found.setdefault(short, set()).add(original)
     return Vocabulary({n: frozenset(w) for n, w in words.items()}, tuple(sorted(prefixes)), by_opening,
-                      prefixes_by_opening)
+                      prefixes_by_opening, _most_written(without_vowels, language),
+                      {short: tuple(sorted(found)) for short, found in prefixes_without_vowels.items()},
+                      frozenset(short[:3] for short in (*without_vowels, *prefixes_without_vowels)))
+
+
+def _most_written(originals: dict[str, set[str]], language: str | None) -> dict[str, str]:
+    """Each short form read as the word people write most of those it can be ("fck": fuck, not feck)."""
+    return {short: max(sorted(words), key=lambda word: zipf(word, language) or 0) for short, words in originals.items()}
+
+
+def _vowels_left_out(word: str, shortest: int) -> list[str]:
+    """The word with one or more of its inner vowels left out, in the forms that open with three
+    letters and no vowel (the only ones a post is searched for): kurwa -> krwa."""
+    inner = [i for i in range(1, len(word) - 1) if word[i] in VOWELS]
+    if not shortest or not inner or len(inner) > 5:
+        return []
+    found = []
+    for count in range(1, len(inner) + 1):
+        for dropped in itertools.combinations(inner, count):
+            short = "".join(ch for i, ch in enumerate(word) if i not in dropped)
+            if len(short) >= shortest and not any(ch in VOWELS for ch in short[:3]):
+                found.append(short)
+    return found
 
 
 def _uncommon(word: str, language: str | None) -> bool:
@@ -162,6 +234,11 @@ def undo_dodges(analysis: Analysis, vocabulary_of: Callable[[], Vocabulary]) -> 
             if len(letters) >= 3 else None
         if word:
             found.append((match.start(1), match.end(1), word))
+    if "-" in text and "\n" in text:
+        for match in _BROKEN_LINE.finditer(text):
+            joined = lower(match.group(1) + match.group(2), language)
+            if _knows_a_form(vocabulary(), joined, language) and not zipf(lower(match.group(2), language), language):
+                found.append((match.start(), match.end(), joined))
     taken = [(a, b) for a, b, _ in found]
     mixed_scripts = _CYRILLIC.search(text) is not None and _LATIN.search(text) is not None
     for match in (_CHUNK if mixed_scripts else _MARKED_CHUNK).finditer(text):
@@ -182,6 +259,17 @@ def undo_dodges(analysis: Analysis, vocabulary_of: Callable[[], Vocabulary]) -> 
             _plain_letters(token.norm, vocabulary(), language) if odd_letters and odd.search(token.norm) else None
         if word:
             found.append((token.start, token.end, word))
+    if language in TRANSLITERATED and _LATIN.search(text) is not None:
+        for token in [t for t in analysis.tokens if t.norm.isascii() and len(t.norm) > 2]:
+            word = _from_latin(token.norm, vocabulary())
+            if word and not any(a < token.end and token.start < b for a, b, _ in found):
+                found.append((token.start, token.end, word))
+    for match in _NO_VOWEL_OPENING.finditer(text):
+        start, end = match.span()
+        if not any(a < end and start < b for a, b, _ in found):
+            word = _vowels_back(lower(match.group(), language), vocabulary(), language)
+            if word:
+                found.append((start, end, word))
     if not found:
         return analysis
     return _replace(analysis, sorted(found))
@@ -205,7 +293,8 @@ def _decode(chunk: str, vocabulary: Vocabulary, language: str | None) -> str | N
         return None
     letters = sum(ch.isalpha() for ch in chunk)
     digits = sum(ch.isdigit() for ch in chunk)
-    signs = sum(ch in MASKS or ch in LEET or ch in SEPARATORS for ch in chunk if not ch.isalnum())
+    signs = sum(ch in MASKS or ch in LEET or ch in SEPARATORS or _PICTOGRAPH.match(ch) is not None
+                for ch in chunk if not ch.isalnum())
     mixed = bool(re.search(r"[a-zA-Z]", chunk)) and bool(re.search(r"[\u0400-\u04ff]", chunk))
     if letters < 1 or (digits and letters < 2) or not (signs or digits or mixed) or digits >= letters:
         return None  # nothing hidden, or a number, a price, a code ("455", "A55", "$50", "1-800")
@@ -215,8 +304,10 @@ def _decode(chunk: str, vocabulary: Vocabulary, language: str | None) -> str | N
         if ch.isalpha():
             low = lower(ch, language) if language != "az" else ch.lower()
             pattern.append(TWINS.get(low, low))
-        elif ch in MASKS:
+        elif ch in MASKS or _PICTOGRAPH.match(ch):
             pattern.append("")
+        elif ch in _JOINERS:
+            continue
         elif ch in LEET:
             if not ch.isdigit():
                 signs_at.append(len(pattern))
@@ -250,6 +341,40 @@ def _plain_letters(word: str, vocabulary: Vocabulary, language: str | None) -> s
     if plain == word or vocabulary.knows(word) or not _knows_a_form(vocabulary, plain, language):
         return None
     return None if zipf(word, language) else plain
+
+
+def _vowels_back(word: str, vocabulary: Vocabulary, language: str | None) -> str | None:
+    """"fck", "krwa", "fcking": a swear word with its vowels left out, when what is written is no
+    word of the language (Polish "krwi" is blood, not "kurwi")."""
+    openings = vocabulary.openings_without_vowels
+    if word[:3] not in openings and word[:2] not in openings:  # "хй|ня": a prefix may be two letters
+        return None
+    whole = vocabulary.without_vowels.get(word)
+    opened = next((tuple(prefix + word[size:] for prefix in prefixes)
+                   for size in range(len(word), max(1, len(word) - LONGEST_ENDING - 1), -1)
+                   for prefixes in (vocabulary.prefixes_without_vowels.get(word[:size]),) if prefixes), ())
+    found = [candidate for candidate in (whole, *opened) if candidate]
+    if not found or vocabulary.knows(word) or zipf(word, language):
+        return None
+    return max(found, key=lambda candidate: zipf(candidate, language) or 0)
+
+
+def _from_latin(word: str, vocabulary: Vocabulary) -> str | None:
+    """"ohuennye", "blyat", "cyka": a rule's word (or a form of one of its stems) written in Latin
+    letters, by sound or by look, when the Latin word is no English one."""
+    if not word.isalpha():
+        return None
+    found = next((cyrillic for cyrillic in (_by_sound(word), word.translate(_BY_LOOK))
+                  if not _LATIN.search(cyrillic) and vocabulary.knows(cyrillic)), None)
+    return found if found and (zipf(word, "en") or 0) < ENGLISH_WORD else None
+
+
+def _by_sound(word: str) -> str:
+    """The usual Latin spelling of Russian read back: "ohuennye" -> "охуенне"; "y" is "й" after a
+    vowel or at the end, else "ы"."""
+    return _SPELLING.sub(lambda m: _SOUNDS.get(m.group()) or
+                         ("й" if m.end() == len(word) or (m.start() and word[m.start() - 1] in _LATIN_VOWELS)
+                          else "ы"), word)
 
 
 def _knows_a_form(vocabulary: Vocabulary, word: str, language: str | None) -> bool:

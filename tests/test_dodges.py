@@ -1,0 +1,48 @@
+"""Dodges that the shipped rulebook reads through, in every language, and the look-alikes it must
+leave alone: what `safepost try` shows as "'fck' read as 'fuck'"."""
+from __future__ import annotations
+
+import pytest
+
+from safepost.gate import dodges_read
+from safepost.rulebook import load_rulebook
+
+BOOK = load_rulebook()
+
+
+@pytest.mark.parametrize("text, language, written, read", [
+    # vowels left out of a swear word, a form of it, or a stem with its ending
+    ("fck this heat, iced coffee is back", "en", "fck", "fuck"),
+    ("What a fcking week. Pizza is on us.", "en", "fcking", "fucking"),
+    ("sht happens, we fixed the app", "en", "sht", "shit"),
+    ("krwa, jakie ceny!", "pl", "krwa", "kurwa"),
+    ("Ну ты и прдурок, конечно", "ru", "прдурок", "придурок"),
+    ("Хйня, а не погода", "ru", "Хйня", "хуйня"),
+    # a pictograph in place of a letter
+    ("WE WON THE F🏏CKING CUP", "en", "F🏏CKING", "fucking"),
+    ("SH💩T, the printer again", "en", "SH💩T", "shit"),
+    # a word broken over a line with a hyphen
+    ("Це було ох-\nуєнно, дякуємо!", "uk", "ох-\nуєнно", "охуєнно"),
+    # Russian written in Latin letters, by sound and by look
+    ("prosto ohuennye цены на куртки", "ru", "ohuennye", "охуенне"),
+    ("Blyat, какие скидки", "ru", "Blyat", "блят"),
+    ("cyka, опять дождь", "ru", "cyka", "сука"),
+])
+def test_a_dodge_is_read_as_the_word_it_hides(text, language, written, read):
+    assert (written, read) in dodges_read(text, language, BOOK)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Christmas street party: mulled wine from 5 pm", "en"),  # three consonants open everyday words
+    ("HTML, CSS and SQL workshops start in May", "en"),
+    ("Oddaj krew: w krwi jest życie", "pl"),  # "krwi" is blood, not "kurwi"
+    ("Взгляд изнутри: встреча с архитектором", "ru"),
+    ("Скниловская трагедия: 77 погибших", "ru"),  # a place that opens like a swear word stays a place
+    ("Скидки на eBay и Huawei по акции", "ru"),  # English words in Latin letters are English
+    ("Pizza Mega за полцены", "ru"),
+    ("I❤️NY mugs are back", "en"),
+    ("Gjør klar til jul: sprø\nkaker og brød", "nb"),
+    ("Sprzedaż po-\nświąteczna trwa", "pl"),
+])
+def test_ordinary_words_are_not_read_as_dodges(text, language):
+    assert dodges_read(text, language, BOOK) == []
