@@ -312,6 +312,10 @@ SEVERITIES = [
     ("en", "Minor crash on I-95: driver slightly injured", 1),
     ("en", "AK-47 shooting in Texas leaves 3 dead", 4),
     ("pl", "Nie żyje Jimmy Carter, 39. prezydent USA", 2),
+    ("ru", "Детский писатель Эдуард Успенский скончался на 81-м году жизни", 2),  # an age with a case ending
+    # the nearest number counts, and a number's digit groups are one number
+    ("uk", "Замах біля Лісників: водій у лікарні, слідство перевіряє кілька версій", 1),
+    ("en", "Nepal earthquake: more than 1,000 killed, toll expected to rise", 5),
     # the people counted as hurt are not still at risk aboard; nobody hurt is nobody hurt
     ("az", "Bakıda yol qəzası: 5 nəfər xəsarət alıb", 3),
     ("az", "Şəki yolunda yüngül qəza: sürücü yüngül xəsarət alıb", 2),
@@ -860,3 +864,36 @@ def test_a_vehicle_driven_into_people_is_grave_before_any_toll(rulebook, title):
 def test_fatalities_not_yet_counted_are_deaths(rulebook):
     [crash] = detect(rulebook, "Police confirm 'a number of fatalities' after lorry mounts pavement on Queen Street")
     assert crash.deaths >= 1 and crash.harmed
+
+
+def test_a_place_of_two_words_names_the_story_whole_not_by_its_first_word(rulebook):
+    [shooting] = detect(rulebook, "Santa Fe High School shooting: ten dead as student opens fire in Texas",
+                        "Santa Fe suspect, 17, charged with capital murder; explosive devices found at the school")
+    assert "Santa Fe" in shooting.terms and "Santa" not in shooting.terms
+    santa = judged(rulebook, "Santa's grotto opens Saturday: 20% off gift wrap!", "en", "US",
+                   *(h.title for h in shooting.headlines))
+    assert not findings_of(santa, "incident-terms")
+
+
+def test_a_country_before_the_event_word_is_where_it_happened_and_groups_its_reports(rulebook):
+    [quake] = detect(rulebook, "Mexico quake: more than 200 dead, children among the victims as a school collapses",
+                     "Rescuers search the rubble of the Enrique Rébsamen school as Mexico quake toll passes 220")
+    assert "Mexico" in quake.terms and quake.regions == ("MX",)
+
+
+def test_abroad_a_post_that_names_the_story_and_plays_on_its_words_is_held(rulebook):
+    title = "Three dead as student opens fire at Santa Fe school"  # news at home, not everywhere
+    pun = judged(rulebook, "Shots fired in Santa Fe? Tequila shots £2 all night!", "en", "GB", title)
+    assert pun.verdict == Verdict.HOLD
+    words = judged(rulebook, "Shots fired! Tequila shots £2 all night!", "en", "GB", title)
+    assert words.verdict < Verdict.HOLD  # its words alone, abroad, are not the story's
+    sincere = judged(rulebook, "Our thoughts are with Santa Fe tonight after the shooting.", "en", "GB", title)
+    assert sincere.verdict == Verdict.FLAG
+
+
+def test_a_song_title_of_everyday_words_echoes_only_where_written_as_a_name(rulebook):
+    title = "Помер поет Дмитро Павличко, автор слів пісні «Два кольори»"
+    hoodie = judged(rulebook, "Худі у два кольори на вибір, −15% до неділі!", "uk", "UA", title)
+    assert not findings_of(hoodie, "incident-echo")
+    song = judged(rulebook, "«Два кольори» на нових худі, −15% до неділі!", "uk", "UA", title)
+    assert findings_of(song, "incident-echo")

@@ -7,10 +7,15 @@ from typing import Iterable
 
 from safepost.checks import Context, ladder
 from safepost.checks.incident_scope import active_for, evidence
+from safepost.checks.incident_terms import written_as_name
 from safepost.model import Finding, Verdict
+from safepost.text.frequency import zipf
 from safepost.text.matcher import TermError, TermIndex, compile_term
 
 NAME = "incident-echo"
+EVERYDAY_PHRASE_WORD = 4.0  # Zipf: a quoted title of words this common is a story's only where written as a name
+EVERYDAY_TITLE_WORDS = 2  # a longer title, repeated word for word, names its work whatever its words
+QUOTES = "«\"“„‘'"
 
 
 def _index(incidents) -> TermIndex:
@@ -35,7 +40,7 @@ def run(ctx: Context) -> Iterable[Finding]:
     seen = set()
     for match in sorted(index.find(ctx.analysis), key=lambda m: m.start - m.end):
         incident = match.payload
-        if incident.id in seen or not active_for(ctx, incident):
+        if incident.id in seen or not active_for(ctx, incident) or _everyday_unless_named(ctx, match):
             continue
         seen.add(incident.id)
         headline = next((h.title for h in incident.headlines if match.term.lower() in h.title.lower()),
@@ -44,3 +49,19 @@ def run(ctx: Context) -> Iterable[Finding]:
             f"incident.{incident.kind}.echo", NAME, ladder.level(ctx.rung, Verdict.FLAG),
             f"Echoes '{match.term}' from \"{headline}\": {ctx.rung.describe()}",
             match.text, (match.start, match.end), evidence(incident, term=match.term, echoes=headline))
+
+
+def _everyday_unless_named(ctx: Context, match) -> bool:
+    """A title of everyday words quoted in the news («Два кольори», a song: "two colours") echoes
+    the story only where the post writes it as a name (quoted, or capitalised inside a sentence):
+    a hoodie "in two colours" sings nothing. A phrase the headlines say in their own voice
+    ("boots on the ground") echoes however it is written."""
+    term = match.term.lower()
+    if len(term.split()) > EVERYDAY_TITLE_WORDS:
+        return False  # "Dziwny jest ten świat" word for word is the song, however common its words
+    quoted = any(0 < at and title[at - 1] in QUOTES for title in (h.title.lower() for h in match.payload.headlines)
+                 for at in (title.find(term),))
+    if not quoted or written_as_name(ctx.analysis.text, match):
+        return False
+    language = match.payload.language
+    return all((zipf(word, language) or 0) >= EVERYDAY_PHRASE_WORD for word in term.split())

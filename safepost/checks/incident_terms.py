@@ -60,7 +60,7 @@ def _index(incidents) -> tuple[TermIndex, dict[str, object], set[str]]:
     return index, names, everyday
 
 
-def _written_as_name(text: str, match: Match) -> bool:
+def written_as_name(text: str, match: Match) -> bool:
     """Quoted, tagged, or capitalised inside a sentence: "«Hans» took a holiday", not "his"."""
     before = text[:match.start].rstrip()
     if before[-1:] and before[-1] in _OPENING_QUOTES:
@@ -97,7 +97,7 @@ def mentions(ctx: Context) -> list[Match]:
         return []
     index, names, everyday = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
     return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
-            if match.term not in everyday or _written_as_name(ctx.analysis.text, match)]
+            if match.term not in everyday or written_as_name(ctx.analysis.text, match)]
 
 
 def run(ctx: Context) -> Iterable[Finding]:
@@ -120,9 +120,11 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 def _only_a_place(ctx: Context, incident, match: Match) -> bool:
     """The town of a one-line item that hurt nobody (a wind forecast for Baku) or one person (a
-    minibus and a car in Barnaul) is no story to collide with; the town under a chemical fire's
-    cloud, reported all day, is, and so is the town an anniversary remembers (Ağdam, Beslan)."""
-    return not _grave(ctx, incident) and match.term in incident.places and not prominent(incident)
+    minibus and a car in Barnaul) is no story to collide with, nor any name of a one-line item
+    that hurt nobody (a racing driver's burst tyre); the town under a chemical fire's cloud,
+    reported all day, is, and so is the town an anniversary remembers (Ağdam, Beslan)."""
+    return not _grave(ctx, incident) and not prominent(incident) \
+        and (match.term in incident.places or not incident.harmed)
 
 
 def _grave(ctx: Context, incident) -> bool:

@@ -8,7 +8,8 @@ not held. The hold needs harm within the audience's reach: people hurt, in the a
 mass-casualty event's first day. A story at home where nobody was hurt is flagged when it is
 prominent (several sources), and held when the post also names it to sell ("burning prices in
 Białołęka" the morning its market hall burned down); one abroad that hurt people is flagged when
-prominent; a one-line incident abroad with nobody hurt says nothing about "explosive deals"."""
+prominent, and held when the post names it to sell or joke ("Shots fired in Santa Fe?"); a
+one-line incident abroad with nobody hurt says nothing about "explosive deals"."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -68,14 +69,22 @@ def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:
                                                     "a mass-casualty event, news everywhere in its first day")
     if hurt and found == UNPLACED and incident.severity >= 3:
         return min(ladder.level(ctx.rung, kind.level), kind.level), "a severe event safepost could not place"
+    if hurt and found == OUTSIDE and _names(ctx, incident):
+        # "Shots fired in Santa Fe? Tequila shots £2" the day of the school shooting there: abroad,
+        # but the post names the story and plays on it with its own words
+        return min(ladder.level(ctx.rung, Verdict.FLAG), kind.level), f"in {where(incident)}, and the post names it"
     if not prominent(incident):
         return None, ""  # a one-line item: its words are not yours today
     if incident.harmed and found == OUTSIDE:
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, outside your audience, but widely reported"
     reason = "remembered, nobody hurt anew" if incident.remembered else \
         "few hurt, nobody killed" if incident.harmed else "nobody reported hurt"
-    if any(match.payload is incident for match in mentions(ctx)):
+    if _names(ctx, incident):
         # "Płonące ceny na Białołęce" the morning the Białołęka market hall burned down: the post
         # names the story and plays on it, hurt or not
         return min(ladder.level(ctx.rung, Verdict.FLAG), kind.level), f"{reason}, but the post names it"
     return min(kind.level, Verdict.FLAG), f"{reason}, but widely reported"
+
+
+def _names(ctx: Context, incident) -> bool:
+    return any(match.payload is incident for match in mentions(ctx))

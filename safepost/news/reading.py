@@ -41,6 +41,7 @@ LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places
 SUMMARY_CHARS = 400
 MINOR_BELOW = 3  # hurt, and nobody dead: fewer than this is a local accident, not a tragedy
 ORDINAL_DOT = frozenset({"pl", "nb", "nn", "da", "de", "cs", "sk", "fi", "hu", "et", "sl", "hr", "sr", "lv", "lt"})
+NUMBER_GROUPING = (",", ".", " ", "\u202f")  # between the digit groups of one number: 1,000 / 1 000
 DESIGNATION_LETTERS = 4  # "I-95", "Ту-154", "AK-47", "MiG-29": a short name and its number
 MIN_STEM = 4  # an Azerbaijani name's key: its shortest form without an ending, at least this long
 MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a title
@@ -356,12 +357,18 @@ def _number(analysis: Analysis, i: int, numbers: dict[str, int]) -> int | None:
                 or _is_ordinal(analysis, i):
             return None
         value, j = word, i
-        while j + 1 < len(tokens) and len(tokens[j + 1].norm) == 3 and tokens[j + 1].norm.isdigit() \
-                and analysis.text[tokens[j].end:tokens[j + 1].start] in (",", ".", " ", "\u202f"):
+        while j + 1 < len(tokens) and _continues_number(analysis, j + 1):
             j += 1
             value += tokens[j].norm
         return int(value) if int(value) < 1_000_000 else None
     return numbers.get(word)
+
+
+def _continues_number(analysis: Analysis, i: int) -> bool:
+    """"000" of "1,000": a group of a number whose first digits stand before it, and count it."""
+    tokens = analysis.tokens
+    return i > 0 and len(tokens[i].norm) == 3 and tokens[i].norm.isdigit() and tokens[i - 1].norm.isdigit() \
+        and analysis.text[tokens[i - 1].end:tokens[i].start] in NUMBER_GROUPING
 
 
 def _around(analysis: Analysis, first: int, last: int):
@@ -417,8 +424,9 @@ def _is_year(word: str) -> bool:
 
 def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[str, int],
                 ages: frozenset[str], age_prepositions: frozenset[str]) -> tuple[int, int]:
-    """(dead, hurt): the largest number within three words of a death word, and of an injury
-    word; a number belongs to the nearer of the two ("two dead and 21 hurt": 2 dead, 21 hurt).
+    """(dead, hurt): the number nearest a death word, and an injury word, within three words (the
+    larger of two as near): "driver in hospital, police check several theories" is one hurt, not
+    several; a number belongs to the nearer of the two ("two dead and 21 hurt": 2 dead, 21 hurt).
     A number beside an age word ("aged 96", "96 лет"), or after "at" right after a death word
     ("dead at 57"), is an age."""
     near: dict[int, tuple[float, str]] = {}  # token -> (distance, "death" | "injury")
@@ -428,19 +436,20 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
             for i, distance in _around(analysis, match.first, match.last):
                 if i not in near or distance < near[i][0]:
                     near[i] = (distance, kind)
-    found = {"death": 0, "injury": 0}
+    found = {"death": (REACH + 1, 0), "injury": (REACH + 1, 0)}  # (distance, number): the nearest, the larger on a tie
     tokens = analysis.tokens
-    for i, (_, kind) in near.items():
-        value = _number(analysis, i, numbers)
+    for i, (distance, kind) in near.items():
+        value = None if _continues_number(analysis, i) else _number(analysis, i, numbers)
         if value is None:
             continue
-        beside = {key for j in (i - 1, i + 1) if 0 <= j < len(tokens) for key in tokens[j].keys}
+        after = i + 2 if i + 1 < len(tokens) and _is_case_ending(analysis, i + 1) else i + 1  # "на 74-м году"
+        beside = {key for j in (i - 1, after) if 0 <= j < len(tokens) for key in tokens[j].keys}
         if beside & ages:
             continue
         if i >= 1 and tokens[i - 1].norm in age_prepositions and i - 1 in death_ends:
             continue
-        found[kind] = max(found[kind], value)
-    return found["death"], found["injury"]
+        found[kind] = min(found[kind], (distance, value), key=lambda pair: (pair[0], -pair[1]))
+    return found["death"][1], found["injury"][1]
 
 
 # -- what it is about --------------------------------------------------------------------------------
@@ -477,20 +486,28 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     placed = any(not inside(m) for m in place_matches)
     for m in country_matches:
         if not inside(m):
-            where = bool(m.first) and tokens[m.first - 1].norm in locatives
+            # "in Thailand", or the event's own word after it ("Mexico quake"): where it happened
+            where = (bool(m.first) and tokens[m.first - 1].norm in locatives) or m.last in event
             if where or not placed:  # "fires on Rhodes, Norwegians among them" happen in Greece
                 reading.regions.add(m.payload)
             country_tokens.update(range(m.first, m.last))
-            if where:  # "in Thailand": where it happened
+            if where:
                 candidate = _add(reading, " ".join(t.norm for t in tokens[m.first:m.last]), m.text, True, False,
                                  True, in_title)
                 if candidate is not None:
                     candidate.country = True
     place_tokens = set()
+    whole_places = set()  # the words of a place of several ("Santa Fe"): parts of it, never names alone
     for m in place_matches:
         if not inside(m):
             reading.regions.add(m.payload)
             place_tokens.update(range(m.first, m.last))
+            if m.last - m.first > 1:
+                whole_places.update(range(m.first, m.last))
+                candidate = _add(reading, " ".join(t.norm for t in tokens[m.first:m.last]), m.text, True, False,
+                                 False, in_title)
+                if candidate is not None:
+                    candidate.place = True
     stop = lexicon.everyday if lexicon else frozenset()
     numbers = lexicon.numbers if lexicon else {}
     quoted = _quoted_positions(analysis)
@@ -521,7 +538,9 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
         for i in run:
             if i not in country_tokens:
                 key = key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
-                part = not _single_name_worth_keeping(tokens[i], run, language) or _in_longer_quote(run, quoted)
+                part = not _single_name_worth_keeping(tokens[i], i == run[-1] or i in place_tokens, run, language) \
+                    or _in_longer_quote(run, quoted) \
+                    or i in whole_places
                 found.append((_add(reading, key, analysis.text[tokens[i].start:tokens[i].end], True, False, anchored,
                                    in_title, part=part),
                               i in place_tokens))
@@ -658,13 +677,16 @@ def _is_rare(token, language: str) -> bool:
     return frequency < RARE_BELOW and not any(ch.isdigit() for ch in token.norm)
 
 
-def _single_name_worth_keeping(token, run: list[int], language: str) -> bool:
+def _single_name_worth_keeping(token, last: bool, run: list[int], language: str) -> bool:
     """One word of a multi-word name stands for the story alone when it is rare ("Germanwings",
-    "Utøya"); "Fisher" of Carrie Fisher is too common a word to stand for her."""
+    "Utøya"); "Fisher" of Carrie Fisher is too common a word to stand for her. Where no word list
+    says how common it is (Azerbaijani), only the name's last word does (`last`, also said of a
+    place the gazetteer knows): "Nuri" of Yaşar Nuri, not "Yaşar", a first name that half the
+    barbers in Baku carry."""
     if len(run) == 1:
         return True
     frequency = _frequency(token, language)
-    return frequency is None or frequency < 4.0
+    return last if frequency is None else frequency < 4.0
 
 
 def _runs(analysis: Analysis, positions: list[int]) -> list[list[int]]:
