@@ -106,7 +106,7 @@ class Vocabulary:
     prefixes: tuple[str, ...]
     by_opening: dict[tuple[int, str], list[str]]  # (length, first letter): the words
     prefixes_by_opening: dict[str, list[str]]  # first letter: the prefixes
-    without_vowels: dict[str, str] = field(default_factory=dict)  # "krwa": "kurwa"
+    without_vowels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "krwa": kurwa
     prefixes_without_vowels: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "fck": fuck (fcking)
     openings_without_vowels: frozenset[str] = frozenset()  # the first (up to) three letters of those forms
 
@@ -178,14 +178,9 @@ def build_vocabulary(terms, language: str | None, swearing=()) -> Vocabulary:
                 if short not in known and not zipf(short, language):
                     found.setdefault(short, set()).add(original)
     return Vocabulary({n: frozenset(w) for n, w in words.items()}, tuple(sorted(prefixes)), by_opening,
-                      prefixes_by_opening, _most_written(without_vowels, language),
+                      prefixes_by_opening, {short: tuple(sorted(found)) for short, found in without_vowels.items()},
                       {short: tuple(sorted(found)) for short, found in prefixes_without_vowels.items()},
                       frozenset(short[:3] for short in (*without_vowels, *prefixes_without_vowels)))
-
-
-def _most_written(originals: dict[str, set[str]], language: str | None) -> dict[str, str]:
-    """Each short form read as the word people write most of those it can be ("fck": fuck, not feck)."""
-    return {short: max(sorted(words), key=lambda word: zipf(word, language) or 0) for short, words in originals.items()}
 
 
 def _vowels_left_out(word: str, shortest: int) -> list[str]:
@@ -239,11 +234,10 @@ def undo_dodges(analysis: Analysis, vocabulary_of: Callable[[], Vocabulary]) -> 
             joined = lower(match.group(1) + match.group(2), language)
             if _knows_a_form(vocabulary(), joined, language) and not zipf(lower(match.group(2), language), language):
                 found.append((match.start(), match.end(), joined))
-    taken = [(a, b) for a, b, _ in found]
     mixed_scripts = _CYRILLIC.search(text) is not None and _LATIN.search(text) is not None
     for match in (_CHUNK if mixed_scripts else _MARKED_CHUNK).finditer(text):
         start, end = _trim(text, match.start(), match.end())
-        if end - start < 3 or not _CHUNK_HINT.search(text, start, end) or any(a < end and start < b for a, b in taken):
+        if end - start < 3 or not _CHUNK_HINT.search(text, start, end) or _overlaps(found, start, end):
             continue
         word = _decode(text[start:end], vocabulary(), language)
         if word:
@@ -252,7 +246,7 @@ def undo_dodges(analysis: Analysis, vocabulary_of: Callable[[], Vocabulary]) -> 
     odd = _odd_letters(language)
     odd_letters = odd.search(text) is not None
     for token in analysis.tokens if may_stretch or odd_letters else ():
-        if any(a < token.end and token.start < b for a, b, _ in found):
+        if _overlaps(found, token.start, token.end):
             continue
         word = _unstretch(token.norm, vocabulary(), language) if _STRETCH.search(token.norm) else \
             _undouble_vowels(token.norm, vocabulary()) if _DOUBLE_VOWEL.search(token.norm) else \
@@ -262,17 +256,22 @@ def undo_dodges(analysis: Analysis, vocabulary_of: Callable[[], Vocabulary]) -> 
     if language in TRANSLITERATED and _LATIN.search(text) is not None:
         for token in [t for t in analysis.tokens if t.norm.isascii() and len(t.norm) > 2]:
             word = _from_latin(token.norm, vocabulary())
-            if word and not any(a < token.end and token.start < b for a, b, _ in found):
+            if word and not _overlaps(found, token.start, token.end):
                 found.append((token.start, token.end, word))
     for match in _NO_VOWEL_OPENING.finditer(text):
         start, end = match.span()
-        if not any(a < end and start < b for a, b, _ in found):
+        if not _overlaps(found, start, end):
             word = _vowels_back(lower(match.group(), language), vocabulary(), language)
             if word:
                 found.append((start, end, word))
     if not found:
         return analysis
     return _replace(analysis, sorted(found))
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    """Whether [start, end) meets a span already read ((start, end, ...) tuples)."""
+    return any(span[0] < end and start < span[1] for span in spans)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -345,15 +344,15 @@ def _plain_letters(word: str, vocabulary: Vocabulary, language: str | None) -> s
 
 def _vowels_back(word: str, vocabulary: Vocabulary, language: str | None) -> str | None:
     """"fck", "krwa", "fcking": a swear word with its vowels left out, when what is written is no
-    word of the language (Polish "krwi" is blood, not "kurwi")."""
+    word of the language (Polish "krwi" is blood, not "kurwi"); of the words it can be, the one
+    people write most ("fck": fuck, not feck)."""
     openings = vocabulary.openings_without_vowels
     if word[:3] not in openings and word[:2] not in openings:  # "хй|ня": a prefix may be two letters
         return None
-    whole = vocabulary.without_vowels.get(word)
     opened = next((tuple(prefix + word[size:] for prefix in prefixes)
                    for size in range(len(word), max(1, len(word) - LONGEST_ENDING - 1), -1)
                    for prefixes in (vocabulary.prefixes_without_vowels.get(word[:size]),) if prefixes), ())
-    found = [candidate for candidate in (whole, *opened) if candidate]
+    found = [*vocabulary.without_vowels.get(word, ()), *opened]
     if not found or vocabulary.knows(word) or zipf(word, language):
         return None
     return max(found, key=lambda candidate: zipf(candidate, language) or 0)
