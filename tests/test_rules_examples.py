@@ -143,3 +143,20 @@ def test_a_file_in_the_config_and_on_the_command_line_is_read_once(run_cli, writ
     assert (code, out) == (0, "20 examples in 6 rules: all pass\n")
     code, out, _ = run_cli("rules", "lint", "our-rules")
     assert (code, out) == (0, "No problems in 1 file.\n")
+
+
+def test_a_choice_in_a_term_matches_each_option_in_its_forms_and_as_a_hashtag(run_cli, write):
+    ours = write("ours.yaml", """\
+words:
+  - id: brand.rivals
+    language: en
+    level: flag
+    message: Names a competitor's sale
+    terms: ["(acme|globex industries) (sale|deal)"]
+    examples:
+      flag: ["Beat the Acme sale!", "Globex Industries deals are back", "#GlobexIndustriesSale", "ACME DEALS"]
+      pass: ["Acme quality", "Industries sale", "Globex sale", "a deal with Acme"]
+""")
+    code, out, _ = run_cli("rules", "test", ours)
+    assert code == 0, out
+    assert out == "8 examples in 1 rule: all pass\n"

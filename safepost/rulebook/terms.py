@@ -8,6 +8,7 @@ compiled when the rule is read, so every mistake is reported at once.
 """
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Mapping
 from contextlib import contextmanager
@@ -15,11 +16,14 @@ from contextvars import ContextVar
 from typing import Iterator
 
 from safepost.errors import InputError
-from safepost.rulebook.fields import Fields, Position, RuleWarning, report
+from safepost.rulebook.fields import Fields, Position, RuleWarning, did_you_mean, report
 from safepost.text.matcher import Term, TermError, TermIndex, compile_term
 from safepost.yamlsafe import LineList
 
 GAPS = ("...", "…")
+_SET = re.compile(r"\{([^{}]*)\}")
+_SET_NAME = re.compile(r"\w+")
+_FIRST_CHOICE = re.compile(r"\(([^|()]*)[^()]*\)")
 _THOROUGH: ContextVar[bool] = ContextVar("safepost_thorough", default=False)
 
 
@@ -94,23 +98,55 @@ def _check_syntax(text: str) -> None:
             raise TermError(f"'{chunk}': '*' works at the end of a word only ('{chunk.strip('=*')}*')")
 
 
-def compile_terms(fields: Fields, key: str, languages: tuple[str, ...], required: bool) -> LanguageTerms:
-    """One list of terms for each language the rule covers (each compiled with its own forms)."""
-    items = _well_formed(fields.items(key, required=required), fields.path, key)
+def compile_terms(fields: Fields, key: str, languages: tuple[str, ...], required: bool,
+                  sets: dict[str, str] | None = None) -> LanguageTerms:
+    """One list of terms for each language the rule covers (each compiled with its own forms).
+    `sets`: the rule's named choices, each written `{name}` in a term."""
+    items = _well_formed(fields.items(key, required=required), fields.path, key, sets or {})
     return LanguageTerms({language: items for language in languages}, fields.path, key)
 
 
-def _well_formed(items: list, path: str, key: str) -> list:
-    """The items whose marks mean what they say; the others reported and left out."""
+def read_sets(fields: Fields) -> dict[str, str]:
+    """A rule's `sets:`, name -> the choice its items make: one list of names or phrases that
+    many terms share ("endorse {candidate}", "{candidate} for president")."""
+    if not fields.has("sets"):
+        return {}
+    sub = fields.sub("sets", "'sets'")
+    if not isinstance(sub.data, dict):
+        raise fields.error("'sets' must be a mapping of names to lists", "sets")
+    sets = {}
+    for name in sub.data:
+        if not _SET_NAME.fullmatch(str(name)):
+            raise sub.error(f"set name '{name}' must be letters, digits and '_'", name)
+        options = _well_formed(sub.items(name, required=True), sub.path, f"sets: {name}", {})
+        if any(mark in text for text, _ in options for mark in ("(", ")", "|", "...", "…")):
+            raise sub.error(f"set '{name}' holds plain words and phrases only (no '(', '|' or '...')", name)
+        sets[str(name)] = "(" + "|".join(text for text, _ in options) + ")" if len(options) > 1 else \
+            "".join(text for text, _ in options)
+    return sets
+
+
+def _well_formed(items: list, path: str, key: str, sets: dict[str, str]) -> list:
+    """The items whose marks mean what they say, with their `{set}`s written out; the others
+    reported and left out."""
     kept = []
     for text, position in items:
         try:
             _check_syntax(text)
+            text = _SET.sub(lambda found: _named_set(found.group(1), sets), text)
+            if "{" in text or "}" in text:
+                raise TermError(f"'{text}': a set is named in braces, '{{name}}', each with its pair")
         except TermError as exc:
             report(InputError(f"{key}: {exc}", path, *position))
             continue
         kept.append((text, position))
     return kept
+
+
+def _named_set(name: str, sets: dict[str, str]) -> str:
+    if name not in sets:
+        raise TermError(f"no set named '{name}' in this rule's 'sets'{did_you_mean(name, sets)}")
+    return sets[name]
 
 
 def compile_language_map(fields: Fields, key: str, required: bool = False) -> LanguageTerms:
@@ -122,13 +158,14 @@ def compile_language_map(fields: Fields, key: str, required: bool = False) -> La
     sub = fields.sub(key, f"'{key}'")
     raw = {}
     for language in sub.language_keys():
-        raw[str(language)] = _well_formed(sub.items(language, required=True), sub.path, key)
+        raw[str(language)] = _well_formed(sub.items(language, required=True), sub.path, key, {})
     return LanguageTerms(raw, fields.path, key)
 
 
 def sample(term: Term) -> str:
-    """The shortest text a term is written to match: its words, without gaps and marks."""
-    return " ".join(chunk.strip("=*") for chunk in term.text.split() if chunk not in GAPS)
+    """A text the term is written to match: its words, each choice's first, without gaps and marks."""
+    text = _FIRST_CHOICE.sub(lambda found: found.group(1), term.text)
+    return " ".join(chunk.strip("=*") for chunk in text.split() if chunk not in GAPS)
 
 
 def check_exceptions(fields: Fields, key: str, terms: LanguageTerms, exceptions: LanguageTerms) -> None:

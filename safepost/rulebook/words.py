@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from safepost.model import Verdict
 from safepost.rulebook.examples import Authored, parse_examples
 from safepost.rulebook.fields import Fields
-from safepost.rulebook.terms import check_exceptions, compile_terms
+from safepost.rulebook.terms import check_exceptions, compile_terms, read_sets
 from safepost.text.matcher import Term
 
 CATEGORIES = ("profanity", "insult", "attack", "innuendo", "drugging", "slur", "violence", "sarcasm",
@@ -42,7 +42,7 @@ def parse_word_rule(data, path: str) -> WordRule:
     fields = Fields(data, path, "a word rule")
     fields.reject_unknown(("id", "level", "message", "language", "languages", "terms",
                            "exceptions", "category", "note", "source", "in_reply", "replies_only",
-                           "examples", "grade", "with", "iab"))
+                           "examples", "grade", "with", "iab", "sets"))
     languages = fields.languages("languages") or fields.languages("language", required=True)
     category = fields.text("category", "other")
     if category not in CATEGORIES:
@@ -51,8 +51,9 @@ def parse_word_rule(data, path: str) -> WordRule:
     if grade is not None and grade not in GRADES:
         raise fields.error(f"unknown grade '{grade}' (one of {', '.join(GRADES)})", "grade")
     post_level, reply_level = GRADES[grade] if grade else (Verdict.FLAG, None)
-    terms = compile_terms(fields, "terms", languages, required=True)
-    exceptions = compile_terms(fields, "exceptions", languages, required=False)
+    sets = read_sets(fields)
+    terms = compile_terms(fields, "terms", languages, required=True, sets=sets)
+    exceptions = compile_terms(fields, "exceptions", languages, required=False, sets=sets)
     check_exceptions(fields, "exceptions", terms, exceptions)
     return WordRule(
         id=fields.text("id", required=True),
@@ -67,7 +68,7 @@ def parse_word_rule(data, path: str) -> WordRule:
         in_reply=fields.level("in_reply") or reply_level,
         replies_only=fields.flag("replies_only", False),
         grade=grade,
-        with_terms=compile_terms(fields, "with", languages, required=False) if fields.has("with") else {},
+        with_terms=compile_terms(fields, "with", languages, required=False, sets=sets) if fields.has("with") else {},
         iab=fields.text("iab", "") or "",
         examples=parse_examples(fields),
         path=path,

@@ -148,13 +148,11 @@ def build_vocabulary(terms, language: str | None, swearing=()) -> Vocabulary:
     words: dict[int, set[str]] = {}
     prefixes = set()
     for term in terms:
-        for word in term.words:
-            if word is None:
-                continue
+        for word in term.every_word():
             if word.prefix:
                 prefixes.add(word.prefix)
             for key in word.keys:
-                if len(key) >= 3 and key.isalpha() and (len(term.words) == 1 or _uncommon(key, language)):
+                if len(key) >= 3 and key.isalpha() and (term.one_word or _uncommon(key, language)):
                     words.setdefault(len(key), set()).add(key)
     by_opening: dict[tuple[int, str], list[str]] = {}
     for size, same_length in words.items():
@@ -167,11 +165,14 @@ def build_vocabulary(terms, language: str | None, swearing=()) -> Vocabulary:
     without_vowels: dict[str, set[str]] = {}
     prefixes_without_vowels: dict[str, set[str]] = {}
     for category, term in swearing:
-        if len(term.words) != 1 or term.words[0] is None:
+        if not term.one_word:
             continue
-        word = term.words[0]
-        originals = [(word.prefix, prefixes_without_vowels)] if word.prefix else \
-            [(key, without_vowels) for key in word.keys if key.isalpha()]
+        originals = []
+        for word in term.every_word():
+            if word.prefix:
+                originals.append((word.prefix, prefixes_without_vowels))
+            else:
+                originals.extend((key, without_vowels) for key in word.keys if key.isalpha())
         shortest = SHORTEST_WITHOUT_VOWELS.get(category, 0)
         for original, found in originals:  # a prefix stands before more letters: "хйня" is хуйня
             for short in _vowels_left_out(original, shortest - (found is prefixes_without_vowels) if shortest else 0):

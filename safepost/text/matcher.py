@@ -6,22 +6,28 @@ A term is written the way a rulebook editor thinks of it:
   `endirim*`          any word starting with "endirim" (for languages without a lemmatiser)
   `=ass`              exactly this word, no other forms
   `not guilty`        a phrase; also matches the hashtag #notguilty / #NotGuilty
+  `(trump|kamala harris) for president`   any one of the choices in that place
 
 Terms are indexed by their first word's keys, so the cost of matching grows with the length of
 the post, not with the number of rules.
 """
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from safepost.text.lemmas import keys_for
 from safepost.text.tokens import lower, scan
 
 GAP = 4  # how many words `...` may stand for
 MIN_PREFIX = 3
+MOST_HASHTAGS = 256  # a term of choices reads as a hashtag in at most this many spellings
+_CHUNK = re.compile(r"\(([^()]*)\)|[^\s()]+|[()]")
+_CHOICE = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +45,57 @@ class Word:
 
 
 @dataclass(frozen=True, slots=True)
+class Choice:
+    """One place in a term that any of several words or phrases may fill, longest first."""
+    options: tuple  # of tuples of Word
+    texts: tuple  # each option as written, for showing which one a post used
+
+
+@dataclass(frozen=True, slots=True)
 class Term:
     text: str
-    words: tuple  # of Word, or None standing for a gap
-    joined: str  # the phrase as one lower-case word, for hashtags; "" when it has gaps/prefixes
+    words: tuple  # of Word, Choice, or None standing for a gap
+    joined: tuple = ()  # (phrase as one lower-case word, term as that phrase writes it): for hashtags
+
+    def every_word(self) -> Iterator[Word]:
+        for place in self.words:
+            if isinstance(place, Choice):
+                for option in place.options:
+                    yield from option
+            elif place is not None:
+                yield place
+
+    @property
+    def one_word(self) -> bool:
+        """A term of a single word, or of a choice between single words."""
+        return len(self.words) == 1 and (not isinstance(self.words[0], Choice)
+                                         or all(len(option) == 1 for option in self.words[0].options))
+
+    @property
+    def has_choices(self) -> bool:
+        return any(isinstance(place, Choice) for place in self.words)
+
+    def openings(self) -> Iterator[tuple[tuple, int]]:
+        """The word sequences a match may start with, each with the option it opens with (-1
+        for none): one per option when a choice comes first, so that only the option a post's
+        word opens is ever tried."""
+        first = self.words[0]
+        if isinstance(first, Choice):
+            for k, option in enumerate(first.options):
+                yield option + self.words[1:], k
+        else:
+            yield self.words, -1
+
+    def as_used(self, opening: int, chosen: dict[int, int]) -> str:
+        """The term as written, each choice narrowed to the option a match used (`opening`: the
+        first place's, `chosen`: the others', by the choice's id)."""
+        picks = []
+        for n, place in enumerate(self.words):
+            if isinstance(place, Choice):
+                pick = opening if n == 0 and opening >= 0 else chosen.get(id(place), 0)
+                picks.append(place.texts[pick])
+        shown = iter(picks)
+        return _CHOICE.sub(lambda _: next(shown), self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,34 +117,94 @@ class TermError(ValueError):
 def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
     """`quoted`: the term is words taken from a text (a story's name), not a rule's dictionary form.
     A Term is immutable, so one compiled term serves every rulebook read in this process."""
-    words: list = []
-    exact_surface: list[str] = []
-    for chunk in text.split():
-        if chunk in ("...", "…"):
-            if not words or words[-1] is None:
-                raise TermError(f"'...' must stand between two words in '{text}'")
-            words.append(None)
+    places: list = []
+    spellings: list[list[tuple[str | None, str]]] = []  # for each place: (its surfaces, as written)
+    for chunk in text.split() if quoted else _chunks(text):
+        if isinstance(chunk, list):
+            choice, surfaces = _choice(tuple(chunk), language)
+            places.append(choice)
+            spellings.append(list(zip(surfaces, choice.texts)))
             continue
+        if chunk in ("...", "…"):
+            if not places or places[-1] is None:
+                raise TermError(f"'...' must stand between two words in '{text}'")
+            places.append(None)
+            spellings.append([(None, chunk)])
+            continue
+        words, surface = _phrase(chunk, language, quoted)
+        places.extend(words)
+        spellings.append([(surface, chunk)])
+    if not places:
+        raise TermError("empty term")
+    if places[-1] is None:
+        raise TermError(f"'...' must stand between two words in '{text}'")
+    return Term(text, tuple(places), _hashtags(spellings))
+
+
+def _hashtags(spellings: list) -> tuple[tuple[str, str], ...]:
+    """(the phrase as one word, the term as that phrase writes it) for each phrase of two or more
+    words the term reads as; none when a gap or a prefix leaves it open."""
+    if any(surface is None for place in spellings for surface, _ in place):
+        return ()
+    found = {}
+    for parts in itertools.islice(itertools.product(*spellings), MOST_HASHTAGS):
+        words = " ".join(surface for surface, _ in parts).split()
+        if len(words) > 1:
+            found.setdefault("".join(words), " ".join(written for _, written in parts))
+    return tuple(found.items())
+
+
+def _chunks(text: str) -> Iterator:
+    """The term's words, gaps, and choices (a list of the options as written)."""
+    for found in _CHUNK.finditer(text):
+        if found.group(1) is None:
+            if found.group() in "()":
+                raise TermError(f"'{text}': a choice is written '(one|other)', each bracket with its pair")
+            if "|" in found.group():
+                raise TermError(f"'{text}': '|' separates choices inside brackets: '(one|other)'")
+            yield found.group()
+            continue
+        options = [option.strip() for option in found.group(1).split("|")]
+        if len(options) < 2 or not all(options):
+            raise TermError(f"'{text}': a choice needs two or more options, none of them empty: '(one|other)'")
+        if any(gap in option for option in options for gap in ("...", "…")):
+            raise TermError(f"'{text}': a choice cannot hold '...'")
+        yield options
+
+
+@lru_cache(maxsize=1 << 12)
+def _choice(options: tuple[str, ...], language: str | None) -> tuple[Choice, tuple]:
+    """A choice and each option's surfaces, longest option first; one for every term a rule's
+    set of names stands in."""
+    read = sorted(((*_phrase(option, language, False), option) for option in options), key=lambda o: -len(o[0]))
+    return Choice(tuple(words for words, _, _ in read), tuple(text for _, _, text in read)), \
+        tuple(surface for _, surface, _ in read)
+
+
+@lru_cache(maxsize=1 << 16)
+def _phrase(phrase: str, language: str | None, quoted: bool) -> tuple[tuple[Word, ...], str | None]:
+    """The words of a phrase as written (with its `=` and `*` marks), and the phrase as its
+    words' surfaces joined by spaces (None when a prefix leaves it open)."""
+    words: list[Word] = []
+    surfaces: list[str] = []
+    open_ended = False
+    for chunk in phrase.split():
         exact = chunk.startswith("=")
         prefix = chunk.endswith("*")
         chunk = chunk.strip("=*")
-        surfaces = _surfaces(chunk, language)
-        if not surfaces:
+        found = _surfaces(chunk, language)
+        if not found:
             raise TermError(f"'{chunk}' has no letters or digits to match")
-        for i, surface in enumerate(surfaces):
-            exact_surface.append(surface)
-            if prefix and i == len(surfaces) - 1:
+        for i, surface in enumerate(found):
+            surfaces.append(surface)
+            if prefix and i == len(found) - 1:
                 if len(surface) < MIN_PREFIX:
                     raise TermError(f"prefix '{surface}*' is too short (at least {MIN_PREFIX} letters)")
                 words.append(Word(frozenset(), surface))
+                open_ended = True
             else:
                 words.append(_word(surface, language, quoted, exact))
-    if not words:
-        raise TermError("empty term")
-    if words[-1] is None:
-        raise TermError(f"'...' must stand between two words in '{text}'")
-    plain = all(w is not None and not w.prefix for w in words)
-    return Term(text, tuple(words), "".join(exact_surface) if plain else "")
+    return tuple(words), None if open_ended else " ".join(surfaces)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -116,19 +229,20 @@ class TermIndex:
     def __init__(self) -> None:
         self._by_key: dict[str, list[tuple[Term, Any]]] = {}
         self._by_prefix: dict[str, list[tuple[Term, Any]]] = {}
-        self._joined: dict[str, list[tuple[Term, Any]]] = {}
+        self._joined: dict[str, list[tuple[str, Any]]] = {}
         self.size = 0
 
     def add(self, term: Term, payload: Any) -> None:
-        first = term.words[0]
-        entry = (term, payload)
-        if first.prefix:
-            self._by_prefix.setdefault(first.prefix[:MIN_PREFIX], []).append(entry)
-        else:
-            for key in first.keys:
-                self._by_key.setdefault(key, []).append(entry)
-        if term.joined and len(term.words) > 1:
-            self._joined.setdefault(term.joined, []).append(entry)
+        for words, opening in term.openings():
+            first = words[0]
+            entry = (term, payload, words, opening)
+            if first.prefix:
+                self._by_prefix.setdefault(first.prefix[:MIN_PREFIX], []).append(entry)
+            else:
+                for key in first.keys:
+                    self._by_key.setdefault(key, []).append(entry)
+        for joined, shown in term.joined:
+            self._joined.setdefault(joined, []).append((shown, payload))
         self.size += 1
         self.__dict__.pop("_openers", None)
 
@@ -144,8 +258,9 @@ class TermIndex:
         openers = self._openers.intersection(positions)
         starts = sorted({i for key in openers for i in positions[key]}) if openers else ()
         for i in starts:
-            for term, payload in self._candidates(tokens[i]):
-                last = _match_from(term.words, tokens, i)
+            for term, payload, words, opening in self._candidates(tokens[i]):
+                chosen: dict[int, int] | None = {} if term.has_choices else None
+                last = _match_from(words, tokens, i, chosen)
                 if last is None:
                     continue
                 key = (id(payload), i, last)
@@ -153,14 +268,15 @@ class TermIndex:
                     continue
                 seen.add(key)
                 start, end = tokens[i].start, tokens[last - 1].end
-                found.append(Match(payload, term.text, start, end, i, last, analysis.text[start:end]))
+                shown = term.text if chosen is None else term.as_used(opening, chosen)
+                found.append(Match(payload, shown, start, end, i, last, analysis.text[start:end]))
         for tag in analysis.hashtags:
-            for term, payload in self._joined.get(tag.joined, ()):
+            for shown, payload in self._joined.get(tag.joined, ()):
                 first, last = analysis.tag_tokens(tag)
                 key = (id(payload), first, last)
                 if key not in seen:
                     seen.add(key)
-                    found.append(Match(payload, term.text, tag.start, tag.end, first, last, tag.text))
+                    found.append(Match(payload, shown, tag.start, tag.end, first, last, tag.text))
         return found
 
     @cached_property
@@ -168,28 +284,36 @@ class TermIndex:
         """The keys and openings a term may start with; asked once the index is complete."""
         return frozenset(self._by_key) | frozenset(self._by_prefix)
 
-    def _candidates(self, token) -> Iterable[tuple[Term, Any]]:
+    def _candidates(self, token) -> Iterable[tuple[Term, Any, tuple, int]]:
         for key in token.keys:
             yield from self._by_key.get(key, ())
         if self._by_prefix:
             yield from self._by_prefix.get(token.norm[:MIN_PREFIX], ())
 
 
-def _match_from(words: tuple, tokens: list, i: int) -> int | None:
-    """Index one past the last token if the term's words match starting at token i."""
+def _match_from(words: tuple, tokens: list, i: int, chosen: dict[int, int] | None = None) -> int | None:
+    """Index one past the last token if the term's words match starting at token i; `chosen`
+    collects, by choice, the option each choice matched with."""
     if not words:
         return i
     word = words[0]
     if word is None:
         for skip in range(GAP + 1):
-            end = _match_from(words[1:], tokens, i + skip)
+            end = _match_from(words[1:], tokens, i + skip, chosen)
             if end is not None:
+                return end
+        return None
+    if isinstance(word, Choice):
+        for k, option in enumerate(word.options):
+            end = _match_from(option + words[1:], tokens, i, chosen)
+            if end is not None:
+                if chosen is not None:
+                    chosen[id(word)] = k
                 return end
         return None
     if i >= len(tokens) or not word.accepts(tokens[i]):
         return None
-    return _match_from(words[1:], tokens, i + 1)
-
+    return _match_from(words[1:], tokens, i + 1, chosen)
 
 
 def remove_excepted(matches: list[Match], exceptions: list[Match]) -> list[Match]:
