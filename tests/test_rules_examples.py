@@ -152,11 +152,12 @@ words:
     language: en
     level: flag
     message: Names a competitor's sale
-    terms: ["(acme|globex industries) (sale|deal)"]
+    terms: ["(acme|globex industries) (mega|) (sale|deal)"]
     examples:
-      flag: ["Beat the Acme sale!", "Globex Industries deals are back", "#GlobexIndustriesSale", "ACME DEALS"]
-      pass: ["Acme quality", "Industries sale", "Globex sale", "a deal with Acme"]
+      flag: ["Beat the Acme sale!", "Globex Industries deals are back", "#GlobexIndustriesSale", "ACME DEALS",
+             "the Acme mega sale", "#AcmeMegaDeal"]
+      pass: ["Acme quality", "Industries sale", "Globex sale", "a deal with Acme", "Acme giga sale"]
 """)
     code, out, _ = run_cli("rules", "test", ours)
     assert code == 0, out
-    assert out == "8 examples in 1 rule: all pass\n"
+    assert out == "11 examples in 1 rule: all pass\n"

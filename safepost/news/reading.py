@@ -270,6 +270,12 @@ def kinds_by_id(rulebook: Rulebook) -> dict[str, IncidentKind]:
     return rulebook.cached("kinds-by-id", lambda: {kind.id: kind for kind in rulebook.rules("incident_kinds")})
 
 
+def _in_quotes(text: str, match) -> bool:
+    """A trigger a headline quotes is a figure of speech ('Inland tsunami' hits Toowoomba as flash
+    floods sweep cars): the kind its own words report comes first."""
+    return any(quoted.start(1) <= match.start and match.end <= quoted.end(1) for quoted in _QUOTED.finditer(text))
+
+
 def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetime) -> Reading:
     lexicon = lexicon_of(rulebook, language)
     summary = headline.summary[:SUMMARY_CHARS] if headline.summary else ""
@@ -285,7 +291,8 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     # a kind that only a remembering headline reports (an occupation, a deportation years ago)
     kinds = {m.payload.id: m.payload for _, found, _ in texts for m in found
              if reading.remembered or not m.payload.remembered_only}
-    reading.kinds = tuple(sorted(kinds.values(), key=lambda k: -k.priority))
+    said = {m.payload.id for analysis, found, _ in texts for m in found if not _in_quotes(analysis.text, m)}
+    reading.kinds = tuple(sorted(kinds.values(), key=lambda k: (k.id not in said, -k.priority)))
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
         _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
@@ -338,6 +345,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
             reading.at_risk = max(reading.at_risk, value or 0)
     if reading.at_risk >= MINOR_BELOW and any(kind.grave_with_people_aboard for kind in reading.kinds):
         reading.grave = True  # a crash with people aboard is grave until they are reported safe
+    if reading.at_risk and lexicon_index(rulebook, language, "none_survived").find(analysis):
+        reading.deaths = max(reading.deaths, reading.at_risk)  # "no survivors; 48 people were on board"
 
 
 def _nearest_number(analysis: Analysis, first: int, last: int, numbers: dict[str, int]) -> int | None:
@@ -422,6 +431,27 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and 1800 <= int(word) <= 2100
 
 
+_RANGE_WORDS = frozenset({"to", "до", "do", "til", "-", "–", "—"})  # "aged 42 to 71", «віком від 42 до 71 року»
+
+
+def _range_ends(analysis: Analysis, i: int, numbers: dict[str, int]) -> tuple[int, int]:
+    """Around a number that opens or closes a range ("aged 42 to 71", «віком від 42 до 71
+    року»): the token before the range and the one after it, where the age word of the whole
+    range stands; (-1, -1) when token i is in no range."""
+    tokens = analysis.tokens
+
+    def joins(a: int, b: int) -> bool:  # tokens a and b are a range's two numbers
+        if a < 0 or b >= len(tokens) or _number(analysis, a, numbers) is None or _number(analysis, b, numbers) is None:
+            return False
+        between = [t.norm for t in tokens[a + 1:b]] or [analysis.text[tokens[a].end:tokens[b].start].strip()]
+        return len(between) == 1 and between[0] in _RANGE_WORDS
+
+    for first, last in ((i, i + 1), (i, i + 2), (i - 1, i), (i - 2, i)):
+        if first != last and joins(first, last):
+            return first - 1, last + 1
+    return -1, -1
+
+
 def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[str, int],
                 ages: frozenset[str], age_prepositions: frozenset[str]) -> tuple[int, int]:
     """(dead, hurt): the number nearest a death word, and an injury word, within three words (the
@@ -443,7 +473,8 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
         if value is None:
             continue
         after = i + 2 if i + 1 < len(tokens) and _is_case_ending(analysis, i + 1) else i + 1  # "на 74-м году"
-        beside = {key for j in (i - 1, after) if 0 <= j < len(tokens) for key in tokens[j].keys}
+        beside = {key for j in (i - 1, after, *_range_ends(analysis, i, numbers)) if 0 <= j < len(tokens)
+                  for key in tokens[j].keys}
         if beside & ages:
             continue
         if i >= 1 and tokens[i - 1].norm in age_prepositions and i - 1 in death_ends:
@@ -539,7 +570,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
             if i not in country_tokens:
                 key = key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
                 part = not _single_name_worth_keeping(tokens[i], i == run[-1] or i in place_tokens, run, language) \
-                    or _in_longer_quote(run, quoted) \
+                    or _in_longer_quote(run, quoted) and not _names_a_place(tokens[i], i in place_tokens, language) \
                     or i in whole_places
                 found.append((_add(reading, key, analysis.text[tokens[i].start:tokens[i].end], True, False, anchored,
                                    in_title, part=part),
@@ -620,6 +651,12 @@ def _quoted_positions(analysis: Analysis) -> dict[int, int]:
     spans = [m.span(1) for m in _QUOTED.finditer(analysis.text)]
     return {i: n for i, t in enumerate(analysis.tokens)
             for n, (a, b) in enumerate(spans) if a <= t.start and t.end <= b}
+
+
+def _names_a_place(token, known_place: bool, language: str) -> bool:
+    """A town inside a quoted name still names it: the bus «Житомир — Яремче» (a known place, or
+    a word no dictionary holds)."""
+    return known_place or zipf(token.norm, language) is None
 
 
 def _in_longer_quote(run: list[int], quoted: dict[int, int]) -> bool:

@@ -29,6 +29,7 @@ PAIRED_KEY_MAX = 40  # keys held by more headlines are not counted pair by pair 
 MAX_TERMS = 12
 MAX_PHRASES = 40
 ORDINARY_ANCHOR_BELOW = 4.8  # Zipf: an ordinary word attached to the event ("Prince dead") still names it
+MASS_CASUALTY = 5  # severity of a report whose nameless follow-ups are its own for two days
 GLOBAL_FROM = 5  # severity at which a hand-entered incident is news everywhere for its first day
 ONE_REPORT_GLOBAL = 3  # times a kind's global_from: a toll that makes one lone headline news everywhere
 
@@ -44,6 +45,8 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     - severe reports of one kind placed in one region within hours ("Gunman opens fire at Batman
       premiere in Colorado" and "Aurora cinema shooting": two such events in one country on one
       day are rare, and merging them costs less than missing one).
+    - a mass-casualty toll that names nothing joins the latest such report of its kind within two
+      days, wherever that was ("Earthquake: toll passes 15,000").
     Only within SAME_STORY_WITHIN, and never through a key in a large share of the window's
     headlines (a president's name, "police"): a bystander named in two stories joins neither."""
     parent = list(range(len(readings)))
@@ -96,6 +99,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
             if a.kinds[0] is b.kinds[0] and a.regions and a.regions == b.regions:
                 parent[find(j)] = find(i)
     _join_tolls(readings, by_time, union)
+    _join_mass_casualty_tolls(readings, by_time, union)
     groups: dict[int, list[Reading]] = {}
     for i, reading in enumerate(readings):
         groups.setdefault(find(i), []).append(reading)
@@ -139,18 +143,43 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
                           within=SAME_STORY_WITHIN)
 
 
+def _join_mass_casualty_tolls(readings: list[Reading], by_time: list[int], union) -> None:
+    """A mass-casualty toll that names no place and no one ("Trzęsienie ziemi: liczba ofiar
+    przekroczyła 15 tysięcy") is the latest mass-casualty report of its kind within two days
+    ("Trzęsienie ziemi w Turcji i Syrii: ponad 11 tysięcy ofiar"), though that one is half a day
+    older and abroad: two such disasters of one kind in two days are rare."""
+    for position, i in enumerate(by_time):
+        toll = readings[i]
+        if toll.severity < MASS_CASUALTY or toll.regions or not toll.kinds \
+                or any(c.name or c.rare for c in toll.candidates.values()):
+            continue
+        _join_closest(readings, by_time[:position], i, union,
+                      lambda other: other.tragic and other.severity >= MASS_CASUALTY and bool(other.kinds)
+                      and other.kinds[0] is toll.kinds[0], within=SAME_STORY_WITHIN)
+
+
 def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     """A toll that says only that people died ("Two dead, Kaikōura cut off by massive slips") joins
     the report of an event that covers an area (an earthquake, a storm) placed in the same region
-    within hours ("Magnitude 7.5 earthquake strikes North Canterbury"): its dead are that event's.
+    within hours ("Magnitude 7.5 earthquake strikes North Canterbury"): its dead are that event's;
+    so does an unplaced toll of people on board ("no survivors, 48 were on board") join the one
+    unplaced crash of its language within hours ("Before the crash the An-24 went round again").
     One death (a singer's) joins nothing, nor does a toll beside a shooting: two shootings in one
     country on one day are two stories."""
-    tolls = [i for i in by_time if readings[i].tragic and readings[i].deaths >= 2 and readings[i].regions
-             and all(kind.id == "death" for kind in readings[i].kinds)]
+    tolls = [i for i in by_time if readings[i].tragic and readings[i].deaths >= 2
+             and (readings[i].regions or readings[i].at_risk) and all(kind.id == "death" for kind in readings[i].kinds)]
     for i in tolls:
         toll = readings[i]
-        events = [j for j in by_time if j != i and readings[j].tragic and readings[j].regions == toll.regions
-                  and readings[j].kinds and readings[j].kinds[0].area
+
+        def carries(event: Reading) -> bool:
+            """The event covers an area, or carries the toll's people: a crash, unplaced as the
+            toll is, in its language."""
+            kind = event.kinds[0]
+            if event.regions != toll.regions:
+                return False
+            return kind.area if toll.regions else kind.grave_with_people_aboard and event.language == toll.language
+
+        events = [j for j in by_time if j != i and readings[j].tragic and readings[j].kinds and carries(readings[j])
                   and abs(readings[j].published - toll.published) <= SAME_EVENT_WITHIN]
         if len({readings[j].kinds[0].id for j in events}) == 1:  # one such event: two would be a guess
             union(events[0], i)

@@ -7,6 +7,7 @@ A term is written the way a rulebook editor thinks of it:
   `=ass`              exactly this word, no other forms
   `not guilty`        a phrase; also matches the hashtag #notguilty / #NotGuilty
   `(trump|kamala harris) for president`   any one of the choices in that place
+  `go (and|) vote`    an empty choice: the word may be left out
 
 Terms are indexed by their first word's keys, so the cost of matching grows with the length of
 the post, not with the number of rules.
@@ -95,7 +96,7 @@ class Term:
                 pick = opening if n == 0 and opening >= 0 else chosen.get(id(place), 0)
                 picks.append(place.texts[pick])
         shown = iter(picks)
-        return _CHOICE.sub(lambda _: next(shown), self.text)
+        return " ".join(_CHOICE.sub(lambda _: next(shown), self.text).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,7 @@ def _hashtags(spellings: list) -> tuple[tuple[str, str], ...]:
     for parts in itertools.islice(itertools.product(*spellings), MOST_HASHTAGS):
         words = " ".join(surface for surface, _ in parts).split()
         if len(words) > 1:
-            found.setdefault("".join(words), " ".join(written for _, written in parts))
+            found.setdefault("".join(words), " ".join(written for _, written in parts if written))
     return tuple(found.items())
 
 
@@ -165,8 +166,11 @@ def _chunks(text: str) -> Iterator:
             yield found.group()
             continue
         options = [option.strip() for option in found.group(1).split("|")]
-        if len(options) < 2 or not all(options):
-            raise TermError(f"'{text}': a choice needs two or more options, none of them empty: '(one|other)'")
+        if len(options) < 2 or sum(1 for option in options if not option) > 1 or options == ["", ""]:
+            raise TermError(f"'{text}': a choice needs two or more options, one of them at most empty: "
+                            f"'(one|other)', '(one|)'")
+        if "" in options and found.start() == 0:
+            raise TermError(f"'{text}': a term cannot open with a word it may leave out")
         if any(gap in option for option in options for gap in ("...", "…")):
             raise TermError(f"'{text}': a choice cannot hold '...'")
         yield options
@@ -176,7 +180,8 @@ def _chunks(text: str) -> Iterator:
 def _choice(options: tuple[str, ...], language: str | None) -> tuple[Choice, tuple]:
     """A choice and each option's surfaces, longest option first; one for every term a rule's
     set of names stands in."""
-    read = sorted(((*_phrase(option, language, False), option) for option in options), key=lambda o: -len(o[0]))
+    read = sorted(((*_phrase(option, language, False), option) if option else ((), "", "") for option in options),
+                  key=lambda o: -len(o[0]))
     return Choice(tuple(words for words, _, _ in read), tuple(text for _, _, text in read)), \
         tuple(surface for _, surface, _ in read)
 
