@@ -144,3 +144,42 @@ def test_a_bare_toll_beside_injuries_of_no_known_kind_is_read_without_failing():
         headline("На Житомирщині двоє травмованих", 5),
     ], RULEBOOK, NOW)
     assert incidents and all("UA" in incident.regions for incident in incidents)
+
+
+def test_no_survivors_among_those_on_board_is_the_toll_and_joins_its_crash():
+    incidents = detect_incidents([
+        headline("Перед крушением Ан-24 ушёл на второй круг", 6),
+        headline("Губернатор Приамурья: выживших нет, на борту было 48 человек", 4),
+    ], RULEBOOK, NOW)
+    [crash] = incidents
+    assert crash.kind == "crash" and crash.deaths == 48 and crash.severity == 5 and len(crash.headlines) == 2
+
+
+def test_a_nameless_mass_casualty_toll_joins_its_disaster_abroad_half_a_day_later():
+    incidents = detect_incidents([
+        headline("Trzęsienie ziemi w Turcji i Syrii: ponad 11 tysięcy ofiar", 21),
+        headline("Trzęsienie ziemi: liczba ofiar przekroczyła 15 tysięcy", 8),
+    ], RULEBOOK, NOW)
+    [quake] = incidents
+    assert quake.kind == "earthquake" and "PL" not in quake.regions and {"TR", "SY"} <= set(quake.regions)
+
+
+def test_a_quoted_word_is_a_figure_of_speech_and_the_headline_s_own_words_say_the_kind():
+    [flood] = detect_incidents([headline("'Inland tsunami' hits Toowoomba as flash floods sweep cars through the CBD", 3)],
+                               RULEBOOK, NOW)
+    assert flood.kind == "storm"
+
+
+def test_a_range_of_ages_is_no_count_of_the_hurt():
+    [story] = detect_incidents([
+        headline("На трасі Київ — Чоп вантажівка врізалася в автобус «Житомир — Яремче»: дев'ятеро загиблих", 5),
+        headline("Травмованих віком від 42 до 71 року госпіталізували до Новограда-Волинського", 3),
+    ], RULEBOOK, NOW)
+    assert story.deaths == 9 and story.injured < 42
+    assert "Житомир" in story.terms  # a town in a quoted route name still names the story
+
+
+def test_a_weekend_roundup_of_tolls_opens_no_first_hours():
+    [roundup] = detect_incidents([headline("За вихідні у двох ДТП з пасажирським транспортом загинули 18 людей", 2)],
+                                 RULEBOOK, NOW)
+    assert roundup.ongoing and roundup.reach != "global"

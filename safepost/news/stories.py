@@ -284,11 +284,15 @@ def _frequencies(story: list[Reading]) -> dict[str, float | None]:
 
 
 def _kinds(tragic: list[Reading]) -> list:
+    """Every kind the story's headlines report, the main one first: the highest in priority of
+    those that lead some headline (a kind a headline only quotes, 'Inland tsunami', leads none)."""
     seen: dict[str, object] = {}
+    first: dict[str, int] = {}
     for reading in tragic:
-        for kind in reading.kinds:
+        for position, kind in enumerate(reading.kinds):
             seen.setdefault(kind.id, kind)
-    return sorted(seen.values(), key=lambda kind: -kind.priority)
+            first[kind.id] = min(first.get(kind.id, position), position)
+    return sorted(seen.values(), key=lambda kind: (first[kind.id], -kind.priority))
 
 
 def reach(severity: int, harmed: bool, kind, victims: int | None = None, reports: int = 1,
