@@ -183,3 +183,9 @@ def test_a_weekend_roundup_of_tolls_opens_no_first_hours():
     [roundup] = detect_incidents([headline("За вихідні у двох ДТП з пасажирським транспортом загинули 18 людей", 2)],
                                  RULEBOOK, NOW)
     assert roundup.ongoing and roundup.reach != "global"
+
+
+def test_a_day_of_the_month_is_no_toll_and_a_city_remembering_its_dead_is_no_new_event():
+    [anniversary] = detect_incidents([headline("Волгодонск вспоминает жертв теракта 16 сентября 1999 года", 3)],
+                                     RULEBOOK, NOW)
+    assert anniversary.remembered and anniversary.deaths < 16 and anniversary.severity <= 2

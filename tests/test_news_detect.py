@@ -897,3 +897,14 @@ def test_a_song_title_of_everyday_words_echoes_only_where_written_as_a_name(rule
     assert not findings_of(hoodie, "incident-echo")
     song = judged(rulebook, "«Два кольори» на нових худі, −15% до неділі!", "uk", "UA", title)
     assert findings_of(song, "incident-echo")
+
+
+def test_a_joke_that_tells_a_deadly_story_again_in_its_own_words_is_held(rulebook):
+    titles = ("Gunman hijacks ambulance in Leeds, two dead", "Police name man who hijacked the ambulance")
+    joke = judged(rulebook, "No need to hijack an ambulance to get here 😂 Rentals from £29 a day!", "en", "GB", *titles)
+    [finding] = findings_of(joke, "incident-story-words")
+    assert finding.level == Verdict.HOLD and "hijack" in finding.match.lower() and "ambulance" in finding.match.lower()
+    one_word = judged(rulebook, "Our ambulance crews eat free all week 😂", "en", "GB", *titles)
+    assert not findings_of(one_word, "incident-story-words")  # one shared word is a coincidence
+    plain = judged(rulebook, "Timetable: the ambulance station bus is hijack-proof, says the council.", "en", "GB", *titles)
+    assert not findings_of(plain, "incident-story-words")  # an ordinary post is left to the other checks

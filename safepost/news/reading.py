@@ -326,7 +326,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     numbers = lexicon.numbers if lexicon else {}
     ages = lexicon.ages if lexicon else frozenset()
     age_prepositions = lexicon.age_prepositions if lexicon else frozenset()
-    dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions)
+    months = lexicon.months if lexicon else frozenset()
+    dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions, months)
     if injuries and reading.kinds and not hurt:
         hurt = MINOR_BELOW  # "a number of people injured after the eruption": several, not yet counted
     if deaths and not dead and any(kind.id != "death" for kind in reading.kinds):
@@ -452,8 +453,18 @@ def _range_ends(analysis: Analysis, i: int, numbers: dict[str, int]) -> tuple[in
     return -1, -1
 
 
+def _is_day(tokens: list, i: int, after: int, months: frozenset[str], victims: set[int]) -> bool:
+    """The number is a day: a month stands on one side of it, and no death or injury word on the
+    other ("16 сентября", "September 5 attack"; but "12 lipca: 5 ofiar" counts five)."""
+    def is_month(j: int) -> bool:
+        return 0 <= j < len(tokens) and not months.isdisjoint(tokens[j].keys)
+
+    return (is_month(after) and i - 1 not in victims) or (is_month(i - 1) and after not in victims)
+
+
 def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[str, int],
-                ages: frozenset[str], age_prepositions: frozenset[str]) -> tuple[int, int]:
+                ages: frozenset[str], age_prepositions: frozenset[str],
+                months: frozenset[str]) -> tuple[int, int]:
     """(dead, hurt): the number nearest a death word, and an injury word, within three words (the
     larger of two as near): "driver in hospital, police check several theories" is one hurt, not
     several; a number belongs to the nearer of the two ("two dead and 21 hurt": 2 dead, 21 hurt).
@@ -466,6 +477,7 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
             for i, distance in _around(analysis, match.first, match.last):
                 if i not in near or distance < near[i][0]:
                     near[i] = (distance, kind)
+    victims = {i for match in (*deaths, *injuries) for i in range(match.first, match.last)}
     found = {"death": (REACH + 1, 0), "injury": (REACH + 1, 0)}  # (distance, number): the nearest, the larger on a tie
     tokens = analysis.tokens
     for i, (distance, kind) in near.items():
@@ -475,7 +487,7 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
         after = i + 2 if i + 1 < len(tokens) and _is_case_ending(analysis, i + 1) else i + 1  # "на 74-м году"
         beside = {key for j in (i - 1, after, *_range_ends(analysis, i, numbers)) if 0 <= j < len(tokens)
                   for key in tokens[j].keys}
-        if beside & ages:
+        if beside & ages or _is_day(tokens, i, after, months, victims):
             continue
         if i >= 1 and tokens[i - 1].norm in age_prepositions and i - 1 in death_ends:
             continue
@@ -744,11 +756,12 @@ def _event_positions(analysis: Analysis, triggers) -> set[int]:
     Ciarán: two dead") may be the very name the incident is about."""
     found = set()
     for m in triggers:
+        written = m.source or m.term
         term = next((t for lang in (analysis.language, "any") for t in m.payload.triggers.get(lang, ())
-                     if t.text == m.term), None)
+                     if t.text == written), None)
         if term is None:
             continue
-        words = [w for w in term.words if w is not None]
+        words = list(term.every_word())
         found.update(i for i in range(m.first, m.last) if any(w.accepts(analysis.tokens[i]) for w in words))
     return found
 

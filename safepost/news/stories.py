@@ -27,6 +27,9 @@ COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2  # a key in more headlines than this 
 SHARED_WORD_BELOW = 4.5
 PAIRED_KEY_MAX = 40  # keys held by more headlines are not counted pair by pair (cost, and they say little)
 MAX_TERMS = 12
+STORY_WORD_BELOW = 4.2  # Zipf: a word of a story's headlines this rare tells that story
+STORY_WORD_LETTERS = 4
+MAX_STORY_WORDS = 40
 MAX_PHRASES = 40
 ORDINARY_ANCHOR_BELOW = 4.8  # Zipf: an ordinary word attached to the event ("Prince dead") still names it
 MASS_CASUALTY = 5  # severity of a report whose nameless follow-ups are its own for two days
@@ -263,7 +266,23 @@ def incident_of(story: list[Reading]) -> Incident | None:
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
         phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms)), term_zipf=term_zipf,
-        ongoing=ongoing, remembered=remembered)
+        words=_story_words(tragic, known), ongoing=ongoing, remembered=remembered)
+
+
+def _story_words(tragic: list[Reading], known: dict[str, float | None]) -> tuple[str, ...]:
+    """The uncommon words the tragic headlines tell the story in, its event's words among them (the
+    pressure cooker and the nails of a bus bomb, a hijacked ambulance), by key, rarest first."""
+    found: dict[str, float] = {}
+    for reading in tragic:
+        told = {**{key: key for key in reading.events}, **reading.words}  # the event's own words too
+        for key, text in told.items():
+            if len(key) < STORY_WORD_LETTERS or not key.isalpha():
+                continue
+            lower = text.lower()
+            frequency = known[lower] if lower in known else zipf(lower, reading.language)
+            if frequency is None or frequency < STORY_WORD_BELOW:
+                found.setdefault(key, frequency or 0.0)
+    return tuple(sorted(found, key=found.get)[:MAX_STORY_WORDS])
 
 
 def _recounted(tragic: list[Reading]) -> bool:

@@ -21,6 +21,7 @@ from safepost.model import Verdict
 from safepost.rulebook.examples import Authored, parse_examples
 from safepost.rulebook.fields import Fields
 from safepost.rulebook.terms import LanguageTerms, check_exceptions, compile_language_map, compile_terms
+from safepost.text.months import MONTHS
 
 
 
@@ -106,6 +107,12 @@ class NewsLexicon:
     @cached_property
     def ages(self) -> frozenset[str]:
         return _word_keys(self.age_words, self.language)
+
+    @cached_property
+    def months(self) -> frozenset[str]:
+        """A number beside a month is its day ("16 сентября 1999 года"), not a toll."""
+        return _word_keys(tuple(month.lower() for month in MONTHS.get(self.language, ()) if month != "May"),
+                          self.language)  # English "may" is a verb
 
 
 @dataclass(frozen=True)

@@ -108,6 +108,7 @@ class Match:
     first: int  # token range [first, last)
     last: int
     text: str
+    source: str = ""  # the term as the rulebook writes it, choices and all ("" when `term` is that)
 
 
 class TermError(ValueError):
@@ -120,7 +121,7 @@ def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
     A Term is immutable, so one compiled term serves every rulebook read in this process."""
     places: list = []
     spellings: list[list[tuple[str | None, str]]] = []  # for each place: (its surfaces, as written)
-    for chunk in text.split() if quoted else _chunks(text):
+    for chunk in text.split() if quoted or "(" not in text and "|" not in text else _chunks(text):
         if isinstance(chunk, list):
             choice, surfaces = _choice(tuple(chunk), language)
             places.append(choice)
@@ -147,6 +148,9 @@ def _hashtags(spellings: list) -> tuple[tuple[str, str], ...]:
     words the term reads as; none when a gap or a prefix leaves it open."""
     if any(surface is None for place in spellings for surface, _ in place):
         return ()
+    if all(len(place) == 1 for place in spellings):  # no choice: one phrase (most terms)
+        words = " ".join(place[0][0] for place in spellings).split()
+        return (("".join(words), " ".join(place[0][1] for place in spellings)),) if len(words) > 1 else ()
     found = {}
     for parts in itertools.islice(itertools.product(*spellings), MOST_HASHTAGS):
         words = " ".join(surface for surface, _ in parts).split()
@@ -234,7 +238,7 @@ class TermIndex:
     def __init__(self) -> None:
         self._by_key: dict[str, list[tuple[Term, Any]]] = {}
         self._by_prefix: dict[str, list[tuple[Term, Any]]] = {}
-        self._joined: dict[str, list[tuple[str, Any]]] = {}
+        self._joined: dict[str, list[tuple[str, Any, str]]] = {}
         self.size = 0
 
     def add(self, term: Term, payload: Any) -> None:
@@ -247,7 +251,7 @@ class TermIndex:
                 for key in first.keys:
                     self._by_key.setdefault(key, []).append(entry)
         for joined, shown in term.joined:
-            self._joined.setdefault(joined, []).append((shown, payload))
+            self._joined.setdefault(joined, []).append((shown, payload, term.text))
         self.size += 1
         self.__dict__.pop("_openers", None)
 
@@ -274,14 +278,14 @@ class TermIndex:
                 seen.add(key)
                 start, end = tokens[i].start, tokens[last - 1].end
                 shown = term.text if chosen is None else term.as_used(opening, chosen)
-                found.append(Match(payload, shown, start, end, i, last, analysis.text[start:end]))
+                found.append(Match(payload, shown, start, end, i, last, analysis.text[start:end], term.text))
         for tag in analysis.hashtags:
-            for shown, payload in self._joined.get(tag.joined, ()):
+            for shown, payload, source in self._joined.get(tag.joined, ()):
                 first, last = analysis.tag_tokens(tag)
                 key = (id(payload), first, last)
                 if key not in seen:
                     seen.add(key)
-                    found.append(Match(payload, shown, tag.start, tag.end, first, last, tag.text))
+                    found.append(Match(payload, shown, tag.start, tag.end, first, last, tag.text, source))
         return found
 
     @cached_property
