@@ -16,20 +16,39 @@ SHARED = 2  # uncommon words of one story a post must share with it
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    if not ctx.incidents or ctx.rung.name == "neutral":
+    if not ctx.incidents:
         return
-    keys = {key: i for i, token in enumerate(ctx.analysis.tokens) for key in token.keys}
-    for incident in ctx.incidents:
-        if not incident.harmed or incident.severity < 3 or not active_for(ctx, incident):
-            continue
-        shared = [word for word in incident.words if word in keys]
-        tokens = sorted({keys[word] for word in shared})  # one word of the post counts once, whatever its forms
-        if len(tokens) < SHARED or relation(ctx, incident) not in (IN, REACHED, UNPLACED):
-            continue
+    by_word = ctx.scope.cached(NAME, lambda: _by_word(ctx.incidents))
+    if not by_word:
+        return
+    found: dict[str, set[int]] = {}  # incident id -> the post's tokens that carry its words
+    incidents = {}
+    for i, token in enumerate(ctx.analysis.tokens):
+        for key in token.keys:
+            for incident in by_word.get(key, ()):
+                found.setdefault(incident.id, set()).add(i)
+                incidents[incident.id] = incident
+    for incident_id, positions in found.items():
+        incident = incidents[incident_id]
+        if len(positions) < SHARED or not active_for(ctx, incident) \
+                or relation(ctx, incident) not in (IN, REACHED, UNPLACED) or ctx.rung.name == "neutral":
+            continue  # the tone is read last: most posts share no two words with any story
+        tokens = sorted(positions)
         first, last = ctx.analysis.tokens[tokens[0]], ctx.analysis.tokens[tokens[-1]]
         written = [ctx.analysis.text[ctx.analysis.tokens[i].start:ctx.analysis.tokens[i].end] for i in tokens]
         yield Finding(
             f"incident.{incident.kind}.story-words", NAME, ladder.level(ctx.rung, None),
             f"Tells \"{incident.title}\" again in its own words ({', '.join(written)}): {ctx.rung.describe()}",
-            ", ".join(written), (first.start, last.end), evidence(incident, words=shared))
+            ", ".join(written), (first.start, last.end),
+            evidence(incident, words=[w for w in incident.words if any(w in ctx.analysis.tokens[i].keys for i in tokens)]))
         return
+
+
+def _by_word(incidents) -> dict[str, list]:
+    """The uncommon words of the stories that hurt people, each with its stories."""
+    by_word: dict[str, list] = {}
+    for incident in incidents:
+        if incident.harmed and incident.severity >= 3:
+            for word in incident.words:
+                by_word.setdefault(word, []).append(incident)
+    return by_word

@@ -205,7 +205,7 @@ def _trigger_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, Term
                 for term in kind.triggers.get(lang, ()):
                     both.add(term, kind)
                     if len(term.words) == 3 and term.words[1] is None:
-                        both.add(Term(term.text, term.words[::-1]), kind)
+                        both.add(Term(term.text, term.words[::-1], has_choices=term.has_choices), kind)
         return both, excepted
 
     return rulebook.cached(("triggers", language), build)

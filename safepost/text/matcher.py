@@ -57,6 +57,7 @@ class Term:
     text: str
     words: tuple  # of Word, Choice, or None standing for a gap
     joined: tuple = ()  # (phrase as one lower-case word, term as that phrase writes it): for hashtags
+    has_choices: bool = False  # some place holds a choice: a match says which option it used
 
     def every_word(self) -> Iterator[Word]:
         for place in self.words:
@@ -71,10 +72,6 @@ class Term:
         """A term of a single word, or of a choice between single words."""
         return len(self.words) == 1 and (not isinstance(self.words[0], Choice)
                                          or all(len(option) == 1 for option in self.words[0].options))
-
-    @property
-    def has_choices(self) -> bool:
-        return any(isinstance(place, Choice) for place in self.words)
 
     def openings(self) -> Iterator[tuple[tuple, int]]:
         """The word sequences a match may start with, each with the option it opens with (-1
@@ -140,7 +137,7 @@ def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
         raise TermError("empty term")
     if places[-1] is None:
         raise TermError(f"'...' must stand between two words in '{text}'")
-    return Term(text, tuple(places), _hashtags(spellings))
+    return Term(text, tuple(places), _hashtags(spellings), any(isinstance(place, Choice) for place in places))
 
 
 def _hashtags(spellings: list) -> tuple[tuple[str, str], ...]:
