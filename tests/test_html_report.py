@@ -80,3 +80,15 @@ def test_html_goes_to_a_file_with_output(run_cli, write, tmp_path):
     assert code == 0 and out == ""
     assert f"Wrote the html report to {target}" in err
     assert target.read_text(encoding="utf-8").startswith("<!doctype html>")
+
+
+def test_a_story_safepost_could_not_place_is_a_band_only_where_it_touches_a_post(run_cli, write):
+    feed = rss([{"title": "Gunman opens fire at Lakeportaville mall, at least 7 dead", "published": "2026-07-31T11:20:00Z"},
+                {"title": "Flooding in Millhavenshire forces hundreds from their homes, 5 dead",
+                 "published": "2026-07-31T12:00:00Z"}])
+    queue = write("q.csv", "id,platform,scheduled_at,region,language,text\n"
+                           "a,x,2026-07-31T18:00:00Z,US,en,Lakeportaville shoppers: 20% off today!\n"
+                           "b,x,2026-07-31T18:10:00Z,PL,pl,Nowa kolekcja już jest.\n")
+    page = html_of(run_cli, queue, "--feed", write("feed.xml", feed))
+    bands = re.findall(r'<g class="band incident"><title>([^<]*)</title>', page)
+    assert bands and all("Lakeportaville" in band for band in bands)  # the flood touches no post: no band

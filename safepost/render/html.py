@@ -291,9 +291,12 @@ def _timeline(report: Report, shown_causes: list[Cause], rows: list[Decision]) -
 def _bands(report: Report, shown_causes: list[Cause], lane: str, top: int, x, first, last) -> list[str]:
     out = []
     zone = _lane_zone(lane)
+    touching = {c.key[1] for c in shown_causes if c.kind == "incident"}
     for incident in report.incidents:
         if incident.regions and lane not in incident.regions:
             continue
+        if not incident.regions and incident.id not in touching:
+            continue  # a story safepost could not place is drawn in every lane only where it touches a post
         begin = incident.started or min((hl.published for hl in incident.headlines if hl.published), default=None)
         start = _naive(begin.astimezone(zone)) if begin else first
         end = _naive(incident.active_until.astimezone(zone)) if incident.active_until else last
