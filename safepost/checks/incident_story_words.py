@@ -1,7 +1,8 @@
-"""A post that picks up two uncommon words of a story that hurt people at home tells that story
-again in other words than its headlines' phrases: a pressure cooker with "no nails" the morning
-after a bus bomb, "you don't need to hijack an ambulance" the day one was hijacked. Held when it
-jokes or sells, flagged when sincere; an ordinary post is left alone, and one shared word is a
+"""A post that picks up two uncommon words of a story that hurt people within its audience's
+reach (at home, or anywhere in a mass-casualty event's first day) tells that story again in other
+words than its headlines' phrases: a pressure cooker with "no nails" the morning after a bus
+bomb, "you don't need to hijack an ambulance" the day one was hijacked. Held when it jokes or
+sells, flagged when sincere; an ordinary post is left alone, and one shared word is a
 coincidence."""
 from __future__ import annotations
 
