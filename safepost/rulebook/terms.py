@@ -23,7 +23,6 @@ from safepost.yamlsafe import LineList
 GAPS = ("...", "…")
 _SET = re.compile(r"\{([^{}]*)\}")
 _SET_NAME = re.compile(r"\w+")
-_FIRST_CHOICE = re.compile(r"\(([^|()]*)[^()]*\)")
 _THOROUGH: ContextVar[bool] = ContextVar("safepost_thorough", default=False)
 
 
@@ -163,9 +162,8 @@ def compile_language_map(fields: Fields, key: str, required: bool = False) -> La
 
 
 def sample(term: Term) -> str:
-    """A text the term is written to match: its words, each choice's first, without gaps and marks."""
-    text = _FIRST_CHOICE.sub(lambda found: found.group(1), term.text)
-    return " ".join(chunk.strip("=*") for chunk in text.split() if chunk not in GAPS)
+    """A text the term is written to match: its words, one option of each choice, without gaps and marks."""
+    return " ".join(chunk.strip("=*") for chunk in term.as_used(0, {}).split() if chunk not in GAPS)
 
 
 def check_exceptions(fields: Fields, key: str, terms: LanguageTerms, exceptions: LanguageTerms) -> None:

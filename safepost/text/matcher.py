@@ -145,9 +145,6 @@ def _hashtags(spellings: list) -> tuple[tuple[str, str], ...]:
     words the term reads as; none when a gap or a prefix leaves it open."""
     if any(surface is None for place in spellings for surface, _ in place):
         return ()
-    if all(len(place) == 1 for place in spellings):  # no choice: one phrase (most terms)
-        words = " ".join(place[0][0] for place in spellings).split()
-        return (("".join(words), " ".join(place[0][1] for place in spellings)),) if len(words) > 1 else ()
     found = {}
     for parts in itertools.islice(itertools.product(*spellings), MOST_HASHTAGS):
         words = " ".join(surface for surface, _ in parts).split()
