@@ -14,7 +14,7 @@ from safepost.news import detect
 from safepost.news.detect import detect_incidents
 from safepost.news.remembered import remembered
 from safepost.rulebook import load_rulebook
-from safepost.text import lemmas
+from safepost.text import analyze, lemmas, matcher
 
 NOW = datetime(2012, 7, 20, 18, 0, tzinfo=timezone.utc)
 HEADLINES = [
@@ -66,6 +66,42 @@ def test_word_forms_looked_up_once_are_answered_next_run_without_the_dictionary(
     monkeypatch.setattr(lemmas, "_KEYS", {})
     monkeypatch.setitem(lemmas._BACKENDS, "ru", lambda: pytest.fail("the dictionary was loaded"))
     assert lemmas.keys_for("ru")("погибших") == first and "погибший" in first
+
+
+def test_rule_terms_compiled_once_are_answered_next_run_without_compiling(cache_home, monkeypatch):
+    monkeypatch.setattr(matcher, "_KEPT", {})
+    first = matcher.compile_term("(spike|spiked) ... drink", "en")
+    matcher.keep_compiled()
+    monkeypatch.setattr(matcher, "_KEPT", {})
+    monkeypatch.setattr(matcher, "_compile", lambda *args: pytest.fail("the term was compiled again"))
+    kept = matcher.compile_term("(spike|spiked) ... drink", "en")
+    assert kept == first
+    index = matcher.TermIndex()
+    index.add(kept, "drugging")
+    assert [m.term for m in index.find(analyze("They spiked my friend's drink", "en"))] == ["spiked ... drink"]
+
+
+def test_kept_terms_that_are_damaged_or_made_by_another_matcher_are_compiled_afresh(cache_home, monkeypatch):
+    monkeypatch.setattr(matcher, "_KEPT", {})
+    expected = matcher.compile_term("shooter", "en")
+    matcher.keep_compiled()
+    kept = next((cache_home / "safepost" / "terms").glob("en-*.pickle"))
+    kept.write_bytes(b"not a pickle")
+    monkeypatch.setattr(matcher, "_KEPT", {})
+    assert matcher.compile_term("shooter", "en") == expected
+    monkeypatch.setattr(matcher, "_KEPT", {})
+    matcher.compile_term("shooter", "en")
+    matcher.keep_compiled()
+    monkeypatch.setattr(matcher, "_KEPT", {})
+    monkeypatch.setattr(matcher, "COMPILED_BY", ("matcher.py", "tokens.py"))  # another version of the matcher
+    assert matcher._kept("en").terms == {}
+
+
+def test_quoted_story_names_are_not_kept_between_runs(cache_home, monkeypatch):
+    monkeypatch.setattr(matcher, "_KEPT", {})
+    matcher.compile_term("Lakeportaville mall", "en", quoted=True)
+    matcher.keep_compiled()
+    assert not list((cache_home / "safepost").glob("terms/*.pickle"))
 
 
 def test_gate_fresh_for_is_whole_seconds(tmp_path):

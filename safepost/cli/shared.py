@@ -33,7 +33,8 @@ def say(text: object = "", err: bool = False, nl: bool = True, styled: bool = Fa
 
 def reports_input_errors(command):
     """Turn InputError into `safepost: error: file:line: message` and exit code 2. Whatever the
-    outcome, the word forms the command looked up are kept for the next run (text/lemmas.py)."""
+    outcome, the word forms the command looked up and the rule terms it compiled are kept for the
+    next run (text/lemmas.py, text/matcher.py)."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
@@ -44,8 +45,10 @@ def reports_input_errors(command):
             sys.exit(2)
         finally:
             from safepost.text.lemmas import keep_learned
+            from safepost.text.matcher import keep_compiled
 
             keep_learned()
+            keep_compiled()
 
     return wrapper
 

@@ -27,6 +27,8 @@ from pathlib import Path
 from safepost.usercache import installed_stamp, load_private, store_private, user_cache
 
 SUPPORTED = ("en", "ru", "uk", "pl", "nb", "az")
+DICTIONARIES = ("spacy_lookups_data", "pymorphy3", "pymorphy3_dicts_ru", "pymorphy3_dicts_uk", "lemmagen3",
+                "snowballstemmer")  # the installed packages a word's keys come from
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'\-]+")
 REMEMBERED_WORDS = 300_000  # per language: the most recently learned are kept
 
@@ -261,5 +263,4 @@ def _memory_path(language: str) -> Path:
 
 def _dictionaries_stamp() -> str:
     """Which dictionaries, and which version of this module, made the keys."""
-    return installed_stamp(("spacy_lookups_data", "pymorphy3", "pymorphy3_dicts_ru", "pymorphy3_dicts_uk",
-                            "lemmagen3", "snowballstemmer"), (__file__,))
+    return installed_stamp(DICTIONARIES, (__file__,))

@@ -14,19 +14,26 @@ the post, not with the number of rules.
 """
 from __future__ import annotations
 
+import gc
 import itertools
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from safepost.text.lemmas import keys_for
+from safepost.text.lemmas import DICTIONARIES, keys_for
 from safepost.text.tokens import lower, scan
+from safepost.usercache import installed_stamp, load_private, store_private, user_cache
 
 GAP = 4  # how many words `...` may stand for
 MIN_PREFIX = 3
 MOST_HASHTAGS = 256  # a term of choices reads as a hashtag in at most this many spellings
+KEPT_TERMS = 100_000  # per language: the terms compiled most recently are kept for the next run
+KEEP_VERSIONS = 12  # files of kept terms: one per language and version of the matcher and dictionaries
+COMPILED_BY = ("matcher.py", "tokens.py", "normalize.py", "lemmas.py")  # the modules a compiled term depends on
 _CHUNK = re.compile(r"\(([^()]*)\)|[^\s()]+|[()]")
 _CHOICE = re.compile(r"\([^()]*\)")
 
@@ -112,10 +119,75 @@ class TermError(ValueError):
     """A term that can never match; the rulebook loader turns it into a file:line error."""
 
 
-@lru_cache(maxsize=1 << 17)
 def compile_term(text: str, language: str | None, quoted: bool = False) -> Term:
     """`quoted`: the term is words taken from a text (a story's name), not a rule's dictionary form.
-    A Term is immutable, so one compiled term serves every rulebook read in this process."""
+    A Term is immutable, so one compiled term serves every rulebook read in this process, and a
+    rule's term is kept for the next run (`keep_compiled`): compiling a language's rules is most
+    of a one-post `gate`."""
+    if quoted:
+        return _compile_quoted(text, language)
+    kept = _kept(language)
+    found = kept.terms.get(text)
+    if found is None:
+        found = kept.terms[text] = _compile(text, language, False)
+        kept.learned += 1
+    return found
+
+
+@dataclass(slots=True)
+class _Kept:
+    terms: dict[str, Term]
+    learned: int = 0  # terms compiled that no earlier run had
+
+
+_KEPT: dict[str | None, _Kept] = {}
+
+
+def _kept(language: str | None) -> _Kept:
+    found = _KEPT.get(language)
+    if found is None:
+        terms = load_private(_kept_path(language), _unpickle)
+        found = _KEPT[language] = _Kept(terms if isinstance(terms, dict) else {})
+    return found
+
+
+def keep_compiled() -> None:
+    """Keep the rule terms this process compiled, in every language, for the next run (best effort)."""
+    for language, kept in list(_KEPT.items()):
+        if kept.learned:
+            terms = kept.terms
+            if len(terms) > KEPT_TERMS:
+                terms = dict(itertools.islice(terms.items(), len(terms) - KEPT_TERMS, None))
+            store_private(_kept_path(language), terms, KEEP_VERSIONS)
+            kept.learned = 0
+
+
+def _kept_path(language: str | None) -> Path:
+    """One file per language, named for what compiled its terms: this module, the tokenizer and
+    the dictionaries that give a word its keys."""
+    here = Path(__file__).parent
+    stamp = installed_stamp(DICTIONARIES, tuple(str(here / name) for name in COMPILED_BY))
+    return user_cache("terms") / f"{language or 'any'}-{stamp}.pickle"
+
+
+def _unpickle(data: bytes):
+    """Tens of thousands of small objects: the collector, run while they arrive, would find no
+    garbage among them and double the time."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@lru_cache(maxsize=1 << 14)
+def _compile_quoted(text: str, language: str | None) -> Term:
+    return _compile(text, language, True)
+
+
+def _compile(text: str, language: str | None, quoted: bool) -> Term:
     places: list = []
     spellings: list[list[tuple[str | None, str]]] = []  # for each place: (its surfaces, as written)
     for chunk in text.split() if quoted or "(" not in text and "|" not in text else _chunks(text):
