@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
@@ -99,6 +99,8 @@ class Incident:
     # every report of it remembers an event of years ago ("ten years since the Lokomotiv crash"):
     # nobody is hurt anew, but naming it to sell is still selling on a tragedy
     remembered: bool = False
+    # the days of mourning its headlines declare: where it happened, its first hours last through them
+    mourning: tuple[date, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -908,3 +908,56 @@ def test_a_joke_that_tells_a_deadly_story_again_in_its_own_words_is_held(ruleboo
     assert not findings_of(one_word, "incident-story-words")  # one shared word is a coincidence
     plain = judged(rulebook, "Timetable: the ambulance station bus is hijack-proof, says the council.", "en", "GB", *titles)
     assert not findings_of(plain, "incident-story-words")  # an ordinary post is left to the other checks
+
+
+MOURNING = [  # (language, region, the tragedy, the declaration naming the day, a promotion for that day)
+    ("en", "GB", "Coach crash on the M1 kills 14 pupils and two teachers",
+     "Prime minister declares Friday, 10 May a national day of mourning", "Friday only: 30% off every dress!"),
+    ("ru", "RU", "Крушение самолёта под Иркутском: погибли 40 человек",
+     "10 мая объявлен общенациональный траур", "Только в пятницу: скидка 30% на все платья!"),
+    ("uk", "UA", "Ракетний удар: загинули 25 людей, серед них діти",
+     "10 травня оголошено днем загальнонаціональної жалоби", "Лише в п'ятницю: знижка 30% на всі сукні!"),
+    ("pl", "PL", "Katastrofa autokaru: nie żyje 14 osób",
+     "10 maja żałoba narodowa. Flagi opuszczone do połowy masztu", "Tylko w piątek: 30% rabatu na wszystkie sukienki!"),
+    ("nb", "NO", "Bussulykke: 14 omkom",
+     "Regjeringen: 10. mai blir nasjonal sorgdag", "Bare fredag: 30 % på alle kjoler!"),
+    ("az", "AZ", "Avtobus qəzası: 14 nəfər həlak olub",
+     "Prezident: 10 may milli matəm günü elan edilib", "Yalnız cümə günü: bütün donlara 30% endirim!"),
+]
+
+
+@pytest.mark.parametrize("language, region, tragedy, declaration, promotion", MOURNING)
+def test_a_promotion_on_a_declared_day_of_national_mourning_is_held_after_the_first_hours(
+        rulebook, language, region, tragedy, declaration, promotion):
+    headlines = [Headline(tragedy, "Wire", published=at("2024-05-08T08:00:00Z"), region=region),
+                 Headline(declaration, "Wire", published=at("2024-05-08T15:00:00Z"), region=region)]
+    incidents = detect_incidents(headlines, rulebook, at("2024-05-09T20:00:00Z"))
+    assert any(day.isoformat() == "2024-05-10" for incident in incidents for day in incident.mourning)
+
+    def verdict(text: str, when: str, where: str = region):
+        [decision] = check([post(text, language, where, at(when))], incidents, rulebook, at("2024-05-09T20:00:00Z"))
+        return decision
+
+    held = verdict(promotion, "2024-05-10T12:00:00Z")  # two days after the crash, on the day the country mourns
+    assert held.verdict == Verdict.HOLD and any(f.rule.endswith(".mourning-day") for f in held.findings)
+    assert "mourning" in findings_of(held, "incident-window")[0].message
+    assert verdict(promotion, "2024-05-11T12:00:00Z").verdict == Verdict.PASS  # the day after
+    assert verdict(promotion, "2024-05-10T12:00:00Z", "US" if region != "US" else "GB").verdict == Verdict.PASS
+
+
+def test_a_citys_day_of_mourning_is_not_the_whole_countrys(rulebook):
+    headlines = [Headline("Ракетний удар по Покровську: загинули семеро людей", "Wire", published=at("2023-08-07T18:00:00Z")),
+                 Headline("8 серпня у Покровську оголошено днем жалоби", "Wire", published=at("2023-08-07T20:30:00Z"))]
+    incidents = detect_incidents(headlines, rulebook, at("2023-08-08T05:00:00Z"))
+    assert incidents and not any(incident.mourning for incident in incidents)
+
+
+def test_a_ukrainian_headline_without_ukrainian_letters_is_read_by_its_words(rulebook):
+    [incident] = detect(rulebook, "8 серпня у Покровську оголошено днем жалоби")
+    assert incident.language == "uk" and incident.regions == ("UA",)
+
+
+def test_the_time_of_a_strike_is_not_a_match_score(rulebook):
+    [incident] = detect(rulebook, "По Покровську били «Іскандерами»: перший удар о 19:15, другий о 19:52")
+    assert incident.kind == "war" and incident.harmed
+    assert not detect(rulebook, "Shakhtar beat Dynamo 3:1 in the Kyiv derby")

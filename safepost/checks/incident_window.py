@@ -3,12 +3,14 @@ audience are held or flagged by policy, and after a mass-casualty event every sc
 gets at least a flag (a person looks before it goes out). The advice after Boston 2013: pause
 what is scheduled, review it, don't cancel it all. A mass-casualty event is news everywhere in
 its first day: elsewhere, a promotion or a joke is flagged (never held); an ordinary post is not
-touched."""
+touched. A day of mourning declared after a tragedy is kept where it was declared: a promotion or
+a party that day is held."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Iterable
 
+from safepost.calendar import audience_zones
 from safepost.checks import Context
 from safepost.checks.incident_scope import IN, REACHED, active_for, evidence, relation, where
 from safepost.model import Finding, Incident, Verdict
@@ -20,30 +22,38 @@ NAME = "incident-window"
 def run(ctx: Context) -> Iterable[Finding]:
     policies = ctx.rulebook.policies
     for incident, window_ends in ctx.scope.cached(NAME, lambda: _severe(ctx)):
-        if ctx.post.scheduled_at > window_ends or not active_for(ctx, incident):
+        first_hours = window_ends is not None and ctx.post.scheduled_at <= window_ends and active_for(ctx, incident)
+        mourning = "" if first_hours else _on_mourning_day(ctx, incident)
+        if not first_hours and not mourning:
             continue
         found = relation(ctx, incident)
-        light = ctx.rung.light
-        if found not in (IN, REACHED) or (found == REACHED and not light):
+        if found not in (IN, REACHED) or mourning and found != IN:
+            continue  # a day of mourning is kept where it was declared
+        light = ctx.rung.light  # read only now: reading the tone is most of what this check costs
+        if found == REACHED and not light:
             continue  # abroad, an ordinary post is not news; a promotion in its first day is
-        if not light and incident.severity < policies.every_post_from:
+        if not light and (incident.severity < policies.every_post_from or mourning):
             continue  # two dead in a school shooting: the sale is looked at, the bus timetable is not
         level = policies.promotional_during_incident if light and found == IN else Verdict.FLAG
         what = ctx.rung.describe() if light else "every post"
         audience = "in your audience's region" if found == IN else \
             f"in {where(incident)}: a mass-casualty event, news everywhere in its first day"
+        when = f"on {mourning}, a day of mourning declared after" if mourning else \
+            f"within {policies.first_hours:g} h of"
         yield Finding(
-            f"incident.{incident.kind}.first-hours", NAME, level,
-            f"Scheduled within {policies.first_hours:g} h of \"{incident.title}\" "
+            f"incident.{incident.kind}.{'mourning-day' if mourning else 'first-hours'}", NAME, level,
+            f"Scheduled {when} \"{incident.title}\" "
             f"(severity {incident.severity}) {audience}: {what} needs a person's review",
             evidence=evidence(incident))
         return  # one blanket finding per post is enough; the most severe incident comes first
 
 
-def _severe(ctx: Context) -> list[tuple[Incident, datetime]]:
+def _severe(ctx: Context) -> list[tuple[Incident, datetime | None]]:
     """The incidents that open a window, worst first, with the end of each window. A story known
     only from its follow-ups ("death toll passes 210") had its first hours before them; a kind
-    may ask for more than the policy's severity (war: a mass-casualty strike)."""
+    may ask for more than the policy's severity (war: a mass-casualty strike). A story with a day
+    of mourning declared is among them whatever its severity (the country says how grave it is),
+    with no window (None) when only its days of mourning are kept."""
     policies = ctx.rulebook.policies
     window = timedelta(hours=policies.first_hours)
     kinds = kinds_by_id(ctx.rulebook)
@@ -52,6 +62,20 @@ def _severe(ctx: Context) -> list[tuple[Incident, datetime]]:
         kind = kinds.get(incident.kind)
         return max(policies.severe_from, kind.window_from or 0) if kind else policies.severe_from
 
-    return [(incident, incident.started + window) for incident in ctx.incidents
-            if incident.severity >= opens_from(incident) and incident.harmed and incident.started is not None
-            and not incident.ongoing]
+    def opens(incident: Incident) -> bool:
+        return incident.severity >= opens_from(incident) and not incident.ongoing
+
+    return [(incident, incident.started + window if opens(incident) else None) for incident in ctx.incidents
+            if incident.harmed and incident.started is not None and (opens(incident) or incident.mourning)]
+
+
+def _on_mourning_day(ctx: Context, incident: Incident) -> str:
+    """The day of mourning declared after the incident that the post is scheduled on, in its
+    audience's time ("" when none): a party that evening is a party on the day of mourning."""
+    if not incident.mourning:
+        return ""
+    for _, zone in audience_zones(ctx.post, ctx.rulebook.audience):
+        day = ctx.post.scheduled_at.astimezone(zone).date()
+        if day in incident.mourning:
+            return day.isoformat()
+    return ""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pickle
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import MutableMapping
 
 from safepost.model import Headline
@@ -48,6 +48,10 @@ MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a titl
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
 _SCORE = re.compile(r"(?<![\d.,:/])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,:/%])")
+# a time of day, not a score: "the first strike at 19:15", «удар о 19:15», «o godz. 6:30», "kl. 14:05"
+_CLOCK = re.compile(r"(?:\b(?:at|around|about|before|after|by|from|until|till|о|об|в|во|у|з|із|до|после|після|с|со|"
+                    r"около|близько|o|godz|godzinie|ok|kl|klokka|ca|saat|saatda)\.?\s*)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)",
+                    re.IGNORECASE)
 _JOINERS = re.compile(r"^[\s'’\"«»„“”‘-]*$")  # what may stand between the words of one phrase
 _NAME_GAP = re.compile(r"^(?:\s+|[-'’])$")  # between the words of one name: a quote ends it (the «Скрябін» band)
 _QUOTED = re.compile(r"['‘’\"«»„“”]([^'‘’\"«»„“”]{2,60})['‘’\"«»„“”]")
@@ -81,6 +85,7 @@ class Reading:
     harmless: bool = False  # "no injuries", "nobody was hurt"
     follow_up: bool = False  # "death toll passes 210", "search goes on": the event began before this report
     remembered: bool = False  # "ten years since the crash": a past event remembered, its toll is history
+    mourning: tuple[date, ...] = ()  # the days of national mourning it declares ("Wednesday, a national day of mourning")
     sport: bool = False  # a score: the rough words are about a game
     candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
     regions: set[str] = field(default_factory=set)
@@ -154,6 +159,9 @@ def lexicon_of(rulebook: Rulebook, language: str):
     return next((x for x in rulebook.rules("news_lexicon") if x.language == language), None)
 
 
+OWN_WORD = 3.0  # Zipf: a word this common is one the language writes, not a stray
+
+
 def guess_languages(text: str, rulebook: Rulebook) -> list[str]:
     """Headline languages from its letters and its lexicon's own words (stopwords, generic words,
     number words), best first, all those that tie: cheap, and feeds rarely say. "Вибух газу:
@@ -164,15 +172,26 @@ def guess_languages(text: str, rulebook: Rulebook) -> list[str]:
     lowered = text.lower()
     words = set(re.findall(r"[^\W\d_]+", lowered))
 
+    candidates = [lang for lang in languages if (lang in ("ru", "uk")) == cyrillic] or languages
+
     def score(language: str) -> int:
         lexicon = lexicon_of(rulebook, language)
         hits = len(words & lexicon.own_words) if lexicon else 0
-        return hits + 3 * sum(lowered.count(ch) for ch in _DISTINCTIVE.get(language, ""))
+        own = _only_in(language, words, candidates) if cyrillic else 0
+        return hits + 3 * sum(lowered.count(ch) for ch in _DISTINCTIVE.get(language, "")) + 2 * own
 
-    candidates = [lang for lang in languages if (lang in ("ru", "uk")) == cyrillic] or languages
     scores = {language: score(language) for language in candidates}
     ranked = sorted(candidates, key=lambda lang: (-scores[lang], lang != "en"))
     return [lang for lang in ranked if scores[lang] == scores[ranked[0]]]
+
+
+def _only_in(language: str, words: set[str], candidates: list[str]) -> int:
+    """How many of the words this language writes and its neighbours do not know at all: Russian
+    and Ukrainian share a script, and a headline may have none of the letters only one of them
+    has ("8 серпня у Покровську оголошено днем жалоби" is Ukrainian by its words)."""
+    others = [other for other in candidates if other != language]
+    return sum(1 for word in words if len(word) > 3 and (zipf(word, language) or 0) >= OWN_WORD
+               and all(not zipf(word, other) for other in others))
 
 
 def lexicon_index(rulebook: Rulebook, language: str, attribute: str) -> TermIndex:
@@ -296,19 +315,44 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
         _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
-    game = _SCORE.search(headline.title) or lexicon_index(rulebook, language, "sport").find(title)
+    game = _SCORE.search(_CLOCK.sub(" ", headline.title)) or lexicon_index(rulebook, language, "sport").find(title)
     reading.sport = bool(game) and not reading.hurt
     if not reading.regions and headline.region:
         reading.regions.add(headline.region)  # the feed's own region, when the text names no place
     # "«Xynthia»: over 50 døde i Europa" is news from somewhere, not from home
     abroad = any(lexicon_index(rulebook, language, "abroad").find(analysis) for analysis, _, _ in texts)
     reading.home = lexicon.home if lexicon and not abroad else None
+    if lexicon and not reading.remembered and lexicon_index(rulebook, language, "mourning").find(title) \
+            and not any(candidate.place for candidate in reading.candidates.values()):
+        # a city's or a province's mourning («у Покровську», «в Татарстане») is kept there, not by
+        # the whole country: posts that name the place meet the story anyway
+        reading.mourning = _mourning_days(title, lexicon, reading.published)
     if reading.tragic:
         _read_phrases(reading, title, title_triggers, rulebook, lexicon)
     _read_titles(reading, title, lexicon)
     reading.frequencies = {word: zipf(word, language) for key, candidate in reading.candidates.items()
                            for word in (key, candidate.text.lower().lstrip("#")) if " " not in word}
     return reading
+
+
+def _mourning_days(title: Analysis, lexicon, published: datetime) -> tuple[date, ...]:
+    """The day a headline declares mourning for: the one it writes ("11 октября", "August 8"),
+    else the day it is published ("Ukraine in mourning: flags at half-mast")."""
+    tokens = title.tokens
+    for i, token in enumerate(tokens):
+        month = next((lexicon.month_numbers[key] for key in token.keys if key in lexicon.month_numbers), None)
+        if month is None:
+            continue
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(tokens) and tokens[j].norm.isdigit() and 1 <= int(tokens[j].norm) <= 31:
+                try:
+                    day = date(published.year, month, int(tokens[j].norm))
+                except ValueError:
+                    continue
+                if day < published.date() - timedelta(days=180):
+                    day = day.replace(year=day.year + 1)  # declared in December for January
+                return (day,)
+    return (published.date(),)
 
 
 # -- harm -------------------------------------------------------------------------------------------

@@ -266,7 +266,8 @@ def incident_of(story: list[Reading]) -> Incident | None:
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
         phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms)), term_zipf=term_zipf,
-        words=_story_words(tragic, known), ongoing=ongoing, remembered=remembered)
+        words=_story_words(tragic, known), ongoing=ongoing, remembered=remembered,
+        mourning=tuple(sorted({day for r in story for day in r.mourning})) if harmed else ())
 
 
 def _story_words(tragic: list[Reading], known: dict[str, float | None]) -> tuple[str, ...]:

@@ -77,6 +77,7 @@ class NewsLexicon:
     idioms: LanguageTerms | None = None  # "flu shot", "bath bomb": no kind's vocabulary counts inside them
     home: str | None = None  # where a story in this language that names no place most likely is
     abroad: LanguageTerms | None = None  # "in Europe", "за рубежом": somewhere, but not home
+    mourning: LanguageTerms | None = None  # "day of mourning declared", «объявлен траур»: a day set apart
     path: str = ""
     line: int = 0
 
@@ -111,8 +112,14 @@ class NewsLexicon:
     @cached_property
     def months(self) -> frozenset[str]:
         """A number beside a month is its day ("16 сентября 1999 года"), not a toll."""
-        return _word_keys(tuple(month.lower() for month in MONTHS.get(self.language, ()) if month != "May"),
-                          self.language)  # English "may" is a verb
+        return frozenset(key for key, number in self.month_numbers.items()
+                         if not (self.language == "en" and number == 5))  # English "may" is a verb
+
+    @cached_property
+    def month_numbers(self) -> dict[str, int]:
+        """Each key of a month's name, with the month's number: beside a day's number, "10 May"."""
+        return {key: number for number, month in enumerate(MONTHS.get(self.language, ()), 1)
+                for key in _word_keys((month.lower(),), self.language)}
 
 
 @dataclass(frozen=True)
@@ -204,7 +211,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
                       "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "none_survived", "locatives",
-                      "sport", "home", "idioms", "abroad"))
+                      "sport", "home", "idioms", "abroad", "mourning"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -227,6 +234,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         idioms=compile_terms(f, "idioms", (language,), required=False),
         home=(f.regions("home") or (None,))[0],
         abroad=compile_terms(f, "abroad", (language,), required=False),
+        mourning=compile_terms(f, "mourning", (language,), required=False),
         path=path, line=f.line() or 0)
     return lexicon
 
