@@ -189,3 +189,20 @@ def test_a_day_of_the_month_is_no_toll_and_a_city_remembering_its_dead_is_no_new
     [anniversary] = detect_incidents([headline("Волгодонск вспоминает жертв теракта 16 сентября 1999 года", 3)],
                                      RULEBOOK, NOW)
     assert anniversary.remembered and anniversary.deaths < 16 and anniversary.severity <= 2
+
+
+def test_a_report_that_names_no_known_place_joins_the_same_attack_reported_abroad_hours_before():
+    incidents = detect_incidents([
+        headline("İstanbulda gecə klubuna silahlı hücum: ölən və yaralananlar var", 6),
+        headline("Süleyman Soylu: Ortaköydəki Reina klubuna hücumda 39 nəfər həlak olub, 16-sı əcnəbidir", 1),
+        headline("Bakıda yeni metro stansiyası açılıb", 2)], RULEBOOK, NOW)
+    [attack] = [incident for incident in incidents if incident.harmed]
+    assert attack.regions == ("TR",) and attack.deaths == 39 and len(attack.headlines) == 2
+
+
+def test_an_unplaced_report_at_home_is_not_taken_abroad_by_one_common_word():
+    incidents = detect_incidents([
+        headline("İstanbulda gecə klubuna silahlı hücum: ölən və yaralananlar var", 6),
+        headline("Kənddə evdə yanğın: 4 nəfər həlak olub", 1)], RULEBOOK, NOW)
+    fire = next(incident for incident in incidents if incident.kind == "fire")
+    assert fire.regions == ("AZ",) and len(fire.headlines) == 1

@@ -49,7 +49,9 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
       premiere in Colorado" and "Aurora cinema shooting": two such events in one country on one
       day are rare, and merging them costs less than missing one).
     - a mass-casualty toll that names nothing joins the latest such report of its kind within two
-      days, wherever that was ("Earthquake: toll passes 15,000").
+      days, wherever that was ("Earthquake: toll passes 15,000");
+    - a severe report that names no known place joins a severe one placed abroad within hours
+      that tells its event in the same word and shares another.
     Only within SAME_STORY_WITHIN, and never through a key in a large share of the window's
     headlines (a president's name, "police"): a bystander named in two stories joins neither."""
     parent = list(range(len(readings)))
@@ -103,6 +105,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
                 parent[find(j)] = find(i)
     _join_tolls(readings, by_time, union)
     _join_mass_casualty_tolls(readings, by_time, union)
+    _join_unplaced_abroad(readings, by_time, union)
     groups: dict[int, list[Reading]] = {}
     for i, reading in enumerate(readings):
         groups.setdefault(find(i), []).append(reading)
@@ -159,6 +162,30 @@ def _join_mass_casualty_tolls(readings: list[Reading], by_time: list[int], union
         _join_closest(readings, by_time[:position], i, union,
                       lambda other: other.tragic and other.severity >= MASS_CASUALTY and bool(other.kinds)
                       and other.kinds[0] is toll.kinds[0], within=SAME_STORY_WITHIN)
+
+
+def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) -> None:
+    """A severe report that names no place safepost knows would be taken to be at its language's
+    home; when, within hours, a severe report in the same language, placed abroad, tells its
+    event in the same word and shares another, it is that story told again ("Süleyman Soylu: Ortaköydəki Reina
+    klubuna hücumda 39 nəfər həlak olub" after "İstanbulda gecə klubuna silahlı hücum")."""
+    severe = [i for i in by_time if readings[i].tragic and readings[i].severity >= 4]
+    for position, i in enumerate(severe):
+        report = readings[i]
+        if report.regions or not report.home:
+            continue
+        _join_closest(readings, severe[:position], i, union,
+                      lambda other: other.language == report.language and bool(other.regions)
+                      and report.home not in other.regions
+                      and _tells_alike(report, other))
+
+
+def _tells_alike(a: Reading, b: Reading) -> bool:
+    """Two headlines that report their event with one same word and share another ("klubuna
+    hücum" twice): two deaths in two countries share only the words for dying."""
+    events = a.events | b.events
+    shared = (a.words.keys() | a.events) & (b.words.keys() | b.events)
+    return bool(shared & events) and bool(shared - events)
 
 
 def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
