@@ -99,7 +99,7 @@ class Incident:
     # every report of it remembers an event of years ago ("ten years since the Lokomotiv crash"):
     # nobody is hurt anew, but naming it to sell is still selling on a tragedy
     remembered: bool = False
-    # the days of mourning its headlines declare: where it happened, its first hours last through them
+    # the days of national mourning its headlines declare: its country keeps them after its first hours
     mourning: tuple[date, ...] = ()
 
 

@@ -167,8 +167,9 @@ def _join_mass_casualty_tolls(readings: list[Reading], by_time: list[int], union
 def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) -> None:
     """A severe report that names no place safepost knows would be taken to be at its language's
     home; when, within hours, a severe report in the same language, placed abroad, tells its
-    event in the same word and shares another, it is that story told again ("Süleyman Soylu: Ortaköydəki Reina
-    klubuna hücumda 39 nəfər həlak olub" after "İstanbulda gecə klubuna silahlı hücum")."""
+    event in the same word and shares another, it is that story told again ("Süleyman Soylu:
+    Ortaköydəki Reina klubuna hücumda 39 nəfər həlak olub" after "İstanbulda gecə klubuna silahlı
+    hücum")."""
     severe = [i for i in by_time if readings[i].tragic and readings[i].severity >= 4]
     for position, i in enumerate(severe):
         report = readings[i]

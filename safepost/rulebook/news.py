@@ -77,7 +77,7 @@ class NewsLexicon:
     idioms: LanguageTerms | None = None  # "flu shot", "bath bomb": no kind's vocabulary counts inside them
     home: str | None = None  # where a story in this language that names no place most likely is
     abroad: LanguageTerms | None = None  # "in Europe", "за рубежом": somewhere, but not home
-    mourning: LanguageTerms | None = None  # "day of mourning declared", «объявлен траур»: a day set apart
+    mourning: LanguageTerms | None = None  # "national day of mourning", «общенациональный траур»: a day kept
     path: str = ""
     line: int = 0
 
