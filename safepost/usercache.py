@@ -5,6 +5,7 @@ What is kept there is pickled, so it is read back only when this user wrote it a
 could have changed it; a missing, partial or stale copy is rebuilt, never trusted."""
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 from functools import cache
@@ -46,6 +47,13 @@ def store_private(path: Path, value, keep: int, dump: Callable[[object], bytes] 
             old.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, ValueError):
         pass
+
+
+def store_recent(path: Path, memo: dict, most: int, keep: int, dump: Callable[[object], bytes] | None = None) -> None:
+    """`store_private` of a memo whose newest entries come last: only its `most` newest are kept."""
+    if len(memo) > most:
+        memo = dict(itertools.islice(memo.items(), len(memo) - most, None))
+    store_private(path, memo, keep, dump)
 
 
 @cache

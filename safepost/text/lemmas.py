@@ -17,14 +17,13 @@ compiled one (the `fast` extra, DAWG2), which is why we install it.
 from __future__ import annotations
 
 import gzip
-import itertools
 import json
 import marshal
 import re
 from functools import cache
 from pathlib import Path
 
-from safepost.usercache import installed_stamp, load_private, store_private, user_cache
+from safepost.usercache import installed_stamp, load_private, store_recent, user_cache
 
 SUPPORTED = ("en", "ru", "uk", "pl", "nb", "az")
 DICTIONARIES = ("spacy_lookups_data", "pymorphy3", "pymorphy3_dicts_ru", "pymorphy3_dicts_uk", "lemmagen3",
@@ -56,10 +55,7 @@ class Keys:
     def keep(self) -> None:
         """Save the words looked up so far for the next run (best effort)."""
         if self.learned and self.language in SUPPORTED:
-            memo = self._memo
-            if len(memo) > REMEMBERED_WORDS:
-                memo = dict(itertools.islice(memo.items(), len(memo) - REMEMBERED_WORDS, None))
-            store_private(_memory_path(self.language), memo, KEEP_VERSIONS, marshal.dumps)
+            store_recent(_memory_path(self.language), self._memo, REMEMBERED_WORDS, KEEP_VERSIONS, marshal.dumps)
             self.learned = 0
 
     def of_term(self, word: str) -> tuple[str, ...]:

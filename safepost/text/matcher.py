@@ -26,7 +26,7 @@ from typing import Any, Iterable, Iterator
 
 from safepost.text.lemmas import DICTIONARIES, keys_for
 from safepost.text.tokens import lower, scan
-from safepost.usercache import installed_stamp, load_private, store_private, user_cache
+from safepost.usercache import installed_stamp, load_private, store_recent, user_cache
 
 GAP = 4  # how many words `...` may stand for
 MIN_PREFIX = 3
@@ -167,10 +167,7 @@ def keep_compiled() -> None:
     """Keep the rule terms this process compiled, in every language, for the next run (best effort)."""
     for language, kept in list(_KEPT.items()):
         if kept.learned:
-            terms = kept.terms
-            if len(terms) > KEPT_TERMS:
-                terms = dict(itertools.islice(terms.items(), len(terms) - KEPT_TERMS, None))
-            store_private(_kept_path(language), terms, KEEP_VERSIONS)
+            store_recent(_kept_path(language), kept.terms, KEPT_TERMS, KEEP_VERSIONS)
             kept.learned = 0
 
 
