@@ -27,6 +27,9 @@ BOOK = load_rulebook()
     ("prosto ohuennye цены на куртки", "ru", "ohuennye", "охуенне"),
     ("Blyat, какие скидки", "ru", "Blyat", "блят"),
     ("cyka, опять дождь", "ru", "cyka", "сука"),
+    # a digit for a Cyrillic letter it looks like or stands for
+    ("ЕГИПЕТ РАЗЪ3БАЛИ 3:1, пенное по 149 ₽", "ru", "РАЗЪ3БАЛИ", "разъебали"),
+    ("Шева — заї6ісь, пиво 15 грн", "uk", "заї6ісь", "заїбісь"),
 ])
 def test_a_dodge_is_read_as_the_word_it_hides(text, language, written, read):
     assert (written, read) in dodges_read(text, language, BOOK)
@@ -40,6 +43,7 @@ def test_a_dodge_is_read_as_the_word_it_hides(text, language, written, read):
     ("Скниловская трагедия: 77 погибших", "ru"),  # a place that opens like a swear word stays a place
     ("Скидки на eBay и Huawei по акции", "ru"),  # English words in Latin letters are English
     ("Pizza Mega за полцены", "ru"),
+    ("Пиво 0,5 л за 149 ₽, код СКИДКА3 до 31.12", "ru"),  # a code and a price, not letters
     ("I❤️NY mugs are back", "en"),
     ("Gjør klar til jul: sprø\nkaker og brød", "nb"),
     ("Sprzedaż po-\nświąteczna trwa", "pl"),

@@ -38,8 +38,8 @@ from safepost.text.tokens import Token, lower
 MASKS = frozenset("*#%?_•·")
 SEPARATORS = frozenset(".-'’")  # "Х.уйня", "Sik.tir": put between letters, standing for none
 # what a sign can stand for, in Latin, Cyrillic and Azerbaijani words alike
-LEET = {"@": "aаə", "4": "aч", "$": "s", "5": "s", "1": "il", "!": "i", "3": "eз", "0": "oо", "6": "б",
-        "7": "t", "+": "t"}
+LEET = {"@": "aаə", "4": "aач", "$": "sс", "5": "s", "1": "ilі", "!": "iі", "3": "eез", "0": "oо", "6": "б",
+        "7": "tт", "+": "tт"}
 # letters that stand in for each other across scripts (and the dotless ı for i)
 TWINS = {latin: latin + cyrillic for latin, cyrillic in zip("aeopcyxkmhtib", "аеорсухкмнтів")}
 TWINS.update({cyrillic: cyrillic + latin for latin, cyrillic in zip("aeopcyxkmhtib", "аеорсухкмнтів")})
