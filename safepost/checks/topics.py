@@ -1,13 +1,16 @@
 """Standing sensitive topics, checked with no news at all: tragedies whose names hurt all year
 (9/11 and the Twin Towers, Katyń, Khojaly, Utøya) and subjects that carry one (the Boston
 Marathon). "What better way to remember 9/11 than with a Twin Towers sale?" names one to sell;
-"Congrats, you survived the Boston Marathon!" names one next to a word that hurts (a cue)."""
+"Congrats, you survived the Boston Marathon!" names one next to a word that hurts (a cue). A
+bare name that is an ordinary word alone (Katrina, Estonia) names the tragedy when the post
+compares with it: "hits harder than Katrina", "this boat won't sink like Estonia"."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from safepost.checks import Context, ladder
 from safepost.model import Finding, Verdict
+from safepost.text.matcher import Match
 
 NAME = "topics"
 
@@ -18,6 +21,8 @@ def run(ctx: Context) -> Iterable[Finding]:
         return
     found = {}
     for match in subjects.find(ctx.analysis):
+        found.setdefault(match.payload.id, match)
+    for match in _compared_with(ctx):
         found.setdefault(match.payload.id, match)
     if not found:
         return
@@ -37,6 +42,25 @@ def run(ctx: Context) -> Iterable[Finding]:
             yield Finding(topic.id, NAME, level,
                           f"Names {topic.name} ('{subject.text}'): {ctx.rung.describe()}",
                           subject.text, (subject.start, subject.end), _evidence(topic, subject, subject.term))
+
+
+def _compared_with(ctx: Context) -> list[Match]:
+    """Topics' bare names written as what the post compares with: a comparing word one or two
+    words before the name ("than", "не", "som") or right after it ("kimi")."""
+    names, _ = ctx.rulebook.index("topics", ctx.language, "names")
+    if not names:
+        return []
+    before, after = ctx.rulebook.cached(("comparing", ctx.language), lambda: _comparing_words(ctx.rulebook, ctx.language))
+    tokens = ctx.analysis.tokens
+    return [match for match in names.find(ctx.analysis)
+            if any(t.norm in before for t in tokens[max(0, match.first - 2):match.first])
+            or any(t.norm in after for t in tokens[match.last:match.last + 1])]
+
+
+def _comparing_words(rulebook, language: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    rules = [rule for rule in rulebook.rules("tone") if rule.language in (language, "any")]
+    return (frozenset(word for rule in rules for word in rule.comparing),
+            frozenset(word for rule in rules for word in rule.comparing_after))
 
 
 def _evidence(topic, subject, term: str) -> dict:

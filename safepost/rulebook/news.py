@@ -158,6 +158,9 @@ class Topic(Authored):
     cues: LanguageTerms = field(default_factory=dict)  # words that hurt next to it ("survived")
     message: str = ""
     regions: tuple[str, ...] = ()  # where it weighs most (informational: it applies everywhere)
+    # bare names that are ordinary words alone (Katrina, Estonia, «Трансвааль») and name the tragedy
+    # when a post compares with them ("harder than Katrina", "synker ikke som Estonia")
+    names: LanguageTerms = field(default_factory=dict)
 
 
 def _severity(f: Fields, key: str, default: int) -> int:
@@ -281,12 +284,12 @@ def parse_manual_incident(data, path: str) -> ManualIncident:
 
 def parse_topic(data, path: str) -> Topic:
     f = Fields(data, path, "a topic")
-    f.reject_unknown(("id", "name", "level", "subject", "cues", "message", "regions", "note", "source",
+    f.reject_unknown(("id", "name", "level", "subject", "names", "cues", "message", "regions", "note", "source",
                       "examples"))
     topic = Topic(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"), level=f.level("level", "hold"),
         subject=compile_language_map(f, "subject", required=True),
-        cues=compile_language_map(f, "cues"), message=f.text("message", ""), regions=f.regions("regions"),
+        names=compile_language_map(f, "names"), cues=compile_language_map(f, "cues"), message=f.text("message", ""), regions=f.regions("regions"),
         note=f.text("note", ""), source=f.text("source", ""), examples=parse_examples(f),
         path=path, line=f.line() or 0)
     if topic.cues and "any" not in topic.subject and not set(topic.cues) & set(topic.subject):

@@ -115,6 +115,10 @@ class ToneRule(Authored):
     help: LanguageTerms | None = None
     negations: LanguageTerms | None = None  # a promotional cue up to three words after one is negated
     negations_after: LanguageTerms | None = None  # likewise one or two words before one ("endirim yoxdur")
+    # the words that make a bare name a comparison: "harder than Katrina", "это вам не «Трансвааль»"
+    # (before it), "Xocalı kimi" (after it)
+    comparing: tuple[str, ...] = ()
+    comparing_after: tuple[str, ...] = ()
 
     def cues(self, name: str) -> tuple[Term, ...]:
         """One list of this entry's cue terms, compiled (the first time) for its language."""
@@ -125,7 +129,8 @@ class ToneRule(Authored):
 def parse_tone_rule(data, path: str) -> ToneRule:
     fields = Fields(data, path, "a tone entry")
     fields.reject_unknown(("id", "language", "promotional", "patterns", "joking", "joking_patterns",
-                           "sincere", "memorial", "solidarity", "help", "negations", "negations_after", "examples"))
+                           "sincere", "memorial", "solidarity", "help", "negations", "negations_after", "comparing",
+                           "comparing_after", "examples"))
     language = fields.text("language", required=True)
     check_language(language, path, *fields.where("language"))
     rule_id = fields.text("id", required=True)
@@ -146,6 +151,8 @@ def parse_tone_rule(data, path: str) -> ToneRule:
         help=terms("help"),
         negations=terms("negations"),
         negations_after=terms("negations_after"),
+        comparing=tuple(word.lower() for word in fields.texts("comparing")),
+        comparing_after=tuple(word.lower() for word in fields.texts("comparing_after")),
         examples=parse_examples(fields, TONES),
         path=path,
         line=fields.line() or 0,
