@@ -27,6 +27,10 @@ BOOK = load_rulebook()
     ("prosto ohuennye цены на куртки", "ru", "ohuennye", "охуенне"),
     ("Blyat, какие скидки", "ru", "Blyat", "блят"),
     ("cyka, опять дождь", "ru", "cyka", "сука"),
+    # masks not counted: three stars for four letters
+    ("WYP***ALAMY starą kolekcję!", "pl", "WYP***ALAMY", "wypierdalamy"),
+    # of the rule words a mask can hide, the one the rulebook spells out furthest (not "get...")
+    ("Saçını belə uzatma, g*tveren kimi görünürsən", "az", "g*tveren", "götveren"),
     # a digit for a Cyrillic letter it looks like or stands for
     ("ЕГИПЕТ РАЗЪ3БАЛИ 3:1, пенное по 149 ₽", "ru", "РАЗЪ3БАЛИ", "разъебали"),
     ("Шева — заї6ісь, пиво 15 грн", "uk", "заї6ісь", "заїбісь"),

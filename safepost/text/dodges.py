@@ -127,18 +127,19 @@ class Vocabulary:
 
     def fit(self, pattern: list[str], language: str | None) -> str | None:
         """The word of the vocabulary the pattern can be (a list of allowed letters per position,
-        "" for any letter); when several fit ("f*ck": fuck, feck), the one people write most."""
+        "" for any letter); when several fit, the one people write most ("f*ck": fuck, feck), then
+        the one the rulebook spells out furthest (the prefix "götveren", not "get", for "g*tveren")."""
         words, prefixes = self._candidates(pattern)
-        found = {word for word in words if _fits(pattern, word)}
+        found = {word: len(word) for word in words if _fits(pattern, word)}
         for prefix in prefixes:
             if len(pattern) >= len(prefix) and _fits(pattern[:len(prefix)], prefix):
                 cyrillic = bool(_CYRILLIC.search(prefix))
                 rest = "".join(next((ch for ch in p if bool(_CYRILLIC.match(ch)) == cyrillic), p[0]) if p else "?"
                                for p in pattern[len(prefix):])
-                found.add(prefix + rest)
+                found.setdefault(prefix + rest, len(prefix))
         if len(found) > 1:
-            return max(sorted(found), key=lambda word: zipf(word.rstrip("?"), language) or 0)
-        return found.pop() if found else None
+            return max(sorted(found), key=lambda word: (zipf(word.rstrip("?"), language) or 0, found[word]))
+        return next(iter(found), None)
 
 
 def build_vocabulary(terms, language: str | None, swearing=()) -> Vocabulary:
@@ -321,7 +322,24 @@ def _decode(chunk: str, vocabulary: Vocabulary, language: str | None) -> str | N
     found = vocabulary.fit(pattern, language)
     if found is None and signs_at:  # no letter the sign looks like fits: it hides one, as a '*' does
         found = vocabulary.fit([("" if i in signs_at else allowed) for i, allowed in enumerate(pattern)], language)
-    return found
+    return found or _fit_uncounted_masks(pattern, vocabulary, language)
+
+
+_MASK_RUN = re.compile("_{2,}")
+
+
+def _fit_uncounted_masks(pattern: list[str], vocabulary: Vocabulary, language: str | None) -> str | None:
+    """People do not count their stars: "WYP***ALAMY" hides four letters with three. The longest
+    run of two or more masks may stand for one or two letters more, or one fewer."""
+    runs = [match.span() for match in _MASK_RUN.finditer("".join("_" if not allowed else "a" for allowed in pattern))]
+    if not runs:
+        return None
+    start, end = max(runs, key=lambda span: span[1] - span[0])
+    for size in (end - start + 1, end - start + 2, end - start - 1):
+        found = vocabulary.fit(pattern[:start] + [""] * size + pattern[end:], language) if size else None
+        if found:
+            return found
+    return None
 
 
 def _unstretch(word: str, vocabulary: Vocabulary, language: str | None) -> str | None:
