@@ -388,15 +388,18 @@ def test_english_shooting_reaches_a_polish_post_only_when_it_may_concern_poland(
     assert [(f.match, f.level) for f in words] == ([("Strzał w dziesiątkę", Verdict.HOLD)] if held else [])
 
 
-@pytest.mark.parametrize("text, region, level", [
-    ("Weekend in Denver? Our city guide is 20% off today!", "US", Verdict.HOLD),  # where it happened
-    ("Weekend in Denver? Our city guide is 20% off today!", "GB", Verdict.FLAG),  # a city abroad: a look
-    ("#Denver is trending: our city guide is 20% off today!", "GB", Verdict.HOLD),  # riding its hashtag
+@pytest.mark.parametrize("text, region, days_on, level", [
+    ("Weekend in Denver? Our city guide is 20% off today!", "US", 2, Verdict.HOLD),  # where it happened
+    ("Weekend in Denver? Our city guide is 20% off today!", "GB", 0, Verdict.HOLD),  # its first day: the story
+    ("Weekend in Denver? Our city guide is 20% off today!", "GB", 2, Verdict.FLAG),  # a city abroad: a look
+    ("#Denver is trending: our city guide is 20% off today!", "GB", 2, Verdict.HOLD),  # riding its hashtag
 ])
-def test_a_city_named_abroad_is_flagged_and_its_hashtag_still_held(rulebook, text, region, level):
+def test_a_city_named_abroad_is_held_on_its_first_day_then_flagged_and_its_hashtag_still_held(
+        rulebook, text, region, days_on, level):
     incidents = detect(rulebook, "Gunman kills 12 at Riverside festival in Denver",
                        "Denver shooting: Riverside festival victims named")
-    decision, = check([post(text, "en", region)], incidents, rulebook, NOW)
+    later = NOW + timedelta(days=days_on)
+    decision, = check([post(text, "en", region, scheduled_at=later + timedelta(hours=1))], incidents, rulebook, later)
     [mention] = findings_of(decision, "incident-terms")
     assert mention.level == level
 
@@ -434,7 +437,9 @@ def test_a_solidarity_hashtag_that_sells_trips_to_the_attacked_city_is_held_abro
     selling = "#JeSuisBruxelles Wiosenny weekend w Belgii: loty z Warszawy do Brukseli od 99 zł!"
     [held] = check([post(selling, "pl", "PL")], incidents, rulebook, NOW)
     assert held.verdict == Verdict.HOLD
-    [reviewed] = check([post(selling.replace("#JeSuisBruxelles ", ""), "pl", "PL")], incidents, rulebook, NOW)
+    two_days_on = NOW + timedelta(days=2)
+    [reviewed] = check([post(selling.replace("#JeSuisBruxelles ", ""), "pl", "PL", scheduled_at=two_days_on)],
+                       incidents, rulebook, two_days_on)
     assert reviewed.verdict == Verdict.FLAG
 
 

@@ -25,7 +25,7 @@ def active_for(ctx: Context, incident: Incident) -> bool:
 def relation(ctx: Context, incident: Incident) -> str:
     """in: the incident is in the post's audience; reached: a global incident in its first day;
     outside: elsewhere; unplaced: safepost could not tell where it happened."""
-    if incident.reach == "global" and _within_first_day(ctx, incident):
+    if incident.reach == "global" and within_first_day(ctx, incident):
         global_reach = True
     else:
         global_reach = False
@@ -42,7 +42,7 @@ def prominent(incident: Incident) -> bool:
     return max(incident.sources, len(incident.headlines)) >= PROMINENT
 
 
-def _within_first_day(ctx: Context, incident: Incident) -> bool:
+def within_first_day(ctx: Context, incident: Incident) -> bool:
     return incident.started is None or ctx.post.scheduled_at <= incident.started + GLOBAL_FOR
 
 

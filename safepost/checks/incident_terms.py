@@ -12,7 +12,7 @@ import re
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_scope import IN, active_for, evidence, prominent, relation
+from safepost.checks.incident_scope import IN, active_for, evidence, prominent, relation, within_first_day
 from safepost.model import Finding, Verdict
 from safepost.news.reading import kinds_by_id
 from safepost.text.frequency import zipf
@@ -139,11 +139,14 @@ def _grave(ctx: Context, incident) -> bool:
 def _level(ctx: Context, incident, match: Match) -> Verdict:
     """The ladder, from hold for the story's hashtag; flag at most for a story that hurt nobody
     (an anniversary of one that did is remembered harm: "Lokomotiv tours -20%" on the day
-    Yaroslavl remembers the crash is held), and for a city abroad ("trips to Seoul" names where
-    it was; "#Aurora" rides its tag, and so does a post under a solidarity hashtag:
-    "#JeSuisBruxelles, flights to Brussels from 99 zł")."""
+    Yaroslavl remembers the crash is held), and for a city abroad once its first day is over
+    ("trips to Seoul" two days on names where it was; "#Aurora" rides its tag, and so does a
+    post under a solidarity hashtag: "#JeSuisBruxelles, flights to Brussels from 99 zł"). In the
+    first day after people died there, selling the place ("a shopping weekend in Munich" the
+    morning after the mall shooting) or joking about it is the story."""
     hashtag = any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last])
     level = ladder.level(ctx.rung, Verdict.HOLD if hashtag else Verdict.FLAG)
     rides = hashtag or ctx.tone.solidarity is not None
-    abroad = match.term in incident.places and not rides and relation(ctx, incident) != IN
+    abroad = match.term in incident.places and not rides and relation(ctx, incident) != IN \
+        and not (incident.deaths and within_first_day(ctx, incident))
     return min(level, Verdict.FLAG) if not _grave(ctx, incident) or abroad else level
