@@ -206,3 +206,17 @@ def test_an_unplaced_report_at_home_is_not_taken_abroad_by_one_common_word():
         headline("Kənddə evdə yanğın: 4 nəfər həlak olub", 1)], RULEBOOK, NOW)
     fire = next(incident for incident in incidents if incident.kind == "fire")
     assert fire.regions == ("AZ",) and len(fire.headlines) == 1
+
+
+def test_a_story_followed_all_week_stays_one_incident_and_active_while_it_is_reported():
+    """Four days after the crash the news still follows it (the driver's car, the family's appeal
+    for witnesses): it is the same story, named by its road, and it is news as long as it is
+    reported, not three days after its first headline."""
+    incidents = detect_incidents([
+        headline("Tragiczny wypadek na A1 pod Piotrkowem. Zginęła trzyosobowa rodzina", 110),
+        headline("Wypadek na A1: nagrania wskazują, że brało w nim udział BMW", 30),
+        headline("Rodzina ofiar z A1 szuka świadków: kierowca BMW miał jechać z ogromną prędkością", 6),
+    ], RULEBOOK, NOW)
+    [crash] = [i for i in incidents if i.kind == "crash"]
+    assert len(crash.headlines) == 3 and "A1" in crash.terms
+    assert crash.active_until > NOW + timedelta(hours=24)

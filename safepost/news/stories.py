@@ -20,6 +20,7 @@ from safepost.news.reading import Candidate, Reading, is_designation
 from safepost.text.frequency import zipf
 
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
+STRONG_LINK_WITHIN = timedelta(days=6)  # two shared names, or one designation (A1, MH17): a story followed all week
 SAME_EVENT_WITHIN = timedelta(hours=12)  # severe, same kind, same region: one event
 COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2  # a key in more headlines than this names no one story
 # Zipf: an uncommon word ("miners") shared with an earlier report of the same event ties a
@@ -52,8 +53,11 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
       days, wherever that was ("Earthquake: toll passes 15,000");
     - a severe report that names no known place joins a severe one placed abroad within hours
       that tells its event in the same word and shares another.
-    Only within SAME_STORY_WITHIN, and never through a key in a large share of the window's
-    headlines (a president's name, "police"): a bystander named in two stories joins neither."""
+    Only within SAME_STORY_WITHIN (STRONG_LINK_WITHIN for two shared names or a designation: "A1
+    crash: the BMW driver sought" joins the A1 crash of four days before), and never through a
+    key in a large share of the window's headlines (a president's name, "police"): a bystander
+    named in two stories joins neither. A story stays active after its last headline, tragic or
+    not: the funerals, the investigation and the vigils keep it in the news."""
     parent = list(range(len(readings)))
 
     def find(i: int) -> int:
@@ -62,8 +66,8 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
             i = parent[i]
         return i
 
-    def union(i: int, j: int) -> None:
-        if abs(readings[i].published - readings[j].published) <= SAME_STORY_WITHIN:
+    def union(i: int, j: int, within: timedelta = SAME_STORY_WITHIN) -> None:
+        if abs(readings[i].published - readings[j].published) <= within:
             parent[find(j)] = find(i)
 
     by_time = sorted(range(len(readings)), key=lambda i: readings[i].published)
@@ -94,7 +98,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
         same_kind = a.kinds and b.kinds and a.kinds[0] is b.kinds[0]
         calm = not a.tragic and not b.tragic
         if count >= 2 or same_kind or calm:
-            union(i, j)
+            union(i, j, STRONG_LINK_WITHIN if count >= 2 else SAME_STORY_WITHIN)
     severe = [i for i in by_time if readings[i].tragic and readings[i].kinds and readings[i].severity >= 4]
     for position, i in enumerate(severe):
         for j in severe[position + 1:]:
@@ -273,7 +277,7 @@ def incident_of(story: list[Reading]) -> Incident | None:
         harmed, severity = False, min(severity, 2)
     lead = max(tragic, key=lambda r: (r.severity, r.deaths, r.injured, -r.published.timestamp()))
     first = tragic[0]
-    started, last = first.published, tragic[-1].published
+    started, last = first.published, story[-1].published  # a story still reported is still news
     main = kinds[0] if kinds else None
     window_hours = main.window_hours if main else 48
     window = timedelta(hours=window_hours * (2 if severity >= 5 else 1))
