@@ -101,6 +101,9 @@ class Incident:
     remembered: bool = False
     # the days of national mourning its headlines declare: its country keeps them after its first hours
     mourning: tuple[date, ...] = ()
+    # the rulebook's work entry of the famous person whose death it reports: their songs and roles
+    # quoted in a post cash in on it
+    work: str = ""
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,8 @@ def list_rules(language, extra, config_path):
             languages = rule_languages(section, rule)
             if language and language not in languages and "any" not in languages:
                 continue
-            says = getattr(rule, "message", "") or getattr(rule, "name", "") or getattr(rule, "title", "")
+            says = getattr(rule, "message", "") or getattr(rule, "name", "") or getattr(rule, "title", "") \
+                or getattr(rule, "person", "")
             rows.append((rule.id, SECTION_NAMES[section], level_text(rule), ",".join(languages), says))
     if not rows:
         raise InputError(f"no rules with words in '{language}'")

@@ -13,6 +13,7 @@ from safepost.model import Headline, Incident
 from safepost.news.reading import Candidate, read_headline, read_remembering
 from safepost.news.skew import FAR_AHEAD
 from safepost.news.stories import group, incident_of, reach
+from safepost.news.works import with_work
 from safepost.rulebook import Rulebook
 from safepost.rulebook.news import ManualIncident
 
@@ -47,7 +48,7 @@ def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetim
         for name in entities(headline.title) if entities else ():
             reading.candidates.setdefault(name.lower(), Candidate(name, name=True))
         readings.append(reading)
-    incidents = [incident for story in group(readings) if (incident := incident_of(story))]
+    incidents = [with_work(incident, story, rulebook) for story in group(readings) if (incident := incident_of(story))]
     incidents += [from_manual(entry) for entry in rulebook.rules("incidents")]
     active = [i for i in incidents if i.started <= now and now <= i.active_until]
     return sorted(active, key=lambda i: (-i.severity, -i.deaths, i.started))

@@ -20,7 +20,7 @@ from safepost.model import Verdict
 from safepost.rulebook.dates import DateRule, parse_date_rule
 from safepost.rulebook.fields import RuleWarning, collecting_problems, did_you_mean, report
 from safepost.rulebook.news import (parse_incident_kind, parse_lexicon, parse_manual_incident,
-                                    parse_places, parse_topic)
+                                    parse_places, parse_topic, parse_work)
 from safepost.rulebook.stored import read_stored
 from safepost.rulebook.terms import thorough_reading
 from safepost.rulebook.tone import parse_tone_rule
@@ -36,6 +36,7 @@ SECTIONS: dict[str, Callable[[Any, str], Any]] = {
     "places": parse_places,
     "incidents": parse_manual_incident,
     "topics": parse_topic,
+    "works": parse_work,
     "dates": parse_date_rule,
     "tone": parse_tone_rule,
 }
@@ -153,7 +154,8 @@ def rule_languages(section: str, rule) -> tuple[str, ...]:
     return tuple(getattr(rule, _WORDS_OF[section]))
 
 
-_WORDS_OF = {"incident_kinds": "vocabulary", "dates": "terms", "incidents": "terms", "places": "names"}
+_WORDS_OF = {"incident_kinds": "vocabulary", "dates": "terms", "incidents": "terms", "places": "names",
+             "works": "works"}
 
 
 def shipped_rule_files() -> list[Path]:

@@ -282,6 +282,31 @@ def parse_manual_incident(data, path: str) -> ManualIncident:
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
 
 
+@dataclass(frozen=True)
+class Work(Authored):
+    """A famous person and the works people quote: songs, films, roles, catchphrases. When the
+    news reports their death, a post that quotes one cashes in on it though it never names them
+    ("FIRESTARTER FRIDAY" the day Keith Flint died)."""
+
+    id: str
+    person: str
+    names: dict[str, tuple[str, ...]]  # language -> the name as headlines write it, in its base form
+    works: LanguageTerms
+
+
+def parse_work(data, path: str) -> Work:
+    f = Fields(data, path, "a work")
+    f.reject_unknown(("id", "person", "died", "names", "works", "note", "source"))  # died: for the reader
+    if not f.has("names"):
+        raise f.error("a work needs 'names': how headlines write the person's name")
+    names = f.sub("names", "'names'")
+    return Work(
+        id=f.text("id", required=True), person=f.text("person", required=True),
+        names={str(language): tuple(names.texts(language, required=True)) for language in names.language_keys()},
+        works=compile_language_map(f, "works", required=True), note=f.text("note", ""),
+        source=f.text("source", ""), path=path, line=f.line() or 0)
+
+
 def parse_topic(data, path: str) -> Topic:
     f = Fields(data, path, "a topic")
     f.reject_unknown(("id", "name", "level", "subject", "names", "cues", "message", "regions", "note", "source",
