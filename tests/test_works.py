@@ -23,7 +23,7 @@ works:
   - id: test.works.mara-quill
     person: Mara Quill
     names: {en: [Mara Quill]}
-    works: {any: [Physical, "Hopelessly Devoted to You"]}
+    works: {any: [Physical, "Hopelessly Devoted to You", "Five Minutes"]}
     note: Singer and actress (made up for the test).
 """
 
@@ -54,6 +54,7 @@ def verdict(rulebook, headline: str, text: str, language: str = "en", region: st
     ("The Sparks' Ronnie Blaze dies aged 49", "Out of orbit prices: yoga at 7, £5 a class.", "en",
      Verdict.HOLD),  # a title of several words is the title however it is written
     ("Mara Quill dies aged 73", "Physical therapy sessions 20% off this week.", "en", Verdict.PASS),
+    ("Mara Quill dies aged 73", "New card in five minutes, 0% for a year.", "en", Verdict.PASS),  # "Five Minutes"
     ("Mara Quill dies aged 73", 'Let\'s get "Physical": spin class 20% off this week!', "en", Verdict.HOLD),
 ])
 def test_a_work_of_someone_whose_death_is_in_the_news(rulebook, headline, text, language, level):

@@ -1,8 +1,9 @@
 """A post that quotes a famous work of someone whose death is in the news ("FIRESTARTER FRIDAY"
 the day Keith Flint died, "I will always love you: roses 20% off" the day Whitney Houston died)
 cashes in on the death without naming it. On the tone ladder: held when it sells or jokes,
-flagged when sincere (a record shop's tribute). A title of everyday words counts only where the
-post writes it as a title: quoted or capitalised inside a sentence."""
+flagged when sincere (a record shop's tribute). A title of one or two everyday words ("Physical",
+«Пять минут») counts only where the post writes it as a title: quoted, capitalised inside a
+sentence, or in capitals; "a card in five minutes" sings nothing."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -14,7 +15,8 @@ from safepost.model import Finding, Verdict
 from safepost.text.frequency import zipf
 
 NAME = "incident-works"
-EVERYDAY_TITLE = 4.0  # Zipf: a one-word title this common ("Physical") is a title only where written as one
+EVERYDAY_WORD = 4.0  # Zipf: a short title of words this common ("Physical") is a title only where written as one
+SHORT_TITLE = 2  # words: a longer title, repeated word for word, names its work whatever its words
 
 
 def run(ctx: Context) -> Iterable[Finding]:
@@ -38,5 +40,5 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 def _everyday_unless_a_title(ctx: Context, match) -> bool:
     words = match.term.lower().split()
-    return len(words) == 1 and (zipf(words[0], ctx.language) or 0) >= EVERYDAY_TITLE \
+    return len(words) <= SHORT_TITLE and all((zipf(word, ctx.language) or 0) >= EVERYDAY_WORD for word in words) \
         and not written_as_name(ctx.analysis.text, match) and not match.text.isupper()
