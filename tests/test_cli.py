@@ -76,6 +76,21 @@ def test_user_rules_and_config_level_overrides(run_cli, write):
     assert not [f for f in by_id["rude-1"]["findings"] if f["rule"].startswith("insult.")]
 
 
+def test_a_phrase_is_read_within_one_sentence_and_a_gap_may_reach_the_next(run_cli, write):
+    rules = write("rules/brand.yaml", "words:\n  - id: brand.rival\n    language: en\n    level: hold\n"
+                  "    message: Names a rival\n    terms: [open air, price ... match]\n")
+    queue = write("q.json", json.dumps([
+        {"id": "phrase", "platform": "x", "scheduled_at": "2026-03-03T10:00:00Z", "text": "Open air cinema tonight"},
+        {"id": "two-sentences", "platform": "x", "scheduled_at": "2026-03-03T10:00:00Z",
+         "text": "Doors open. Air conditioning inside!"},
+        {"id": "initial", "platform": "x", "scheduled_at": "2026-03-03T10:00:00Z", "text": "St. Open air stage"},
+        {"id": "gap", "platform": "x", "scheduled_at": "2026-03-03T10:00:00Z", "text": "Best price. We match it."},
+    ]))
+    code, report = check_json(run_cli, queue, "--rules", rules, "--now", NOW)
+    verdicts = {p["id"]: p["verdict"] for p in report["posts"]}
+    assert verdicts == {"phrase": "hold", "two-sentences": "pass", "initial": "hold", "gap": "hold"}
+
+
 def test_terminal_output_shows_post_text_as_data(run_cli, write):
     queue = write("q.json", json.dumps([{
         "id": "x", "platform": "facebook", "scheduled_at": "2026-03-03T10:00:00Z",

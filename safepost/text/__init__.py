@@ -1,6 +1,7 @@
 """Text analysis shared by every check: one pass per post, reused by all rules."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ class Analysis:
     mentions: list[Mention]
     urls: int
     _positions: dict[str, list[int]] | None = field(default=None, init=False, repr=False)
+    _openings: frozenset[int] | None = field(default=None, init=False, repr=False)
 
     def positions(self, prefix: int) -> dict[str, list[int]]:
         """Where each key of each word, and each word's first `prefix` letters, stand: a matcher
@@ -30,6 +32,13 @@ class Analysis:
             self._positions = found
         return self._positions
 
+    def crosses_sentence(self, first: int, last: int) -> bool:
+        """Whether tokens [first, last) run over the end of a sentence: "our lives. Music at 8" is
+        no "live music", and "...shot. Sale" no "shot ... sale"."""
+        if self._openings is None:
+            self._openings = frozenset(i for i in range(1, len(self.tokens)) if _ends_sentence(self, i))
+        return bool(self._openings) and any(i in self._openings for i in range(first + 1, last))
+
     def tag_tokens(self, tag: Hashtag) -> tuple[int, int]:
         """The token range [first, last) holding a hashtag's parts."""
         tag_id = self.hashtags.index(tag)
@@ -41,3 +50,16 @@ def analyze(text: str, language: str | None) -> Analysis:
     """Tokenise and key a text once; every check reads the result."""
     tokens, hashtags, mentions, urls = scan(text, language, keys_for(language))
     return Analysis(text, language, tokens, hashtags, mentions, urls)
+
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”)\]]*\s|[!?…]|\n")
+
+
+def _ends_sentence(analysis: Analysis, i: int) -> bool:
+    """Whether a sentence ends between token i - 1 and token i; a full stop after one or two
+    letters is an abbreviation or an initial (St. Petersburg, J. Smith), not an end."""
+    before, after = analysis.tokens[i - 1], analysis.tokens[i]
+    between = analysis.text[before.end:after.start]
+    if not between or _SENTENCE_END.search(between) is None:
+        return False
+    return "." not in between or any(mark in between for mark in "!?…\n") or len(before.norm) > 2

@@ -77,6 +77,12 @@ class Term:
     def __reduce__(self):
         return Term, (self.text, self.words, self.joined, self.has_choices)
 
+    @property
+    def contiguous(self) -> bool:
+        """A phrase without a gap reads within one sentence; a gap (`...`) may reach over into the
+        next ("small town ... people talk")."""
+        return None not in self.words
+
     def every_word(self) -> Iterator[Word]:
         for place in self.words:
             if isinstance(place, Choice):
@@ -319,7 +325,7 @@ class TermIndex:
     def add(self, term: Term, payload: Any) -> None:
         for words, opening in term.openings():
             first = words[0]
-            entry = (term, payload, words, opening)
+            entry = (term, payload, words, opening, _whole(words), _next_keys(words))
             if first.prefix:
                 self._by_prefix.setdefault(first.prefix[:MIN_PREFIX], []).append(entry)
             else:
@@ -342,10 +348,13 @@ class TermIndex:
         openers = self._openers.intersection(positions)
         starts = sorted({i for key in openers for i in positions[key]}) if openers else ()
         for i in starts:
-            for term, payload, words, opening in self._candidates(tokens[i]):
+            following = tokens[i + 1].keys if i + 1 < len(tokens) else ()
+            for term, payload, words, opening, whole, next_keys in self._candidates(tokens[i]):
+                if next_keys is not None and next_keys.isdisjoint(following):
+                    continue
                 chosen: dict[int, int] | None = {} if term.has_choices else None
-                last = _match_from(words, tokens, i, chosen)
-                if last is None:
+                last = i + 1 if whole else _match_from(words, tokens, i, chosen)
+                if last is None or (term.contiguous and last - i > 1 and analysis.crosses_sentence(i, last)):
                     continue
                 key = (id(payload), i, last)
                 if key in seen:
@@ -368,11 +377,24 @@ class TermIndex:
         """The keys and openings a term may start with; asked once the index is complete."""
         return frozenset(self._by_key) | frozenset(self._by_prefix)
 
-    def _candidates(self, token) -> Iterable[tuple[Term, Any, tuple, int]]:
+    def _candidates(self, token) -> Iterable[tuple[Term, Any, tuple, int, bool, frozenset | None]]:
         for key in token.keys:
             yield from self._by_key.get(key, ())
         if self._by_prefix:
             yield from self._by_prefix.get(token.norm[:MIN_PREFIX], ())
+
+
+def _whole(words: tuple) -> bool:
+    """A term of one word that any of its keys opens: the index lookup that found it is the match."""
+    return len(words) == 1 and isinstance(words[0], Word) and not words[0].prefix and not words[0].exact
+
+
+def _next_keys(words: tuple) -> frozenset | None:
+    """The keys the second word of a term must have one of, when a plain word stands there: most
+    candidates of a post are phrases that open with a common word and fail on the next, and this
+    turns them away without walking them."""
+    second = words[1] if len(words) > 1 else None
+    return second.keys if isinstance(second, Word) and not second.prefix else None
 
 
 def _match_from(words: tuple, tokens: list, i: int, chosen: dict[int, int] | None = None) -> int | None:
