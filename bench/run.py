@@ -143,15 +143,19 @@ def language_detection(rulebook, count: int) -> None:
     and without it (goal: at most 0.2 s more for the run)."""
     print(f"== {count:,} posts with their language given, and the same posts without it (same run)")
     rows = list(post_rows(count, seed=7))
-    timings = {}
-    for name, language in (("given", lambda row: row["language"]), ("detected", lambda row: None)):
-        posts = [Post(r["id"], r["platform"], NOW, r["text"], region=r["region"], language=language(r)) for r in rows]
+    queues = {name: [Post(r["id"], r["platform"], NOW, r["text"], region=r["region"], language=language(r))
+                     for r in rows]
+              for name, language in (("given", lambda row: row["language"]), ("detected", lambda row: None))}
+    for posts in queues.values():
         gate.check(posts[:200], [], rulebook, NOW)  # both start warm: the cost compared is per post
-        start = time.perf_counter()
-        gate.check(posts, [], rulebook, NOW)
-        timings[name] = time.perf_counter() - start
-    print(f"   given {timings['given']:.2f} s; detected {timings['detected']:.2f} s; "
-          f"detection costs {timings['detected'] - timings['given']:+.2f} s")
+    timings: dict[str, list[float]] = {name: [] for name in queues}
+    for _ in range(3):  # alternated, best of three each: a neighbour's burst of work lands on one run, not one side
+        for name, posts in queues.items():
+            start = time.perf_counter()
+            gate.check(posts, [], rulebook, NOW)
+            timings[name].append(time.perf_counter() - start)
+    given, detected = min(timings["given"]), min(timings["detected"])
+    print(f"   given {given:.2f} s; detected {detected:.2f} s (best of 3 each); detection costs {detected - given:+.2f} s")
 
 
 def rendering(rulebook, count: int) -> None:

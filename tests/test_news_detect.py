@@ -562,6 +562,25 @@ def test_first_hours_hold_the_sale_after_a_severe_incident_and_flag_every_post_a
     assert [f.level for f in findings_of(looked_at, "incident-window")] == [Verdict.FLAG]
 
 
+@pytest.mark.parametrize("title", [
+    "Eksplozja butli z gazem w bloku: jedna osoba ranna, ewakuowano około 50 osób",
+    "Gas blast in apartment block: one injured, 60 people evacuated",
+    "Взрыв газа в жилом доме: один пострадавший, эвакуировано 40 человек",
+    "Вибух газу в багатоповерхівці: одна людина травмована, евакуйовано 45 людей",
+    "Gasseksplosjon i blokk: én skadd, 50 personer evakuert",
+])
+def test_people_counted_as_evacuated_are_no_one_at_risk(rulebook, title):
+    """A first report that counts the evacuated counts people out of danger: one hurt in a gas
+    blast is not a mass-casualty event because fifty neighbours were led outside."""
+    [incident] = detect(rulebook, title)
+    assert incident.severity < 5 and incident.reach != "global", incident
+
+
+def test_people_aboard_stay_at_risk_until_reported_safe(rulebook):
+    [incident] = detect(rulebook, "Plane with 150 on board crashes near Denver")
+    assert incident.severity == 5
+
+
 def test_a_post_that_names_a_story_that_hurt_nobody_and_plays_on_its_words_is_held(rulebook):
     """The Białołęka market hall burned down overnight, nobody hurt: "burning prices in Białołęka"
     names the story and plays on it (held); "burning prices" alone is flagged, and abroad never held."""

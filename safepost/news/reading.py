@@ -384,7 +384,10 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     if lexicon_index(rulebook, language, "grave").find(analysis):
         reading.grave_words = True
         reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event
+    evacuated = lexicon_index(rulebook, language, "evacuated").find(analysis)
     for match in lexicon_index(rulebook, language, "at_risk").find(analysis):
+        if any(e.first - REACH <= match.last and match.first <= e.last + REACH for e in evacuated):
+            continue  # "50 people evacuated" are safe: they count nobody who may be among the victims
         value = _nearest_number(analysis, match.first, match.last, numbers)
         if value not in (dead, hurt):  # "5 people injured" counts the hurt, not who is still at risk
             reading.at_risk = max(reading.at_risk, value or 0)

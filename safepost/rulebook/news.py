@@ -71,6 +71,7 @@ class NewsLexicon:
     follow_up: LanguageTerms | None = None  # "death toll passes 210", "search goes on": it began earlier
     remembrance: LanguageTerms | None = None  # "ten years since", "anniversary of": a past event remembered
     at_risk: LanguageTerms | None = None  # "with 150 on board": a number beside these may be victims
+    evacuated: LanguageTerms | None = None  # "50 people evacuated": people beside these are out of danger
     none_survived: LanguageTerms | None = None  # "no survivors": the people at risk are the dead
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
@@ -213,7 +214,8 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "none_survived", "locatives",
+                      "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "evacuated", "none_survived",
+                      "locatives",
                       "sport", "home", "idioms", "abroad", "mourning"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
@@ -231,6 +233,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         follow_up=compile_terms(f, "follow_up", (language,), required=False),
         remembrance=compile_terms(f, "remembrance", (language,), required=False),
         at_risk=compile_terms(f, "at_risk", (language,), required=False),
+        evacuated=compile_terms(f, "evacuated", (language,), required=False),
         none_survived=compile_terms(f, "none_survived", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         sport=compile_terms(f, "sport", (language,), required=False),
