@@ -807,6 +807,17 @@ def test_one_word_of_a_quoted_title_names_no_story(rulebook):
     assert not findings_of(costumes, "incident-terms"), costumes.findings
 
 
+def test_an_azerbaijani_auxiliary_verb_names_no_story(rulebook):
+    """Azerbaijani has no word-frequency list, so "etdi" (did) beside "həlak" in two headlines looked
+    like the story's name and held every promotion that "elan etdi" a sale."""
+    [blast] = detect(rulebook, "Gəncədə partlayış 3 nəfəri həlak etdi",
+                     "Gəncə zavodunda partlayış: 3 nəfəri həlak etdi")
+    assert "Gəncədə" in blast.terms and "etdi" not in blast.terms, blast.terms
+    [sale] = check([post("Mağazamız bu gün böyük endirim elan etdi!", "az", "AZ", NOW + timedelta(days=3))],
+                   [blast], rulebook, NOW + timedelta(days=3))
+    assert not findings_of(sale, "incident-terms"), sale.findings
+
+
 @pytest.mark.parametrize("title, promo, language, region", [
     ("Whitehaven in mourning as flowers pile up on Duke Street", "Whitehaven weekend deals: 2-for-1 on all pub meals!",
      "en", "GB"),

@@ -574,3 +574,52 @@ def test_a_first_report_is_read_as_its_kind(rulebook, language, kind, title):
     for language, cases in NOT_EVENTS.items() for allowed, title in cases])
 def test_a_look_alike_is_no_new_tragedy(rulebook, language, allowed, title):
     assert [kind for kind in kinds_of(rulebook, title, language) if kind != allowed] == []
+
+
+# Figures of speech a busy political or business day is full of: a spokeswoman "falls upon" the
+# White House, a bill is "dead on arrival" or "buried", the high street "dies", a party suffers a
+# "massacre at the polls". Read as a collapse
+# or a death, one of them held every promotion in its country for a day.
+FIGURES = {
+    "en": ["PM's plan dead on arrival, say critics", "Brexit deal dead in the water, says EU source",
+           "Assisted dying bill dead and buried after Lords vote", "Dead cat bounce for sterling after rate cut",
+           "Death of the high street: 50 shops close a day", "Is the office dead? Firms rethink remote work",
+           "Rishi Sunak's plan killed by backbench rebellion", "Tory massacre at the polls as Labour sweeps council seats"],
+    "ru": ["Захарова обрушилась на Белый дом с критикой", "Песков обрушился с критикой на Киев",
+           "Реформа умерла, не родившись", "Смерть торговых центров: ТЦ пустеют по всей России",
+           "Бойня на бирже: акции рухнули на 20 процентов", "Шторм критики обрушился на министра",
+           "Выстрел в ногу: ЦБ повысил ставку", "Пожар в правительстве: министры уходят в отставку"],
+    "uk": ["Кличко обрушився з критикою на Офіс президента", "Реформа померла, не народившись"],
+    "pl": ["Śmierć galerii handlowych? Polacy wolą internet", "Projekt ustawy umarł w Senacie"],
+    "nb": ["Kjøpesenterets død: butikker stenger", "Forslaget er dødt, sier Frp"],
+    "az": ["Milli Məclis qanun layihəsini dəfn etdi", "Hökumət islahat planını dəfn etdi", "Hökumətə qarşı tənqid sunamisi", "Parlamentdə fırtına qopdu"],
+}
+
+# The same words in reports of real deaths and collapses, which must stay what they are.
+FIGURES_MEANT = {
+    "en": [("death", "Reform UK councillor found dead at home"),
+           ("death", "Office worker dies after fall from scaffolding in Leeds"),
+           ("riot", "Deal reached after two killed in Gaza clashes"),
+           ("terror", "Massacre at a school in Texas: 19 children dead")],
+    "ru": [("collapse", "В Москве обрушился дом, под завалами люди"), ("terror", "Бойня в школе Казани: 9 погибших"),
+           ("fire", "Пожар в здании правительства в Якутске: есть погибшие"),
+           ("shooting", "Выстрелил в ногу полицейскому: задержан стрелок в Казани")],
+    "uk": [("death", "Реформатор і дисидент помер у Львові на 90-му році життя")],
+    "pl": [("death", "Zmarł twórca reformy emerytalnej")],
+    "nb": [("death", "Tidligere statsminister er død")],
+    "az": [("storm", "Bakıda güclü fırtına qopdu, 2 nəfər həlak oldu"), ("death", "Şəhidlər Bakıda dəfn olundu"), ("crash", "Qəzada həlak olanlar dəfn edildi")],
+}
+
+
+@pytest.mark.parametrize("language, title", [
+    pytest.param(language, title, id=f"{language}-{title[:40]}")
+    for language, titles in FIGURES.items() for title in titles])
+def test_a_figure_of_speech_is_no_tragedy(rulebook, language, title):
+    assert kinds_of(rulebook, title, language) == []
+
+
+@pytest.mark.parametrize("language, kind, title", [
+    pytest.param(language, kind, title, id=f"{language}-{kind}-{title[:40]}")
+    for language, cases in FIGURES_MEANT.items() for kind, title in cases])
+def test_the_same_words_still_report_a_tragedy(rulebook, language, kind, title):
+    assert kinds_of(rulebook, title, language)[:1] == [kind]
