@@ -578,22 +578,28 @@ def test_a_look_alike_is_no_new_tragedy(rulebook, language, allowed, title):
 
 # Figures of speech a busy political or business day is full of: a spokeswoman "falls upon" the
 # White House, a bill is "dead on arrival" or "buried", the high street "dies", a party suffers a
-# "massacre at the polls". Read as a collapse
+# "massacre at the polls". A verdict for fraud or bribery is news, not a wound. Read as a collapse
 # or a death, one of them held every promotion in its country for a day.
 FIGURES = {
     "en": ["PM's plan dead on arrival, say critics", "Brexit deal dead in the water, says EU source",
            "Assisted dying bill dead and buried after Lords vote", "Dead cat bounce for sterling after rate cut",
            "Death of the high street: 50 shops close a day", "Is the office dead? Firms rethink remote work",
            "Rishi Sunak's plan killed by backbench rebellion", "Tory massacre at the polls as Labour sweeps council seats",
-           "Celtic suffer car crash defeat at Ibrox"],
+           "Celtic suffer car crash defeat at Ibrox",
+           "Former MP found guilty of expenses fraud", "Trump found guilty in hush money case", "Ex-minister acquitted of corruption"],
     "ru": ["Захарова обрушилась на Белый дом с критикой", "Песков обрушился с критикой на Киев",
            "Реформа умерла, не родившись", "Смерть торговых центров: ТЦ пустеют по всей России",
            "Бойня на бирже: акции рухнули на 20 процентов", "Шторм критики обрушился на министра",
-           "Выстрел в ногу: ЦБ повысил ставку", "Пожар в правительстве: министры уходят в отставку"],
-    "uk": ["Кличко обрушився з критикою на Офіс президента", "Реформа померла, не народившись"],
-    "pl": ["Śmierć galerii handlowych? Polacy wolą internet", "Projekt ustawy umarł w Senacie"],
-    "nb": ["Kjøpesenterets død: butikker stenger", "Forslaget er dødt, sier Frp"],
-    "az": ["Milli Məclis qanun layihəsini dəfn etdi", "Hökumət islahat planını dəfn etdi", "Hökumətə qarşı tənqid sunamisi", "Parlamentdə fırtına qopdu"],
+           "Выстрел в ногу: ЦБ повысил ставку", "Пожар в правительстве: министры уходят в отставку",
+           "Экс-губернатор оправдан по делу о взятках"],
+    "uk": ["Кличко обрушився з критикою на Офіс президента", "Реформа померла, не народившись",
+           "Ексміністра виправдали у справі про хабар"],
+    "pl": ["Śmierć galerii handlowych? Polacy wolą internet", "Projekt ustawy umarł w Senacie",
+           "Były poseł uznany za winnego korupcji"],
+    "nb": ["Kjøpesenterets død: butikker stenger", "Forslaget er dødt, sier Frp",
+           "Tidligere ordfører frifunnet for korrupsjon"],
+    "az": ["Milli Məclis qanun layihəsini dəfn etdi", "Hökumət islahat planını dəfn etdi", "Hökumətə qarşı tənqid sunamisi", "Parlamentdə fırtına qopdu",
+           "Keçmiş nazir rüşvət almaqda təqsirli bilinib", "Partlayıcı müsahibə: müğənni sirrini açdı"],
 }
 
 # The same words in reports of real deaths and collapses, which must stay what they are.
@@ -601,7 +607,9 @@ FIGURES_MEANT = {
     "en": [("death", "Reform UK councillor found dead at home"),
            ("death", "Office worker dies after fall from scaffolding in Leeds"),
            ("riot", "Deal reached after two killed in Gaza clashes"),
-           ("terror", "Massacre at a school in Texas: 19 children dead")],
+           ("terror", "Massacre at a school in Texas: 19 children dead"),
+           ("violence", "Man found guilty of murder and fraud"),
+           ("verdict", "Woman found guilty of murdering husband in insurance fraud plot")],
     "ru": [("collapse", "В Москве обрушился дом, под завалами люди"), ("terror", "Бойня в школе Казани: 9 погибших"),
            ("fire", "Пожар в здании правительства в Якутске: есть погибшие"),
            ("shooting", "Выстрелил в ногу полицейскому: задержан стрелок в Казани")],
