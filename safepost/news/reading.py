@@ -54,6 +54,7 @@ _CLOCK = re.compile(r"(?:\b(?:at|around|about|before|after|by|from|until|till|о
                     re.IGNORECASE)
 _JOINERS = re.compile(r"^[\s'’\"«»„“”‘-]*$")  # what may stand between the words of one phrase
 _NAME_GAP = re.compile(r"^(?:\s+|[-'’])$")  # between the words of one name: a quote ends it (the «Скрябін» band)
+_TITLE_GAP = re.compile(r"^(?:\s+|['’]s\s+|:\s+)$")  # between a work's title and its word: "Netflix's Dark", "finale"
 _QUOTED = re.compile(r"['‘’\"«»„“”]([^'‘’\"«»„“”]{2,60})['‘’\"«»„“”]")
 
 
@@ -295,16 +296,37 @@ def _in_quotes(text: str, match) -> bool:
     return any(quoted.start(1) <= match.start and match.end <= quoted.end(1) for quoted in _QUOTED.finditer(text))
 
 
+def _outside_titles(analysis: Analysis, matches: list, rulebook: Rulebook, lexicon) -> list:
+    """A trigger inside the title of a work that the headline says is one reports nothing: in
+    "The Walking Dead finale draws record audience" or «Əsl qatil» serialı rekord qırdı the
+    series is the news. A title is a short quote, or in a sentence-case headline two or more
+    capitalised words, right beside a word for a work (film, series, «сериал», serien); a quote
+    with the word inside it («Взрыв прогремел в кинотеатре») is what someone said."""
+    if not matches:
+        return matches
+    works = lexicon_index(rulebook, analysis.language, "shows").find(analysis)
+    if not works:
+        return matches
+    text = analysis.text
+    spans = [m.span() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= MAX_TITLE_WORDS]
+    stop = lexicon.stopwords if lexicon else frozenset()
+    if not _is_title_case(analysis, stop):
+        spans += [(run[0].start, run[-1].end) for run in _capitalised_runs(analysis, stop)]
+    titles = [(start, end) for start, end in spans
+              if any(_TITLE_GAP.match(text[end:w.start]) or _TITLE_GAP.match(text[w.end:start]) for w in works)]
+    return [m for m in matches if not any(start <= m.start and m.end <= end for start, end in titles)]
+
+
 def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetime) -> Reading:
     lexicon = lexicon_of(rulebook, language)
     summary = headline.summary[:SUMMARY_CHARS] if headline.summary else ""
     title = analyze(headline.title, language)
     reading = Reading(headline, headline.published or now, language)
-    title_triggers = trigger_matches(rulebook, title)
+    title_triggers = _outside_titles(title, trigger_matches(rulebook, title), rulebook, lexicon)
     texts = [(title, title_triggers, True)]
     if summary:
         body = analyze(summary, language)
-        texts.append((body, trigger_matches(rulebook, body), False))
+        texts.append((body, _outside_titles(body, trigger_matches(rulebook, body), rulebook, lexicon), False))
     remembrance = lexicon_index(rulebook, language, "remembrance")
     reading.remembered = any(remembrance.find(analysis) for analysis, _, _ in texts)
     # a kind that only a remembering headline reports (an occupation, a deportation years ago)

@@ -75,6 +75,7 @@ class NewsLexicon:
     none_survived: LanguageTerms | None = None  # "no survivors": the people at risk are the dead
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
+    shows: LanguageTerms | None = None  # "film", "series", «сериал»: a title beside them is a work, not news
     idioms: LanguageTerms | None = None  # "flu shot", "bath bomb": no kind's vocabulary counts inside them
     home: str | None = None  # where a story in this language that names no place most likely is
     abroad: LanguageTerms | None = None  # "in Europe", "за рубежом": somewhere, but not home
@@ -216,7 +217,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
                       "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "evacuated", "none_survived",
                       "locatives",
-                      "sport", "home", "idioms", "abroad", "mourning"))
+                      "sport", "shows", "home", "idioms", "abroad", "mourning"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -237,6 +238,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         none_survived=compile_terms(f, "none_survived", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         sport=compile_terms(f, "sport", (language,), required=False),
+        shows=compile_terms(f, "shows", (language,), required=False),
         idioms=compile_terms(f, "idioms", (language,), required=False),
         home=(f.regions("home") or (None,))[0],
         abroad=compile_terms(f, "abroad", (language,), required=False),
