@@ -66,6 +66,21 @@ def test_the_cue_is_shown_where_it_stands(book):
     assert (cue.text, text[cue.start:cue.end]) == ("30% off", "30% off")
 
 
+@pytest.mark.parametrize("language, text, shown", [
+    ("nb", "Stort sommersalg på alle sykler!", "sommersalg"),  # the pattern matches the word's ending
+    ("ru", "Всё по 500 рублей до воскресенья", "500 рублей"),  # ... and the word's opening
+    ("nb", "Fredagsfesten starter klokka åtte", "Fredagsfesten"),
+])
+def test_a_pattern_cue_is_shown_as_the_whole_words_it_touches(book, language, text, shown):
+    cue = read_tone(analyze(text, language), cues_for(book, language)).promotional
+    assert (cue.text, text[cue.start:cue.end]) == (shown, shown)
+
+
+@pytest.mark.parametrize("text", ["Nytt manifest for bærekraft", "Festningen holder åpent i kveld"])
+def test_a_word_that_only_ends_like_a_sale_is_no_sale(book, text):
+    assert not tone(book, text, "nb")[0]
+
+
 def test_a_team_can_add_its_own_cues(tmp_path):
     extra = tmp_path / "tone.yaml"
     extra.write_text("tone:\n  - id: tone.en.mine\n    language: en\n    promotional: [megadeal*]\n",

@@ -149,8 +149,21 @@ def _split_negated(analysis: Analysis, cues: ToneCues, matches: list[Match]) -> 
 
 
 def _pattern_cues(analysis: Analysis, patterns: Patterns, stopped: list) -> list[Cue]:
+    """The first pattern match, shown as the whole words it touches: a pattern may match a
+    word's ending ("salg" of "sommersalg") or its opening ("500 руб" of "500 рублей")."""
     found = patterns.find(analysis.text, stopped)
-    return [Cue(found.group(), found.start(), found.end())] if found else []
+    if not found:
+        return []
+    text, start, end = analysis.text, found.start(), found.end()
+    while start and _in_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _in_word(text[end]):
+        end += 1
+    return [Cue(text[start:end], start, end)]
+
+
+def _in_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _in_hashtag(analysis: Analysis, match: Match) -> bool:
