@@ -562,6 +562,65 @@ def test_first_hours_hold_the_sale_after_a_severe_incident_and_flag_every_post_a
     assert [f.level for f in findings_of(looked_at, "incident-window")] == [Verdict.FLAG]
 
 
+@pytest.mark.parametrize("language, region, headline, away, there", [
+    ("en", "US", "Four killed, ten hurt in shooting at a Houston shopping mall",
+     "Spring sale at our Denver store: 30% off every jacket!", "Spring sale at our Houston store: 30% off every jacket!"),
+    ("pl", "PL", "Wybuch w kopalni w Rudzie Śląskiej: nie żyje czterech górników",
+     "Wiosenna wyprzedaż w naszym sklepie w Szczecinie: −30% na kurtki!",
+     "Wiosenna wyprzedaż w naszym sklepie w Rudzie Śląskiej: −30% na kurtki!"),
+    ("ru", "RU", "Пожар в торговом центре в Казани: погибли четыре человека",
+     "Весенняя распродажа в нашем магазине в Самаре: скидки 30% на куртки!",
+     "Весенняя распродажа в нашем магазине в Казани: скидки 30% на куртки!"),
+    ("uk", "UA", "Пожежа в готелі в Одесі: загинули четверо людей",
+     "Весняний розпродаж у нашому магазині у Львові: знижки 30% на куртки!",
+     "Весняний розпродаж у нашому магазині в Одесі: знижки 30% на куртки!"),
+    ("nb", "NO", "Fire døde i brann i boligblokk i Trondheim",
+     "Vårsalg i butikken vår i Bergen: 30 % på alle jakker!", "Vårsalg i butikken vår i Trondheim: 30 % på alle jakker!"),
+    ("az", "AZ", "Sumqayıtda yaşayış binasında yanğın: dörd nəfər həlak olub",
+     "Gəncədəki mağazamızda yaz endirimi: bütün gödəkçələrə 30% endirim!",
+     "Sumqayıtdakı mağazamızda yaz endirimi: bütün gödəkçələrə 30% endirim!"),
+])
+def test_a_sale_in_another_town_of_the_country_is_not_in_the_first_hours_of_a_disaster_there(
+        rulebook, language, region, headline, away, there):
+    """A post for a town of the incident's country that is not where it happened is local news
+    elsewhere, read as news from abroad is: the first hours hold the sale where it happened, and
+    in a post that names no town (the whole country's audience), not the sale of a shop in
+    another city."""
+    incidents = detect(rulebook, headline)
+    assert any(i.places and region in i.regions and i.severity == 4 for i in incidents), incidents
+    elsewhere, named, nationwide = check(
+        [post(away, language, region), post(there, language, region),
+         post(away.split(":")[-1].strip(), language, region)], incidents, rulebook, NOW)
+    assert elsewhere.verdict == Verdict.PASS, elsewhere.findings
+    assert named.verdict == Verdict.HOLD, named.findings
+    assert [f.level for f in findings_of(nationwide, "incident-window")] == [Verdict.HOLD], nationwide.findings
+
+
+@pytest.mark.parametrize("language, region, headline, text", [
+    ("uk", "UA", "Пожежа в гуртожитку на Сумщині: загинули четверо людей", "Вечірка в Сумах сьогодні: коктейлі 2+1!"),
+    ("ru", "RU", "На Крымском мосту взорвался грузовик: погибли четыре человека",
+     "Туры в Крым со скидкой 40% — бронируйте сегодня!"),
+    ("en", "CA", "Fourteen killed as bus carrying hockey team crashes near Humboldt, Saskatchewan",
+     "Party bus from Saskatoon, $40 return tonight!"),
+])
+def test_a_post_for_the_place_the_story_names_or_one_named_alike_stays_in_its_first_hours(
+        rulebook, language, region, headline, text):
+    """The gazetteer does not know that Суми is in Сумщина: a post is taken out of the story only
+    when no place it names opens like one the story's headlines name."""
+    [decision] = check([post(text, language, region)], detect(rulebook, headline), rulebook, NOW)
+    assert [f.level for f in findings_of(decision, "incident-window")] == [Verdict.HOLD], decision.findings
+
+
+def test_a_mass_casualty_event_still_reaches_a_sale_in_another_town_in_its_first_day(rulebook):
+    """Elsewhere in the country is at least as close as abroad: fifty killed is news everywhere,
+    and the sale is flagged for a person, not held and not passed."""
+    incidents = detect(rulebook, "At least 50 dead in shooting at Houston nightclub")
+    assert [i.reach for i in incidents] == ["global"]
+    [decision] = check([post("Spring sale at our Denver store: 30% off every jacket!", "en", "US")], incidents,
+                       rulebook, NOW)
+    assert [f.level for f in findings_of(decision, "incident-window")] == [Verdict.FLAG], decision.findings
+
+
 @pytest.mark.parametrize("title", [
     "Eksplozja butli z gazem w bloku: jedna osoba ranna, ewakuowano około 50 osób",
     "Gas blast in apartment block: one injured, 60 people evacuated",

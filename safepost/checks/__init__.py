@@ -45,6 +45,7 @@ class Context:
     _word_matches: list[Match] | None = field(default=None, repr=False)
     _tone: object = field(default=None, repr=False)
     _rung: object = field(default=None, repr=False)
+    _memo: dict = field(default_factory=dict, repr=False)
 
     @property
     def rulebook(self) -> Rulebook:
@@ -62,6 +63,12 @@ class Context:
     def regions(self) -> tuple[str, ...]:
         """The audience: the post's own region, else the config's regions."""
         return (self.post.region,) if self.post.region else self.rulebook.audience.regions
+
+    def memo(self, key: Any, build: Callable[[], Any]) -> Any:
+        """What several checks read of this post, read once (its mentions of the news, its towns)."""
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
     @property
     def tone(self):

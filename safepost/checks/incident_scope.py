@@ -10,11 +10,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from safepost.checks import Context
+from safepost.checks.incident_names import mentions
 from safepost.model import Incident
+from safepost.news.reading import news_languages, place_indexes
+from safepost.text import analyze
 
 MAX_HEADLINES = 3
 PROMINENT = 2  # headlines (or sources) that make a story more than a one-line item
 GLOBAL_FOR = timedelta(hours=24)
+SAME_OPENING = 3  # letters two place names share when one is the other, or named after it
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
 
 
@@ -35,6 +39,48 @@ def relation(ctx: Context, incident: Incident) -> str:
     if not regions or set(regions) & set(incident.regions):
         return IN
     return REACHED if global_reach else OUTSIDE
+
+
+def elsewhere_at_home(ctx: Context, incident: Incident) -> bool:
+    """A post for a town of the incident's country that is not where it happened: "ice cream in
+    Kraków" on the day of a mine disaster in Silesia is local news elsewhere, read as news from
+    abroad is (a mass-casualty event still reaches it in its first day). A post that names the
+    incident's place or one like it (Крым for «Крымский мост», Суми for Сумщина), or no place the
+    gazetteer knows, is in it; so is every post of a story placed only by its country."""
+    if not incident.places:
+        return False
+    towns = [town for region, town in ctx.memo("towns", lambda: _towns(ctx))
+             if region in incident.regions and region in ctx.regions]
+    if not towns:
+        return False
+    places = ctx.scope.cached(("story places", incident.id), lambda: _story_places(ctx, incident))
+    return not any(_alike(town, place) for town in towns for place in places) \
+        and not any(match.payload is incident for match in mentions(ctx))
+
+
+def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:
+    """(region, as written) of the towns and states the post names: the gazetteer's names, not
+    its countries."""
+    if ctx.language not in news_languages(ctx.rulebook):
+        return ()
+    towns, _ = place_indexes(ctx.rulebook, ctx.language)
+    return tuple((match.payload, match.text) for match in towns.find(ctx.analysis))
+
+
+def _story_places(ctx: Context, incident: Incident) -> tuple[str, ...]:
+    """Every town and state the story's headlines name, key term or not ("Saskatchewan grieves
+    for Humboldt")."""
+    if incident.language not in news_languages(ctx.rulebook):
+        return incident.places
+    towns, _ = place_indexes(ctx.rulebook, incident.language)
+    return incident.places + tuple(match.text for headline in incident.headlines
+                                   for match in towns.find(analyze(headline.title, incident.language)))
+
+
+def _alike(town: str, place: str) -> bool:
+    """The same place, or one named after it, in another form: a shared opening of three letters
+    (Крыму ~ Крымском, Суми ~ Сумщині). Taking two towns for one only keeps a post in the story."""
+    return town.casefold()[:SAME_OPENING] == place.casefold()[:SAME_OPENING]
 
 
 def prominent(incident: Incident) -> bool:

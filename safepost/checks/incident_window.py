@@ -12,7 +12,8 @@ from typing import Iterable
 
 from safepost.calendar import audience_zones
 from safepost.checks import Context
-from safepost.checks.incident_scope import IN, REACHED, active_for, evidence, relation, where
+from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence, relation, where,
+                                            within_first_day)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import kinds_by_id
 
@@ -27,6 +28,8 @@ def run(ctx: Context) -> Iterable[Finding]:
         if not first_hours and not mourning:
             continue
         found = relation(ctx, incident)
+        if found == IN and not mourning and elsewhere_at_home(ctx, incident):
+            found = REACHED if incident.reach == "global" and within_first_day(ctx, incident) else OUTSIDE
         if found not in (IN, REACHED) or mourning and found != IN:
             continue  # a day of mourning is kept where it was declared
         light = ctx.rung.light  # read only now: reading the tone is most of what this check costs

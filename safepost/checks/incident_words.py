@@ -17,7 +17,7 @@ from typing import Iterable
 from safepost.checks import Context, ladder, matches_without_exceptions
 from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, active_for, evidence, prominent, relation,
                                             where)
-from safepost.checks.incident_terms import mentions
+from safepost.checks.incident_names import mentions
 from safepost.model import Finding, Verdict
 from safepost.news.reading import kinds_by_id, lexicon_index
 

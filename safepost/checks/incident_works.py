@@ -10,7 +10,7 @@ from typing import Iterable
 
 from safepost.checks import Context, ladder
 from safepost.checks.incident_scope import active_for, evidence
-from safepost.checks.incident_terms import written_as_name
+from safepost.checks.incident_names import written_as_name
 from safepost.model import Finding, Verdict
 from safepost.text.frequency import zipf
 

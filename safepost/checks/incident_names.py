@@ -1,0 +1,94 @@
+"""Where a post names a story in the news: its names, places and hashtags through their word
+forms, and its one-word names inside promo codes. The news checks share it: a post that names a
+story collides with it, and a post that names only another town of its country is elsewhere."""
+from __future__ import annotations
+
+import re
+
+from safepost.checks import Context
+from safepost.text.frequency import zipf
+from safepost.text.matcher import Match, TermError, TermIndex, compile_term
+
+NAME = "incident-names"
+
+_DIGIT = re.compile(r"\d")
+_LETTERS_FIRST = re.compile(r"[^\W\d_]*")
+_LETTERS_LAST = re.compile(r"[^\W\d_]*\Z")
+
+# Names are matched through a lemmatiser (Казани ~ Казань) or one Azerbaijani ending
+# (Günəşlidəki ~ Günəşli), but never through a stemmer: the Norwegian stem of "Bergen" is "berg",
+# a mountain.
+NAME_FORMS = ("en", "ru", "uk", "pl", "az")
+
+CODE_PART = 4  # a name at least this long, opening or closing a code (SANDYSALE, KOBE24)
+EVERYDAY_WORD = 5.0  # Zipf: a story's name this common (the storm «Hans», Norwegian for "his")
+# counts only where the post writes it as a name
+_OPENING_QUOTES = "'\"«„“‘#"
+_SENTENCE_ENDS = ".!?:…"
+
+
+def _index(incidents) -> tuple[TermIndex, dict[str, object], set[str]]:
+    """The incidents' terms, their one-word names for reading promo codes, and the terms that are
+    everyday words as well as names."""
+    index = TermIndex()
+    names: dict[str, object] = {}
+    everyday: set[str] = set()
+    for incident in incidents:
+        language = incident.language if incident.language in NAME_FORMS else None
+        looked_up = len(incident.term_zipf) == len(incident.terms)
+        for position, text in enumerate(incident.terms):
+            try:
+                index.add(compile_term(text, language, quoted=True), incident)
+            except TermError:
+                continue  # a term with nothing to match (punctuation from a headline)
+            word = text.lower().lstrip("#")
+            frequency = incident.term_zipf[position] if looked_up else zipf(word, incident.language)
+            if " " not in word and (frequency or 0) >= EVERYDAY_WORD:
+                everyday.add(text)
+            elif len(word) >= CODE_PART and word.isalpha():
+                names.setdefault(word, incident)
+    return index, names, everyday
+
+
+def written_as_name(text: str, match: Match) -> bool:
+    """Quoted, tagged, or capitalised inside a sentence: "«Hans» took a holiday", not "his"."""
+    before = text[:match.start].rstrip()
+    if before[-1:] and before[-1] in _OPENING_QUOTES:
+        return True
+    return match.text[:1].isupper() and not match.text.isupper() and bool(before) \
+        and before[-1] not in _SENTENCE_ENDS
+
+
+def _in_codes(ctx: Context, names: dict[str, object]) -> list[Match]:
+    """A promo code that opens or closes with a story's name: "Enter SANDYSALE at checkout"."""
+    found = []
+    for i, token in enumerate(ctx.analysis.tokens):
+        if token.end - token.start <= CODE_PART:
+            continue
+        written = ctx.analysis.text[token.start:token.end]
+        if not (written.isupper() or not written.isalpha() and _DIGIT.search(written)):
+            continue
+        norm = token.norm
+        opening, closing = _LETTERS_FIRST.match(norm).end(), len(_LETTERS_LAST.search(norm).group())
+        for size in range(len(norm) - 1, CODE_PART - 1, -1):  # the longest name the code opens or closes with
+            # a name is letters only: only the code's leading and trailing letters can be one
+            name = norm[:size] if size <= opening and norm[:size] in names else \
+                norm[-size:] if size <= closing and norm[-size:] in names else None
+            if name:
+                found.append(Match(names[name], name, token.start, token.end, i, i + 1, written))
+                break
+    return found
+
+
+def mentions(ctx: Context) -> list[Match]:
+    """Where the post names a story in the news (its payload is the incident): a name that is
+    also an everyday word counts only where it is written as a name. Read once a post."""
+    if not ctx.incidents:
+        return []
+
+    def find() -> list[Match]:
+        index, names, everyday = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
+        return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
+                if match.term not in everyday or written_as_name(ctx.analysis.text, match)]
+
+    return ctx.memo(NAME, find)
