@@ -3,8 +3,10 @@ audience are held or flagged by policy, and after a mass-casualty event every sc
 gets at least a flag (a person looks before it goes out). The advice after Boston 2013: pause
 what is scheduled, review it, don't cancel it all. A mass-casualty event is news everywhere in
 its first day: elsewhere, a promotion or a joke is flagged (never held); an ordinary post is not
-touched. A day of mourning declared after a tragedy is kept where it was declared: a promotion or
-a party that day is held."""
+touched. A post for another town of the country (it names a town, and none the story names) is
+read as a post abroad: the morning after a mine disaster in Silesia, a Kraków ice-cream parlour's
+offer is not in it. A day of mourning declared after a tragedy is kept where it was declared: a
+promotion or a party that day is held."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -12,8 +14,8 @@ from typing import Iterable
 
 from safepost.calendar import audience_zones
 from safepost.checks import Context
-from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence, relation, where,
-                                            within_first_day)
+from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence, relation,
+                                            where, within_first_day)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import kinds_by_id
 
