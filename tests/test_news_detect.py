@@ -611,6 +611,36 @@ def test_a_post_for_the_place_the_story_names_or_one_named_alike_stays_in_its_fi
     assert [f.level for f in findings_of(decision, "incident-window")] == [Verdict.HOLD], decision.findings
 
 
+@pytest.mark.parametrize("language, region, headline, away", [
+    ("pl", "PL", "18 ofiar wypadku busa. Najtragiczniejszy wypadek drogowy od lat",
+     "Ogniste skrzydełka 🔥 Kubełek za 19,99 zł, tylko w niedzielę! Kraków"),
+    ("ru", "RU", "Крушение самолёта: погибли 44 человека, восемь выжили",
+     "Выпускные платья — просто огонь 🔥 Скидка 30% до пятницы, салон в Самаре"),
+])
+def test_a_story_that_names_no_town_does_not_hold_a_sale_that_names_its_own(rulebook, language, region, headline, away):
+    """A bus crash "somewhere in Poland" is not in Kraków: a town's news would name the town. The
+    same sale for the whole country stays held."""
+    incidents = detect(rulebook, headline)
+    assert any(region in i.regions and i.severity == 5 and i.reach == "national" for i in incidents), incidents
+    elsewhere, nationwide = check([post(away, language, region), post(away.rsplit(" ", 1)[0], language, region)],
+                                  incidents, rulebook, NOW)
+    assert not findings_of(elsewhere, "incident-window"), elsewhere.findings
+    assert [f.level for f in findings_of(nationwide, "incident-window")] == [Verdict.HOLD], nationwide.findings
+
+
+def test_a_story_entered_by_hand_holds_a_sale_in_every_town_of_its_regions(rulebook):
+    from safepost.news.detect import from_manual
+    from safepost.rulebook.news import parse_manual_incident
+
+    entry = parse_manual_incident({"id": "acme.mine", "title": "Mine disaster in Silesia", "kind": "explosion",
+                                   "severity": 4, "regions": ["PL"], "start": "2024-05-06T10:00:00Z",
+                                   "until": "2024-05-08T10:00:00Z",
+                                   "terms": {"pl": ["kopalnia Zofiówka"]}}, "incidents.yaml")
+    [decision] = check([post("Wielka wyprzedaż w naszym sklepie w Szczecinie: −30% na kurtki!", "pl", "PL")],
+                       [from_manual(entry)], rulebook, NOW)
+    assert [f.level for f in findings_of(decision, "incident-window")] == [Verdict.HOLD], decision.findings
+
+
 def test_a_mass_casualty_event_still_reaches_a_sale_in_another_town_in_its_first_day(rulebook):
     """Elsewhere in the country is at least as close as abroad: fifty killed is news everywhere,
     and the sale is flagged for a person, not held and not passed."""

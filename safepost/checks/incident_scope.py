@@ -43,12 +43,14 @@ def relation(ctx: Context, incident: Incident) -> str:
 
 def elsewhere_at_home(ctx: Context, incident: Incident) -> bool:
     """A post for a town of the incident's country that is not where it happened: "ice cream in
-    Kraków" on the day of a mine disaster in Silesia is local news elsewhere, read as news from
-    abroad is (a mass-casualty event still reaches it in its first day). A post that names the
-    incident's place or one like it (Крым for «Крымский мост», Суми for Сумщина), or no place the
-    gazetteer knows, is in it; so is every post of a story placed only by its country."""
-    if not incident.places:
-        return False
+    Kraków" on the day of a mine disaster in Silesia, or of a bus crash whose headlines name no
+    town, is local news elsewhere, read as news from abroad is (a mass-casualty event still
+    reaches it in its first day). A post that names the story, a place its headlines name or one
+    named alike (Крым for «Крымский мост», Суми for Сумщина), or no town the gazetteer knows, is in
+    it. Where the headlines name only a place the gazetteer does not know (a mine, a village), a
+    post for the town beside it is taken to be elsewhere: the gazetteer is what knows towns."""
+    if incident.manual:
+        return False  # a team that enters a story for its regions means all of them
     towns = [town for region, town in ctx.memo("towns", lambda: _towns(ctx))
              if region in incident.regions and region in ctx.regions]
     if not towns:
@@ -68,13 +70,14 @@ def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:
 
 
 def _story_places(ctx: Context, incident: Incident) -> tuple[str, ...]:
-    """Every town and state the story's headlines name, key term or not ("Saskatchewan grieves
-    for Humboldt")."""
+    """Every town and state the story's headlines and summaries name, key term or not
+    ("Saskatchewan grieves for Humboldt")."""
     if incident.language not in news_languages(ctx.rulebook):
         return incident.places
     towns, _ = place_indexes(ctx.rulebook, incident.language)
     return incident.places + tuple(match.text for headline in incident.headlines
-                                   for match in towns.find(analyze(headline.title, incident.language)))
+                                   for text in (headline.title, headline.summary) if text
+                                   for match in towns.find(analyze(text, incident.language)))
 
 
 def _alike(town: str, place: str) -> bool:
