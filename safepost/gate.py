@@ -117,7 +117,7 @@ def dodge_vocabulary(rulebook: Rulebook, language: str | None) -> Vocabulary:
                  if language is None or lang in (language, "any") for term in terms]
         return build_vocabulary([term for _, term in found], language, found)
 
-    return rulebook.cached(("dodges", language), build)
+    return rulebook.cached(("dodges", language), lambda: rulebook.kept(f"dodges-{language or 'any'}", build))
 
 
 def check_one(index: int, post: Post, languages: Languages, scope: Scope) -> Decision:

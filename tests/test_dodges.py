@@ -54,3 +54,30 @@ def test_a_dodge_is_read_as_the_word_it_hides(text, language, written, read):
 ])
 def test_ordinary_words_are_not_read_as_dodges(text, language):
     assert dodges_read(text, language, BOOK) == []
+
+
+def test_a_languages_dodge_vocabulary_is_built_once_and_read_back_in_later_runs(tmp_path, monkeypatch):
+    """Building a language's vocabulary of hidden words is a tenth of a second of a one-post
+    check: the next run reads it from the user's cache, and reads the same dodges with it."""
+    import safepost.gate as gate
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = dodges_read("What the f*ck, kurwa", "en", load_rulebook())
+    assert list((tmp_path / "safepost" / "built").glob("dodges-en-*.pickle"))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the vocabulary was built again")
+
+    monkeypatch.setattr(gate, "build_vocabulary", refuse)
+    assert dodges_read("What the f*ck, kurwa", "en", load_rulebook()) == first == [("f*ck", "fuck")]
+
+
+def test_a_kept_vocabulary_belongs_to_its_rulebook(tmp_path, monkeypatch):
+    """A team's own word rules make another rulebook: its dodges are its own, never the shipped
+    rulebook's vocabulary read back."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert dodges_read("Such a gr*mblefritz", "en", load_rulebook()) == []
+    extra = tmp_path / "words.yaml"
+    extra.write_text("words:\n  - id: team.grumble\n    category: insult\n    language: en\n    level: flag\n"
+                     "    message: An insult\n    terms: [grumblefritz]\n", encoding="utf-8")
+    assert dodges_read("Such a gr*mblefritz", "en", load_rulebook([extra])) == [("gr*mblefritz", "grumblefritz")]

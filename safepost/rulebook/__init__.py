@@ -28,6 +28,8 @@ from safepost.rulebook.words import WordRule, parse_word_rule
 from safepost.text.matcher import TermIndex
 from safepost.yamlsafe import LineList, load_file
 
+KEPT_BUILT = 32  # files of `Rulebook.kept`: a few languages' worth for a few rulebooks
+
 # section name -> parser of one item; later issues register their sections here.
 SECTIONS: dict[str, Callable[[Any, str], Any]] = {
     "words": parse_word_rule,
@@ -97,6 +99,23 @@ class Rulebook:
         if key not in self._indexes:
             self._indexes[key] = build()
         return self._indexes[key]
+
+    def kept(self, name: str, build: Callable[[], Any]) -> Any:
+        """What `build()` makes of the rules, kept between runs in the user's cache under the
+        rulebook's fingerprint and the dictionaries' stamp: built once per set of rule files,
+        settings and installed dictionaries (a language's dodge vocabulary is a tenth of a
+        second to build, a millisecond to read). Built every time when the fingerprint is unknown."""
+        if self.fingerprint is None:
+            return build()
+        from safepost.text.lemmas import DICTIONARIES
+        from safepost.usercache import installed_stamp, load_private, store_private, user_cache
+
+        path = user_cache("built") / f"{name}-{self.fingerprint}-{installed_stamp((*DICTIONARIES, 'wordfreq'))}.pickle"
+        found = load_private(path)
+        if found is None:
+            found = build()
+            store_private(path, found, KEPT_BUILT)
+        return found
 
     def index(self, section: str, language: str | None, terms: str,
               exceptions: str | None = None) -> tuple[TermIndex, TermIndex]:
