@@ -598,6 +598,7 @@ def test_a_sale_in_another_town_of_the_country_is_not_in_the_first_hours_of_a_di
 
 @pytest.mark.parametrize("language, region, headline, text", [
     ("uk", "UA", "Пожежа в гуртожитку на Сумщині: загинули четверо людей", "Вечірка в Сумах сьогодні: коктейлі 2+1!"),
+    ("ru", "UA", "Пожежа в гуртожитку в Києві: загинули четверо людей", "Вечеринка в Киеве сегодня: коктейли 2+1!"),
     ("ru", "RU", "На Крымском мосту взорвался грузовик: погибли четыре человека",
      "Туры в Крым со скидкой 40% — бронируйте сегодня!"),
     ("en", "CA", "Fourteen killed as bus carrying hockey team crashes near Humboldt, Saskatchewan",

@@ -81,9 +81,17 @@ def _story_places(ctx: Context, incident: Incident) -> tuple[str, ...]:
 
 
 def _alike(town: str, place: str) -> bool:
-    """The same place, or one named after it, in another form: a shared opening of three letters
-    (Крыму ~ Крымском, Суми ~ Сумщині). Taking two towns for one only keeps a post in the story."""
-    return town.casefold()[:SAME_OPENING] == place.casefold()[:SAME_OPENING]
+    """The same place, or one named after it, in another form or language: a shared opening of
+    three letters, with the vowels Russian and Ukrainian spell differently taken as one (Крыму ~
+    Крымском, Суми ~ Сумщині, Киев ~ Київ). Taking two towns for one only keeps a post in the story."""
+    return _opening(town) == _opening(place)
+
+
+def _opening(name: str) -> str:
+    return name.casefold().translate(_FOLDED)[:SAME_OPENING]
+
+
+_FOLDED = str.maketrans("еєиіїыёłóąę", "иииииииloae")
 
 
 def prominent(incident: Incident) -> bool:
