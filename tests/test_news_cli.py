@@ -45,6 +45,24 @@ def test_news_text_view_names_the_incident(run_cli, write):
     assert "shooting" in out and "Denver festival shooting: what we know so far" in out
 
 
+def test_news_says_how_far_each_story_reaches_and_what_it_cost(run_cli, write):
+    """The story, not only its headline: its reach (news everywhere in its first day, or at home),
+    its toll and how many sources carry it, in the text view and in JSON."""
+    feed = write("feed.xml", rss([
+        *HEADLINES,
+        {"title": "Suspension bridge collapses in India: at least 132 dead", "published": "2026-07-31T10:00:00Z"},
+        {"title": "Morbi bridge collapse: rescuers search the river", "published": "2026-07-31T12:00:00Z"}]))
+    code, out, err = run_cli("news", "--feed", feed, "--now", NOW)
+    assert code == 0, err
+    assert "news everywhere in its first day" in out and "132 dead" in out
+    assert "national news" in out and "7 dead" in out
+    _, out, _ = run_cli("news", "--feed", feed, "--now", NOW, "--format", "json")
+    by_kind = {incident["kind"]: incident for incident in json.loads(out)["incidents"]}
+    bridge, festival = by_kind["collapse"], by_kind["shooting"]
+    assert bridge["reach"] == "global" and bridge["deaths"] == 132 and bridge["sources"] == 1  # one feed
+    assert festival["reach"] == "national" and festival["deaths"] == 7
+
+
 def test_incident_touches_only_its_audience_region(run_cli, write):
     queue = write("q.json", json.dumps(POSTS))
     _, report = check_json(run_cli, queue, "--feed", write("feed.xml", rss(HEADLINES)), "--now", NOW)

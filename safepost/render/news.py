@@ -37,8 +37,8 @@ def render_text(news, now, ink: Ink) -> str:
     for incident in news.incidents:
         badge = ink(f" severity {incident.severity} ", BADGE["hold"] if incident.severity >= 4 else BADGE["flag"])
         lines += ink.block(f"{badge} {ink(incident.kind, BOLD)}  ", safe(incident.title), indent=4)
-        facts = [f"regions: {', '.join(incident.regions) or 'unplaced (applies everywhere)'}",
-                 f"active until {utc_label(incident.active_until)}" if incident.active_until else "",
+        facts = [f"regions: {', '.join(incident.regions) or 'unplaced (applies everywhere)'}", _reach(incident),
+                 _toll(incident), f"active until {utc_label(incident.active_until)}" if incident.active_until else "",
                  "entered by hand" if incident.manual else f"{incident.sources} source(s)"]
         lines += ink.block("    ", " · ".join(f for f in facts if f), style=DIM)
         if incident.terms:
@@ -48,3 +48,13 @@ def render_text(news, now, ink: Ink) -> str:
                                          f"{iso(headline.published) or 'undated'})")
         lines.append("")
     return "\n".join(lines) + "\n"
+
+
+def _reach(incident) -> str:
+    return "news everywhere in its first day" if incident.reach == "global" else f"{incident.reach} news"
+
+
+def _toll(incident) -> str:
+    counted = [f"{incident.deaths} dead" if incident.deaths else "",
+               f"{incident.injured} hurt" if incident.injured else ""]
+    return ", ".join(c for c in counted if c)
