@@ -89,7 +89,9 @@ class Incident:
     injured: int = 0
     phrases: tuple[str, ...] = ()  # distinctive phrases of its headlines, which a post may echo
     places: tuple[str, ...] = ()  # the terms that are only where it happened (a city, a region)
+    countries: tuple[str, ...] = ()  # the terms that name the country it happened in (a global story's)
     words: tuple[str, ...] = ()  # the uncommon words its tragic headlines tell it in (dictionary keys)
+    told_in: frozenset[str] = frozenset()  # its tragic headlines' words of four letters or more, common or not (keys)
     # how common each term is as a word of its language (Zipf; None: unknown), in the order of
     # `terms`: the storm «Hans» is also Norwegian for "his"; empty when nobody looked it up
     term_zipf: tuple[float | None, ...] = ()

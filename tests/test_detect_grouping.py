@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+
 from safepost.model import Headline
 from safepost.news.detect import detect_incidents
 from safepost.rulebook import load_rulebook
@@ -206,6 +208,42 @@ def test_an_unplaced_report_at_home_is_not_taken_abroad_by_one_common_word():
         headline("Kənddə evdə yanğın: 4 nəfər həlak olub", 1)], RULEBOOK, NOW)
     fire = next(incident for incident in incidents if incident.kind == "fire")
     assert fire.regions == ("AZ",) and len(fire.headlines) == 1
+
+
+@pytest.mark.parametrize("abroad, unplaced", [
+    ("В Індії обвалився підвісний міст: загинули 132 людини",
+     "Обвал мосту в Морбі: рятувальники шукають зниклих у річці"),
+    ("В Индии обрушился подвесной мост: погибли 132 человека", "Обрушение моста в Морби: спасатели ищут пропавших"),
+])
+def test_an_unplaced_report_of_the_same_kind_of_event_joins_it_abroad_by_a_shared_word(abroad, unplaced):
+    """The bridge in Morbi is the bridge that fell in India an hour before, not a bridge at home:
+    one kind of event (a collapse), one shared word (the bridge)."""
+    incidents = detect_incidents([headline(abroad, 2), headline(unplaced, 1)], RULEBOOK, NOW)
+    [collapse] = [incident for incident in incidents if incident.harmed]
+    assert collapse.regions == ("IN",) and len(collapse.headlines) == 2
+
+
+@pytest.mark.parametrize("placed, region_wide, regions", [
+    ("Mange nordmenn savnet i Thailand etter flodbølgen", "Flodbølgekatastrofen: over 10 000 omkommet i Sør-Asia",
+     ("NO", "TH")),
+    ("Jordskjelvet i Tyrkia: mange nordmenn savnet", "Jordskjelvkatastrofen: over 5000 omkommet i Midtøsten",
+     ("NO", "TR")),
+    ("Десятки россиян пропали без вести в Таиланде после цунами", "Цунами в Южной Азии: более 10 000 погибших",
+     ("TH",)),
+])
+def test_a_toll_placed_only_in_a_part_of_the_world_joins_the_report_that_names_the_country(placed, region_wide, regions):
+    """"Over 10,000 dead in South Asia" is the tsunami that left Norwegians missing in Thailand an
+    hour before: the same kind of event told in one word, its compound forms (flodbølgen,
+    Flodbølgekatastrofen) taken as one."""
+    [story] = detect_incidents([headline(placed, 2), headline(region_wide, 1)], RULEBOOK, NOW)
+    assert story.regions == regions and len(story.headlines) == 2 and story.deaths >= 5000
+
+
+def test_two_deaths_share_only_the_words_for_dying_and_stay_apart():
+    incidents = detect_incidents([
+        headline("В Індії загинули 132 людини під час свята", 2),
+        headline("Під час свята в селі загинули двоє людей", 1)], RULEBOOK, NOW)
+    assert sorted(incident.regions for incident in incidents if incident.harmed) == [("IN",), ("UA",)]
 
 
 def test_a_story_followed_all_week_stays_one_incident_and_active_while_it_is_reported():

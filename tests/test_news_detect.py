@@ -464,17 +464,43 @@ def test_a_case_ending_on_a_number_does_not_hide_the_toll(rulebook):
 
 
 def test_a_story_told_only_in_follow_ups_had_its_first_hours_before_them(rulebook):
-    """"Death toll passes 210 as search goes on": the floods began days ago. A promotion abroad is
-    not flagged as if it were the first day; the same toll in a first report still is."""
-    promo = post("Autumn sale: 25% off every coat this week!", "en", "AU")
+    """"Death toll passes 210 as search goes on": the floods began days ago. A pun on them abroad
+    is not held as if it were the first day, when they were news everywhere; the same toll in a
+    first report still holds it."""
+    pun = post("A flood of deals: 25% off every coat this week!", "en", "AU")
     [ongoing] = detect(rulebook, "Valencia floods: death toll passes 210 as search goes on")
     assert ongoing.ongoing and ongoing.reach != "global"
-    [quiet] = check([promo], [ongoing], rulebook, NOW)
+    [quiet] = check([pun], [ongoing], rulebook, NOW)
     assert quiet.verdict == Verdict.PASS
     [breaking] = detect(rulebook, "Valencia floods: at least 210 dead after record rain")
     assert breaking.reach == "global" and not breaking.ongoing
-    [flagged] = check([promo], [breaking], rulebook, NOW)
-    assert flagged.verdict == Verdict.FLAG
+    [held] = check([pun], [breaking], rulebook, NOW)
+    assert held.verdict == Verdict.HOLD
+
+
+@pytest.mark.parametrize("update, first_report, language", [
+    ("Seoul crowd crush: death toll rises to 154", "Seoul crowd crush: at least 154 killed at Halloween party", "en"),
+    ("Давка в Сеуле: число погибших выросло до 154", "Давка в Сеуле: погибли не менее 154 человек", "ru"),
+    ("Землетрус в Італії: кількість загиблих зросла до 159", "Землетрус в Італії: загинули щонайменше 159 людей", "uk"),
+    ("Trzęsienie ziemi we Włoszech: liczba ofiar wzrosła do 159",
+     "Trzęsienie ziemi we Włoszech: zginęło co najmniej 159 osób", "pl"),
+    ("Jordskjelv i Italia: dødstallet stiger til 159", "Jordskjelv i Italia: minst 159 døde", "nb"),
+    ("Van zəlzələsi: ölənlərin sayı 432-yə çatıb", "Vanda zəlzələ: azı 432 nəfər ölüb", "az"),
+])
+def test_a_story_first_seen_in_an_update_of_its_toll_had_its_first_day_before(rulebook, update, first_report,
+                                                                                language):
+    """"Death toll rises to 154" is the first the feed holds of the Seoul crush: an earlier report
+    counted fewer, so its first day, when it was news everywhere, began before it. The same toll
+    in a first report is news everywhere, and so is a story whose first report the feed holds,
+    however its toll rises after."""
+    [updated] = detect(rulebook, update)
+    assert updated.reach == "national" and updated.deaths >= 154
+    [breaking] = detect(rulebook, first_report)
+    assert breaking.reach == "global"
+    headlines = [Headline(first_report, source="Wire", published=PUBLISHED - timedelta(hours=3)),
+                 Headline(update, source="Agency", published=PUBLISHED)]
+    [growing] = detect_incidents(headlines, rulebook, NOW)
+    assert growing.reach == "global" and len(growing.headlines) == 2
 
 
 @pytest.mark.parametrize("title, language, region, promotion, ordinary", [
@@ -945,6 +971,11 @@ def test_a_remembered_toll_without_a_kind_is_still_a_story_to_name(rulebook):
 @pytest.mark.parametrize("title", [
     "«Xynthia»: over 50 døde i Europa, Sarkozy besøker de rammede områdene",
     "Ураган в Европе: погибли более 50 человек",
+    "Flodbølgekatastrofen: over 10 000 omkommet i Sør-Asia",
+    "Цунами в Юго-Восточной Азии: более 10 000 погибших",
+    "Землетрус у Південно-Східній Азії: понад 10 000 загиблих",
+    "Huragan na Karaibach: 30 ofiar",
+    "Karib hövzəsində qasırğa: 30 nəfər ölüb",
 ])
 def test_a_story_placed_beyond_any_one_country_is_not_assumed_at_home(rulebook, title):
     [story] = detect(rulebook, title)
@@ -1086,3 +1117,147 @@ def test_the_time_of_a_strike_is_not_a_match_score(rulebook):
     [incident] = detect(rulebook, "По Покровську били «Іскандерами»: перший удар о 19:15, другий о 19:52")
     assert incident.kind == "war" and incident.harmed
     assert not detect(rulebook, "Shakhtar beat Dynamo 3:1 in the Kyiv derby")
+
+
+WHERE_IT_HAPPENED = [
+    # (language, audience, a toll update from abroad, a sale that names where and plays on it, the same sale elsewhere)
+    ("en", "GB", "Indonesia quake and tsunami: death toll rises to 832",
+     "While Sulawesi mops up, Bali is wide open: a tsunami of deals, flights from £199!",
+     "A tsunami of deals: flights to Spain from £199!"),
+    ("ru", "RU", "Землетрясение и цунами в Индонезии: число погибших выросло до 832",
+     "Пока Сулавеси разбирает завалы, Бали открыт: цунами скидок, туры от 49 900 ₽!",
+     "Цунами скидок: туры в Турцию от 49 900 ₽!"),
+    ("uk", "UA", "Землетрус і цунамі в Індонезії: кількість загиблих зросла до 832",
+     "Поки Сулавесі розбирає завали, Балі відкритий: цунамі знижок, тури від 39 900 грн!",
+     "Цунамі знижок: тури до Єгипту від 39 900 грн!"),
+    ("pl", "PL", "Trzęsienie ziemi i tsunami w Indonezji: liczba ofiar wzrosła do 832",
+     "Sulawesi sprząta, a Bali czeka: tsunami promocji, loty od 2999 zł!",
+     "Tsunami promocji: loty do Grecji od 2999 zł!"),
+    ("nb", "NO", "Jordskjelv og tsunami i Indonesia: dødstallet stiger til 832",
+     "Mens Sulawesi rydder opp, er Bali åpent: en tsunami av tilbud, fly fra 2 999 kr!",
+     "En tsunami av tilbud: fly til Spania fra 2 999 kr!"),
+    ("az", "AZ", "İndoneziyada zəlzələ və sunami: ölənlərin sayı 832-yə çatıb",
+     "Sulavesi dağıntıları təmizləyir, Bali isə açıqdır: endirim sunamisi, turlar 999 manatdan!",
+     "Endirim sunamisi: Türkiyəyə turlar 999 manatdan!"),
+]
+
+
+@pytest.mark.parametrize("language,audience,title,there,elsewhere", WHERE_IT_HAPPENED,
+                         ids=[case[0] for case in WHERE_IT_HAPPENED])
+def test_abroad_a_sale_that_names_where_a_disaster_struck_and_plays_on_it_is_held(
+        rulebook, language, audience, title, there, elsewhere):
+    """The headlines say Palu and Indonesia, the post says Sulawesi: a place of the country where
+    people died, with the disaster's own word, names the story as surely as its key terms do."""
+    pun = judged(rulebook, there, language, audience, title)
+    assert pun.verdict == Verdict.HOLD and "names where it happened" in findings_of(pun, "incident-words")[0].message
+    assert judged(rulebook, elsewhere, language, audience, title).verdict < Verdict.HOLD
+
+
+COUNTRY_WIDE = [
+    # (language, audience, the reports of a bridge that fell in one town, a catastrophe that struck
+    # the country, a sale naming the country, the two countries as the sale writes them)
+    ("en", "GB", ("Suspension bridge collapses in India: 132 dead", "Morbi bridge collapse: rescuers search the river"),
+     "Tsunami: more than 20,000 dead in Thailand",
+     "Tours to {} for the winter holidays from £999, book early!", ("India", "Thailand")),
+    ("uk", "UA", ("В Індії обвалився підвісний міст: загинули 132 людини",
+                  "Обвал мосту в Морбі: рятувальники шукають зниклих у річці"),
+     "Цунамі в Таїланді: понад 20 000 загиблих",
+     "Тури до {} на зимові свята від 25 000 грн, раннє бронювання!", ("Індії", "Таїланду")),
+    ("pl", "PL", ("W Indiach zawalił się most wiszący: 132 ofiary",
+                  "Zawalenie się mostu w Morbi: ratownicy szukają zaginionych w rzece"),
+     "Tsunami w Tajlandii: ponad 20 000 zabitych",
+     "Wycieczki do {} na zimowe ferie od 4999 zł, rezerwuj wcześnie!", ("Indii", "Tajlandii")),
+]
+
+
+@pytest.mark.parametrize("language,audience,town_disaster,country_disaster,sale,countries", COUNTRY_WIDE,
+                         ids=[case[0] for case in COUNTRY_WIDE])
+def test_a_country_named_in_a_disasters_first_day_is_its_story_only_when_the_toll_marks_the_country(
+        rulebook, language, audience, town_disaster, country_disaster, sale, countries):
+    bridge, tsunami = countries
+    tours = judged(rulebook, sale.format(bridge), language, audience, *town_disaster)
+    [mention] = findings_of(tours, "incident-terms")
+    assert mention.level == Verdict.FLAG  # a person looks; the country is where, not what
+    trips = judged(rulebook, sale.format(tsunami), language, audience, country_disaster)
+    [mention] = findings_of(trips, "incident-terms")
+    assert mention.level == Verdict.HOLD
+    two_days_on = post(sale.format(bridge), language, audience, scheduled_at=NOW + timedelta(hours=30))
+    [later] = check([two_days_on], detect(rulebook, *town_disaster), rulebook, NOW)
+    assert not findings_of(later, "incident-terms")  # news everywhere for a day; then it is where, far away
+
+
+FAR_AWAY = [
+    # (language, audience, a mass-casualty first report abroad, a catastrophe abroad, an unrelated sale)
+    ("en", "US", "Seoul crowd crush: at least 154 killed at Halloween party",
+     "Earthquake in Turkey and Syria: more than 5,000 dead", "Autumn sale: 25% off every coat this week!"),
+    ("ru", "RU", "Давка в Сеуле: погибли не менее 154 человек",
+     "Землетрясение в Турции и Сирии: погибли более 5000 человек", "Осенняя распродажа: −25% на все пальто!"),
+    ("uk", "UA", "Землетрус в Італії: загинули щонайменше 159 людей",
+     "Землетрус у Туреччині та Сирії: загинули понад 5000 людей", "Осінній розпродаж: −25% на всі пальта!"),
+    ("pl", "PL", "Trzęsienie ziemi we Włoszech: zginęło co najmniej 159 osób",
+     "Trzęsienie ziemi w Turcji i Syrii: zginęło ponad 5000 osób", "Jesienna wyprzedaż: −25% na płaszcze!"),
+    ("nb", "NO", "Jordskjelv i Italia: minst 159 døde", "Jordskjelv i Tyrkia og Syria: over 5000 døde",
+     "Høstsalg: 25 % rabatt på alle kåper!"),
+    ("az", "AZ", "Vanda zəlzələ: azı 432 nəfər ölüb", "Yaponiyada zəlzələ və sunami: 10 000-dən çox insan ölüb",
+     "Payız endirimi: bütün paltolara 25% endirim!"),
+]
+
+
+@pytest.mark.parametrize("language,audience,far,catastrophe,sale", FAR_AWAY, ids=[case[0] for case in FAR_AWAY])
+def test_abroad_a_sale_that_touches_no_story_is_looked_at_only_after_a_catastrophe(
+        rulebook, language, audience, far, catastrophe, sale):
+    """A hundred and fifty dead in Seoul is news everywhere, so its names and words count abroad;
+    a coat sale in Chicago that touches neither is not in it. Thousands dead stop the world: a
+    person looks at every promotion that day."""
+    [story] = detect(rulebook, far)
+    assert story.reach == "global" and audience not in story.regions
+    [untouched] = check([post(sale, language, audience)], [story], rulebook, NOW)
+    assert untouched.verdict == Verdict.PASS, untouched.findings
+    [disaster] = detect(rulebook, catastrophe)
+    assert disaster.deaths >= 5000 and audience not in disaster.regions
+    [looked_at] = check([post(sale, language, audience)], [disaster], rulebook, NOW)
+    assert [f.level for f in findings_of(looked_at, "incident-window")] == [Verdict.FLAG]
+
+
+DAY_AFTER = [
+    # (language, audience, a mass-casualty story abroad, a sale naming its country, a joke telling it with its words)
+    ("en", "GB", ("Mexico quake: more than 200 dead, children among the victims as a school collapses",),
+     "Autumn in Mexico: two weeks in Cancún from £899!",
+     "We build to code round here, not like those schools in Mexico 😅"),
+    ("ru", "RU", ("Взрыв у полицейского управления в турецком Джизре: 11 погибших, 78 раненых",
+                  "Турецкие власти обвинили в теракте в Джизре Рабочую партию Курдистана"),
+     "Бархатный сезон в Турции: Анталья, отели «всё включено» от 32 000 ₽!",
+     "Наш курьер не взорвётся, как полицейское управление в Турции 😂"),
+    ("pl", "PL", ("Turcja: wybuch w kopalni węgla, pod ziemią setki górników, 274 ofiary",),
+     "Wakacje w Turcji: Antalya all inclusive od 2999 zł!",
+     "Paczka nie utknęła pod ziemią jak ci górnicy w Turcji 😂"),
+]
+
+
+@pytest.mark.parametrize("language,audience,titles,sale,joke", DAY_AFTER, ids=[case[0] for case in DAY_AFTER])
+def test_a_day_after_a_disaster_abroad_its_country_is_the_story_only_told_with_its_words(
+        rulebook, language, audience, titles, sale, joke):
+    """News everywhere for a day, then where it happened: a holiday in Turkey two days after a
+    bombing in Cizre is a holiday; a joke about the miners in Turkey is still the disaster."""
+    incidents = detect(rulebook, *titles, published=NOW - timedelta(hours=30))
+    assert any(i.countries for i in incidents), incidents
+    resort, quip = check([post(sale, language, audience), post(joke, language, audience)], incidents, rulebook, NOW)
+    assert not findings_of(resort, "incident-terms"), resort.findings
+    assert findings_of(quip, "incident-terms") and quip.verdict >= Verdict.FLAG
+
+
+@pytest.mark.parametrize("language,audience,attack,sale", [
+    ("en", "AU", "Paris attacks: at least 129 killed in coordinated shootings and bombings",
+     "On the hunt for a new telco? Lock on to our best deal yet."),
+    ("az", "AZ", "İranın Kirman şəhərində terror: partlayışlarda 103 nəfər həlak olub",
+     "Yeni il endirimləri davam edir! Bütün kosmetikaya 40% endirim – yalnız bu axşam."),
+    ("pl", "PL", "Zamach w Paryżu: co najmniej 129 zabitych w serii ataków terrorystycznych",
+     "Jesienna wyprzedaż: −25% na płaszcze!"),
+])
+def test_a_massacre_of_a_hundred_stops_the_world_sooner_than_a_disaster(rulebook, language, audience, attack, sale):
+    """A bombing or a terror attack's kind says `everywhere_from: 100`: the night of the Paris
+    attacks, a telco's sale in Australia is looked at by a person."""
+    incidents = detect(rulebook, attack)
+    assert any(i.kind in ("terror", "bombing") and i.deaths >= 100 for i in incidents), incidents
+    [looked_at] = check([post(sale, language, audience)], incidents, rulebook, NOW)
+    assert [f.level for f in findings_of(looked_at, "incident-window")] == [Verdict.FLAG]

@@ -609,8 +609,14 @@ WORK_TITLES = {
     "uk": ["Фільм «Вбивство» вийде у прокат у травні"],
     "pl": ["Serial «Zabójstwo» hitem Netflixa"],
     "nb": ["Serien «Drapet» får ny sesong"],
-    "az": ["«Əsl qatil» serialı rekord qırdı"],
+    "az": ["«Əsl qatil» serialı rekord qırdı", "Bakıda film çəkilir: küçədə «atışma» səsləri eşidiləcək"],
 }
+# and a word or two in quotes where the headline names a work is its fiction ("«стрілянина» on the square")
+WORK_TITLES["en"].append("Film crew in Glasgow: residents warned of 'explosions' on set tonight")
+WORK_TITLES["ru"].append("В центре Казани снимают сериал: на улице будут греметь «взрывы»")
+WORK_TITLES["uk"].append("У Львові знімають історичний фільм: на площі Ринок лунає «стрілянина»")
+WORK_TITLES["pl"].append("Na Rynku w Krakowie kręcą film: mieszkańcy usłyszą „strzelaninę”")
+WORK_TITLES["nb"].append("Filminnspilling i Bergen: «skyting» i sentrum i kveld")
 
 # The same words in reports of real deaths and collapses, which must stay what they are; a
 # film, a cinema or a quote in them does not make them a work.

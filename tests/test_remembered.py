@@ -3,6 +3,7 @@ a publishing pipeline run safepost every minute on much the same news; they must
 answers as a first run, only sooner, and never an answer made under other rules."""
 from __future__ import annotations
 
+import os
 from datetime import datetime, timezone
 
 import pytest
@@ -15,6 +16,7 @@ from safepost.news.detect import detect_incidents
 from safepost.news.remembered import remembered
 from safepost.rulebook import load_rulebook
 from safepost.text import analyze, lemmas, matcher
+from safepost.usercache import installed_stamp
 
 NOW = datetime(2012, 7, 20, 18, 0, tzinfo=timezone.utc)
 HEADLINES = [
@@ -128,3 +130,23 @@ def _keys(rulebook) -> list[tuple]:
     memory: dict = {}
     detect_incidents(HEADLINES, rulebook, NOW, memory=memory)
     return list(memory)
+
+
+def test_readings_made_by_another_version_of_the_reader_are_read_again(cache_home, tmp_path, monkeypatch):
+    """An upgrade that reads a toll better must not meet what the old code read of yesterday's
+    headlines: the kept readings are named for the code that made them."""
+    from safepost.news import remembered as module
+
+    reader = tmp_path / "reading.py"
+    reader.write_text("# one version\n")
+    monkeypatch.setattr(module, "read_by", lambda: (str(reader),))
+    rulebook = load_rulebook()
+    memory = remembered(rulebook.fingerprint)
+    detect_incidents(HEADLINES, rulebook, NOW, memory=memory)
+    memory.save()
+    assert len(remembered(rulebook.fingerprint)) == len(HEADLINES)
+    reader.write_text("# the next version\n")
+    stat = reader.stat()
+    os.utime(reader, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    installed_stamp.cache_clear()  # the next run is a new process
+    assert len(remembered(rulebook.fingerprint)) == 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from safepost.checks import Context
+from safepost.news.reading import news_languages, place_indexes
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
@@ -89,6 +90,18 @@ def mentions(ctx: Context) -> list[Match]:
     def find() -> list[Match]:
         index, names, everyday = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
         return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
-                if match.term not in everyday or written_as_name(ctx.analysis.text, match)]
+                if match.term not in everyday or written_as_name(ctx.analysis.text, match)] + _countries(ctx)
 
     return ctx.memo(NAME, find)
+
+
+def _countries(ctx: Context) -> list[Match]:
+    """A story's country named in any form the gazetteer knows in the post's language ("do
+    Indii" for "W Indiach", «в Индии» for «В Індії»): a country's cases and languages are more
+    than a dictionary's lemmas of one headline's word."""
+    named = [incident for incident in ctx.incidents if incident.countries]
+    if not named or ctx.language not in news_languages(ctx.rulebook):
+        return []
+    _, countries = place_indexes(ctx.rulebook, ctx.language)
+    return [Match(incident, incident.countries[0], m.start, m.end, m.first, m.last, m.text)
+            for m in countries.find(ctx.analysis) for incident in named if m.payload in incident.regions]

@@ -12,7 +12,8 @@ from datetime import timedelta
 from safepost.checks import Context
 from safepost.checks.incident_names import mentions
 from safepost.model import Incident
-from safepost.news.reading import news_languages, place_indexes
+from safepost.news.reading import kinds_by_id, news_languages, place_indexes
+from safepost.rulebook.news import CATASTROPHE
 from safepost.text import analyze
 
 MAX_HEADLINES = 3
@@ -69,6 +70,14 @@ def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:
     return tuple((match.payload, match.text) for match in towns.find(ctx.analysis))
 
 
+def names_its_country(ctx: Context, incident: Incident) -> bool:
+    """The post names a town or state of the country where the incident happened: "While
+    Sulawesi mops up, a TSUNAMI of deals" the day after the Palu tsunami is about Palu, though
+    the headlines never say Sulawesi. The country itself names only a story it is a key term
+    of (a mass-casualty one's): "our Polish shop" is no town."""
+    return any(region in incident.regions for region, _ in ctx.memo("towns", lambda: _towns(ctx)))
+
+
 def _story_places(ctx: Context, incident: Incident) -> tuple[str, ...]:
     """Every town and state the story's headlines and summaries name, key term or not
     ("Saskatchewan grieves for Humboldt")."""
@@ -97,6 +106,13 @@ _FOLDED = str.maketrans("еєиіїыёłóąę", "иииииииloae")
 def prominent(incident: Incident) -> bool:
     """Carried by several headlines or sources: more than a one-line item (a wind forecast)."""
     return max(incident.sources, len(incident.headlines)) >= PROMINENT
+
+
+def stops_the_world(ctx: Context, incident: Incident) -> bool:
+    """A toll its kind's `everywhere_from` reaches: in its first day a promotion anywhere is looked
+    at, and its country's name is the story (a thousand dead in an earthquake, a hundred in Paris)."""
+    kind = kinds_by_id(ctx.rulebook).get(incident.kind)
+    return incident.deaths >= (kind.everywhere_from if kind else CATASTROPHE)
 
 
 def within_first_day(ctx: Context, incident: Incident) -> bool:

@@ -12,7 +12,8 @@ from typing import Iterable
 
 from safepost.checks import Context, ladder
 from safepost.checks.incident_names import mentions
-from safepost.checks.incident_scope import IN, active_for, evidence, prominent, relation, within_first_day
+from safepost.checks.incident_scope import (IN, OUTSIDE, active_for, evidence, prominent, relation, stops_the_world,
+                                            within_first_day)
 from safepost.model import Finding, Verdict
 from safepost.news.reading import kinds_by_id
 from safepost.text.matcher import Match
@@ -42,9 +43,20 @@ def _only_a_place(ctx: Context, incident, match: Match) -> bool:
     """The town of a one-line item that hurt nobody (a wind forecast for Baku) or one person (a
     minibus and a car in Barnaul) is no story to collide with, nor any name of a one-line item
     that hurt nobody (a racing driver's burst tyre); the town under a chemical fire's cloud,
-    reported all day, is, and so is the town an anniversary remembers (Ağdam, Beslan)."""
+    reported all day, is, and so is the town an anniversary remembers (Ağdam, Beslan). A
+    country abroad is the story only in the first day its toll made it news everywhere, or told
+    with a word of the story: "the velvet season in Turkey" the day after a bombing in Cizre sells
+    a resort far from it; "not stuck underground like those miners in Turkey 😂" is the story."""
+    if match.term in incident.countries and relation(ctx, incident) == OUTSIDE:
+        return not _tells_more(ctx, incident, match)
     return not _grave(ctx, incident) and not prominent(incident) \
         and (match.term in incident.places or not incident.harmed)
+
+
+def _tells_more(ctx: Context, incident, match: Match) -> bool:
+    """The post has a word of the story's headlines beside its name: "schools" with "Mexico"."""
+    return any(not incident.told_in.isdisjoint(token.keys) for i, token in enumerate(ctx.analysis.tokens)
+               if not match.first <= i < match.last)
 
 
 def _grave(ctx: Context, incident) -> bool:
@@ -59,14 +71,18 @@ def _grave(ctx: Context, incident) -> bool:
 def _level(ctx: Context, incident, match: Match) -> Verdict:
     """The ladder, from hold for the story's hashtag; flag at most for a story that hurt nobody
     (an anniversary of one that did is remembered harm: "Lokomotiv tours -20%" on the day
-    Yaroslavl remembers the crash is held), and for a city abroad once its first day is over
+    Yaroslavl remembers the crash is held), and for a place abroad once its first day is over
     ("trips to Seoul" two days on names where it was; "#Aurora" rides its tag, and so does a
     post under a solidarity hashtag: "#JeSuisBruxelles, flights to Brussels from 99 zł"). In the
-    first day after people died there, selling the place ("a shopping weekend in Munich" the
-    morning after the mall shooting) or joking about it is the story."""
+    first day after people died there, selling the town ("a shopping weekend in Munich" the
+    morning after the mall shooting) or joking about it is the story; a whole country is, only
+    when the toll marks it ("trips to Thailand" the day after the tsunami, not "tours to India"
+    the day a bridge fell in Morbi)."""
     hashtag = any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last])
     level = ladder.level(ctx.rung, Verdict.HOLD if hashtag else Verdict.FLAG)
     rides = hashtag or ctx.tone.solidarity is not None
-    abroad = match.term in incident.places and not rides and relation(ctx, incident) != IN \
-        and not (incident.deaths and within_first_day(ctx, incident))
+    town, country = match.term in incident.places, match.term in incident.countries
+    its_first_day = bool(incident.deaths) and within_first_day(ctx, incident) \
+        and (town or stops_the_world(ctx, incident))
+    abroad = (town or country) and not rides and relation(ctx, incident) != IN and not its_first_day
     return min(level, Verdict.FLAG) if not _grave(ctx, incident) or abroad else level

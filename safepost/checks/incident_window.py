@@ -2,11 +2,14 @@
 audience are held or flagged by policy, and after a mass-casualty event every scheduled post
 gets at least a flag (a person looks before it goes out). The advice after Boston 2013: pause
 what is scheduled, review it, don't cancel it all. A mass-casualty event is news everywhere in
-its first day: elsewhere, a promotion or a joke is flagged (never held); an ordinary post is not
-touched. A post for another town of the country (it names a town, and none the story names) is
-read as a post abroad: the morning after a mine disaster in Silesia, a Kraków ice-cream parlour's
-offer is not in it. A day of mourning declared after a tragedy is kept where it was declared: a
-promotion or a party that day is held."""
+its first day, so its names and its words count abroad (the other checks); a promotion or a joke
+abroad that touches neither is flagged (never held) only when the toll stops the world (its
+kind's `everywhere_from`: the Paris attacks, the 2004 tsunami; not a sweater sale in Lviv the
+morning a bridge fell in Morbi), and an ordinary post abroad never is. A post for another town
+of the country (it names a town, and none the story names) is read as a post abroad, except that
+a mass-casualty event's first day still reaches it: the morning after a mine disaster in
+Silesia, a Kraków ice-cream parlour's offer is not in it. A day of mourning declared after a
+tragedy is kept where it was declared: a promotion or a party that day is held."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -15,7 +18,7 @@ from typing import Iterable
 from safepost.calendar import audience_zones
 from safepost.checks import Context
 from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence, relation,
-                                            where, within_first_day)
+                                            stops_the_world, where, within_first_day)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import kinds_by_id
 
@@ -30,6 +33,8 @@ def run(ctx: Context) -> Iterable[Finding]:
         if not first_hours and not mourning:
             continue
         found = relation(ctx, incident)
+        if found == REACHED and incident.regions and not stops_the_world(ctx, incident):
+            continue  # abroad: a sweater sale in Lviv the morning a bridge fell in Morbi
         if found == IN and not mourning and elsewhere_at_home(ctx, incident):
             found = REACHED if incident.reach == "global" and within_first_day(ctx, incident) else OUTSIDE
         if found not in (IN, REACHED) or mourning and found != IN:

@@ -15,8 +15,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder, matches_without_exceptions
-from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, active_for, evidence, prominent, relation,
-                                            where)
+from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, active_for, evidence, names_its_country,
+                                            prominent, relation, where)
 from safepost.checks.incident_names import mentions
 from safepost.model import Finding, Verdict
 from safepost.news.reading import kinds_by_id, lexicon_index
@@ -69,10 +69,13 @@ def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:
                                                     "a mass-casualty event, news everywhere in its first day")
     if hurt and found == UNPLACED and incident.severity >= 3:
         return min(ladder.level(ctx.rung, kind.level), kind.level), "a severe event safepost could not place"
-    if hurt and found == OUTSIDE and _names(ctx, incident):
-        # "Shots fired in Santa Fe? Tequila shots £2" the day of the school shooting there: abroad,
-        # but the post names the story and plays on it with its own words
-        return min(ladder.level(ctx.rung, Verdict.FLAG), kind.level), f"in {where(incident)}, and the post names it"
+    if hurt and found == OUTSIDE and (_names(ctx, incident) or names_its_country(ctx, incident)):
+        # "Shots fired in Santa Fe? Tequila shots £2" the day of the school shooting there, "While
+        # Sulawesi mops up, a TSUNAMI of deals" the day after Palu's: abroad, but the post names
+        # the story or where it happened, and plays on it with its own words
+        named = "it" if _names(ctx, incident) else "where it happened"
+        level = min(ladder.level(ctx.rung, Verdict.FLAG), kind.level)
+        return level, f"in {where(incident)}, and the post names {named}"
     if not prominent(incident):
         return None, ""  # a one-line item: its words are not yours today
     if incident.harmed and found == OUTSIDE:

@@ -45,6 +45,7 @@ NUMBER_GROUPING = (",", ".", " ", "\u202f")  # between the digit groups of one n
 DESIGNATION_LETTERS = 4  # "I-95", "Ту-154", "AK-47", "MiG-29": a short name and its number
 MIN_STEM = 4  # an Azerbaijani name's key: its shortest form without an ending, at least this long
 MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a title
+SCARE_QUOTE_WORDS = 2  # «стрілянина» in a headline about a film: a word the headline does not mean
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
 _SCORE = re.compile(r"(?<![\d.,:/])\d{1,2}\s?[-–:]\s?\d{1,2}(?![\d.,:/%])")
@@ -84,7 +85,8 @@ class Reading:
     grave: bool = False  # harm reported without a toll ("no survivors expected", "makes landfall")
     grave_words: bool = False  # the same words in a headline that names no event ("people unaccounted for")
     harmless: bool = False  # "no injuries", "nobody was hurt"
-    follow_up: bool = False  # "death toll passes 210", "search goes on": the event began before this report
+    follow_up: bool = False  # "search goes on", "funerals held": the event began before this report
+    toll_update: bool = False  # "death toll rises to 154": an earlier report counted fewer
     remembered: bool = False  # "ten years since the crash": a past event remembered, its toll is history
     mourning: tuple[date, ...] = ()  # the days of national mourning it declares ("Wednesday, a national day of mourning")
     sport: bool = False  # a score: the rough words are about a game
@@ -301,7 +303,9 @@ def _outside_titles(analysis: Analysis, matches: list, rulebook: Rulebook, lexic
     "The Walking Dead finale draws record audience" or «Əsl qatil» serialı rekord qırdı the
     series is the news. A title is a short quote, or in a sentence-case headline two or more
     capitalised words, right beside a word for a work (film, series, «сериал», serien); a quote
-    with the word inside it («Взрыв прогремел в кинотеатре») is what someone said."""
+    with the word inside it («Взрыв прогремел в кинотеатре») is what someone said. Where the
+    headline names a work, a word or two in quotes is its fiction wherever it stands: "a film is
+    shot in Lviv's market square, «shooting» rings out"."""
     if not matches:
         return matches
     works = lexicon_index(rulebook, analysis.language, "shows").find(analysis)
@@ -314,7 +318,10 @@ def _outside_titles(analysis: Analysis, matches: list, rulebook: Rulebook, lexic
         spans += [(run[0].start, run[-1].end) for run in _capitalised_runs(analysis, stop)]
     titles = [(start, end) for start, end in spans
               if any(_TITLE_GAP.match(text[end:w.start]) or _TITLE_GAP.match(text[w.end:start]) for w in works)]
-    return [m for m in matches if not any(start <= m.start and m.end <= end for start, end in titles)]
+    scare = [q.span(1) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= SCARE_QUOTE_WORDS
+             and not any(q.start() <= w.start and w.end <= q.end() for w in works)]
+    return [m for m in matches if not any(start <= m.start and m.end <= end for start, end in titles)
+            and not any(start <= m.start < end for start, end in scare)]  # "«skyting» i sentrum"
 
 
 def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetime) -> Reading:
@@ -403,6 +410,7 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
     reading.follow_up = reading.follow_up or bool(lexicon_index(rulebook, language, "follow_up").find(analysis))
+    reading.toll_update = reading.toll_update or bool(lexicon_index(rulebook, language, "toll_update").find(analysis))
     if lexicon_index(rulebook, language, "grave").find(analysis):
         reading.grave_words = True
         reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event
@@ -421,10 +429,18 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
 
 def _nearest_number(analysis: Analysis, first: int, last: int, numbers: dict[str, int]) -> int | None:
     for i in (*range(first - 1, max(-1, first - REACH - 1), -1), *range(last, min(len(analysis.tokens), last + REACH))):
-        value = _number(analysis, i, numbers)
+        value = _number(analysis, _first_group(analysis, i), numbers)
         if value is not None:
             return value
     return None
+
+
+def _first_group(analysis: Analysis, i: int) -> int:
+    """Where the number that token i is a group of begins: "10" of "10 000-dən çox insan ölüb",
+    whose last group is the one beside the words."""
+    while _continues_number(analysis, i):
+        i -= 1
+    return i
 
 
 def _number(analysis: Analysis, i: int, numbers: dict[str, int]) -> int | None:
@@ -549,11 +565,15 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
     victims = {i for match in (*deaths, *injuries) for i in range(match.first, match.last)}
     found = {"death": (REACH + 1, 0), "injury": (REACH + 1, 0)}  # (distance, number): the nearest, the larger on a tie
     tokens = analysis.tokens
-    for i, (distance, kind) in near.items():
-        value = None if _continues_number(analysis, i) else _number(analysis, i, numbers)
+    for near_group, (distance, kind) in near.items():
+        i, last = _first_group(analysis, near_group), near_group  # "10 000-dən": one number, either group near
+        while last + 1 < len(tokens) and _continues_number(analysis, last + 1):
+            last += 1
+        value = _number(analysis, i, numbers)
         if value is None:
             continue
-        after = i + 2 if i + 1 < len(tokens) and _is_case_ending(analysis, i + 1) else i + 1  # "на 74-м году"
+        ending = last + 1 < len(tokens) and _is_case_ending(analysis, last + 1)  # "на 74-м году"
+        after = last + 2 if ending else last + 1
         beside = {key for j in (i - 1, after, *_range_ends(analysis, i, numbers)) if 0 <= j < len(tokens)
                   for key in tokens[j].keys}
         if beside & ages or _is_day(tokens, i, after, months, victims):
@@ -584,6 +604,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     event = _event_positions(analysis, triggers)
     if in_title:
         reading.events.update(key for i in event for key in tokens[i].keys)
+        reading.events.update(_compound_stems(triggers))
     for attribute in ("death", "injury"):
         for m in lexicon_index(rulebook, language, attribute).find(analysis):
             event.update(range(m.first, m.last))
@@ -818,6 +839,13 @@ def _runs(analysis: Analysis, positions: list[int]) -> list[list[int]]:
         else:
             runs.append([i])
     return runs
+
+
+def _compound_stems(triggers) -> set[str]:
+    """The stems of the one-word prefix triggers a headline matched ("flodbølge*"): what
+    "Flodbølgekatastrofen" and "etter flodbølgen" share, two forms no dictionary relates."""
+    written = (m.source or m.term for m in triggers)
+    return {w[:-1].lower() for w in written if w.endswith("*") and " " not in w and not w.startswith("=")}
 
 
 def _event_positions(analysis: Analysis, triggers) -> set[int]:

@@ -1,12 +1,15 @@
 """What earlier runs read of the headlines, kept in the user's cache under the rulebook's
-fingerprint: a `watch` every minute, or a `gate` per post, sees the same headlines again and
-should not read them again. Only what this run used is kept, so the store follows the feeds."""
+fingerprint and the stamp of the code that reads them: a `watch` every minute, or a `gate` per
+post, sees the same headlines again and should not read them again, but an upgrade that reads
+a toll better must not meet yesterday's readings. Only what this run used is kept, so the store
+follows the feeds."""
 from __future__ import annotations
 
 from collections.abc import MutableMapping
 from pathlib import Path
 
-from safepost.usercache import load_private, store_private, user_cache
+from safepost.text.lemmas import DICTIONARIES
+from safepost.usercache import installed_stamp, load_private, store_private, user_cache
 
 KEEP = 4  # rulebooks (sets of rule files, levels and grades) whose readings are kept
 
@@ -47,6 +50,12 @@ def remembered(fingerprint: str | None) -> Remembered:
     """The readings kept for this rulebook; none (and nothing saved) when it has no fingerprint."""
     if fingerprint is None:
         return Remembered(None, {})
-    path = user_cache("readings") / f"{fingerprint}.pickle"
+    path = user_cache("readings") / f"{fingerprint}-{installed_stamp(DICTIONARIES, read_by())}.pickle"
     known = load_private(path)
     return Remembered(path, known if isinstance(known, dict) else {})
+
+
+def read_by() -> tuple[str, ...]:
+    """The code a reading comes from: the headline reader and the text package under it."""
+    here = Path(__file__).parent
+    return (str(here / "reading.py"), *sorted(str(path) for path in (here.parent / "text").glob("*.py")))

@@ -170,14 +170,15 @@ def _join_mass_casualty_tolls(readings: list[Reading], by_time: list[int], union
 
 def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) -> None:
     """A severe report that names no place safepost knows would be taken to be at its language's
-    home; when, within hours, a severe report in the same language, placed abroad, tells its
-    event in the same word and shares another, it is that story told again ("Süleyman Soylu:
-    Ortaköydəki Reina klubuna hücumda 39 nəfər həlak olub" after "İstanbulda gecə klubuna silahlı
-    hücum")."""
+    home, or nowhere ("over 10,000 dead in South Asia"); when, within hours, a severe report in
+    the same language, placed abroad, tells its event alike, it is that story told again
+    ("Süleyman Soylu: Ortaköydəki Reina klubuna hücumda 39 nəfər həlak olub" after "İstanbulda
+    gecə klubuna silahlı hücum", "Flodbølgekatastrofen: over 10 000 omkommet i Sør-Asia" after
+    "Mange nordmenn savnet i Thailand etter flodbølgen")."""
     severe = [i for i in by_time if readings[i].tragic and readings[i].severity >= 4]
     for position, i in enumerate(severe):
         report = readings[i]
-        if report.regions or not report.home:
+        if report.regions:
             continue
         _join_closest(readings, severe[:position], i, union,
                       lambda other: other.language == report.language and bool(other.regions)
@@ -187,10 +188,15 @@ def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) ->
 
 def _tells_alike(a: Reading, b: Reading) -> bool:
     """Two headlines that report their event with one same word and share another ("klubuna
-    hücum" twice): two deaths in two countries share only the words for dying."""
+    hücum" twice), or that report one kind of event other than a death and share a word ("Обвал
+    мосту в Морбі" after "В Індії обвалився підвісний міст"): two deaths in two countries share
+    only the words for dying."""
     events = a.events | b.events
     shared = (a.words.keys() | a.events) & (b.words.keys() | b.events)
-    return bool(shared & events) and bool(shared - events)
+    if shared & events and shared - events:
+        return True
+    return bool(shared) and bool(a.kinds) and bool(b.kinds) and a.kinds[0] is b.kinds[0] \
+        and a.kinds[0].id != "death"
 
 
 def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
@@ -285,7 +291,8 @@ def incident_of(story: list[Reading]) -> Incident | None:
         or {r.home for r in tragic if r.home}  # a place too small for the gazetteer, in the language's own country
     victims = max(max(r.deaths, r.at_risk if r.grave else 0) for r in tragic)
     ongoing = all(r.follow_up for r in tragic)
-    scope = reach(severity, harmed, main, victims, reports=len(tragic), ongoing=ongoing)
+    # "Seoul crush: death toll rises to 154" as the first the feed holds: the first day was before it
+    scope = reach(severity, harmed, main, victims, reports=len(tragic), ongoing=ongoing or first.toll_update)
     terms = key_terms(story, countries=scope == "global")
     known = _frequencies(story)
     term_zipf = tuple(known[w] if (w := term.lower().lstrip("#")) in known else zipf(w, lead.language)
@@ -297,9 +304,17 @@ def incident_of(story: list[Reading]) -> Incident | None:
         language=lead.language, sources=len({r.headline.source for r in story}),
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
-        phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms)), term_zipf=term_zipf,
-        words=_story_words(tragic, known), ongoing=ongoing, remembered=remembered,
+        phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms, "place")),
+        countries=tuple(_places(story, terms, "country")), term_zipf=term_zipf,
+        words=_story_words(tragic, known), told_in=_told_in(tragic), ongoing=ongoing, remembered=remembered,
         mourning=tuple(sorted({day for r in story for day in r.mourning})) if harmed else ())
+
+
+def _told_in(tragic: list[Reading]) -> frozenset[str]:
+    """Every word of some length the tragic headlines tell the story in, common or not ("school",
+    "miners"): the words that, beside its country's name, make a post tell it."""
+    return frozenset(key for r in tragic for key in (*r.words, *r.events)
+                     if len(key) >= STORY_WORD_LETTERS and key.isalpha())
 
 
 def _story_words(tragic: list[Reading], known: dict[str, float | None]) -> tuple[str, ...]:
@@ -409,9 +424,10 @@ def key_terms(story: list[Reading], countries: bool = False) -> list[str]:
     return [written[key].most_common(1)[0][0] for key in chosen[:MAX_TERMS]]
 
 
-def _places(story: list[Reading], terms: list[str]) -> list[str]:
-    """The key terms that are only a place the gazetteer knows: where the story is, not what."""
-    written = {c.text for r in story for c in r.candidates.values() if c.place}
+def _places(story: list[Reading], terms: list[str], what: str) -> list[str]:
+    """The key terms that are only a place the gazetteer knows (`what`: a town or state, "place",
+    or a country): where the story is, not what."""
+    written = {c.text for r in story for c in r.candidates.values() if getattr(c, what)}
     return [term for term in terms if term in written]
 
 

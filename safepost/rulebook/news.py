@@ -23,6 +23,7 @@ from safepost.rulebook.fields import Fields
 from safepost.rulebook.terms import LanguageTerms, check_exceptions, compile_language_map, compile_terms
 from safepost.text.months import MONTHS
 
+CATASTROPHE = 1000  # the dead that stop the world whatever the kind: the 2004 tsunami, not a bridge in Morbi
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class IncidentKind(Authored):
     min_severity: int = 1  # vocabulary applies from this severity up
     harms: bool = False  # the event hurts people by its nature (a shooting); else harm must be reported
     global_from: int | None = None  # dead (or at risk) from which it is news everywhere in its first day
+    # dead from which, in its first day, a promotion anywhere is looked at and its country's name is
+    # the story: a catastrophe stops the world (the 2004 tsunami), a bombing in Paris sooner
+    everywhere_from: int = CATASTROPHE
     grave_with_people_aboard: bool = False  # "crashed with 92 on board": grave until told they are safe
     # its triggers count only in a headline that remembers ("31 years since the occupation of
     # Ağdam"): today's news of an occupation or a deportation is another kind of story
@@ -68,7 +72,8 @@ class NewsLexicon:
     age_prepositions: frozenset[str] = frozenset()  # "dead at 57": after a death word, an age
     grave: LanguageTerms | None = None  # harm reported without a toll: "no survivors expected"
     harmless: LanguageTerms | None = None  # "no injuries", "nobody was hurt"
-    follow_up: LanguageTerms | None = None  # "death toll passes 210", "search goes on": it began earlier
+    follow_up: LanguageTerms | None = None  # "search goes on", "funerals held": it began earlier
+    toll_update: LanguageTerms | None = None  # "death toll rises to 154": an earlier report counted fewer
     remembrance: LanguageTerms | None = None  # "ten years since", "anniversary of": a past event remembered
     at_risk: LanguageTerms | None = None  # "with 150 on board": a number beside these may be victims
     evacuated: LanguageTerms | None = None  # "50 people evacuated": people beside these are out of danger
@@ -176,7 +181,8 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f = Fields(data, path, "an incident kind")
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
-                      "global_from", "grave_with_people_aboard", "remembered_only", "window_from", "area", "note",
+                      "global_from", "everywhere_from", "grave_with_people_aboard", "remembered_only", "window_from",
+                      "area", "note",
                       "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
@@ -187,7 +193,8 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         vocabulary=compile_language_map(f, "vocabulary"),
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
         min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False),
-        global_from=_whole(f, "global_from"), grave_with_people_aboard=f.flag("grave_with_people_aboard", False),
+        global_from=_whole(f, "global_from"), everywhere_from=_whole(f, "everywhere_from") or CATASTROPHE,
+        grave_with_people_aboard=f.flag("grave_with_people_aboard", False),
         remembered_only=f.flag("remembered_only", False), area=f.flag("area", False),
         window_from=_severity(f, "window_from", 1) if f.has("window_from") else None,
         note=f.text("note", ""),
@@ -215,7 +222,8 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "follow_up", "remembrance", "at_risk", "evacuated", "none_survived",
+                      "age_prepositions", "grave", "harmless", "follow_up", "toll_update", "remembrance", "at_risk", "evacuated",
+                      "none_survived",
                       "locatives",
                       "sport", "shows", "home", "idioms", "abroad", "mourning"))
     language = f.languages("language", required=True)[0]
@@ -232,6 +240,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         grave=compile_terms(f, "grave", (language,), required=False),
         harmless=compile_terms(f, "harmless", (language,), required=False),
         follow_up=compile_terms(f, "follow_up", (language,), required=False),
+        toll_update=compile_terms(f, "toll_update", (language,), required=False),
         remembrance=compile_terms(f, "remembrance", (language,), required=False),
         at_risk=compile_terms(f, "at_risk", (language,), required=False),
         evacuated=compile_terms(f, "evacuated", (language,), required=False),
