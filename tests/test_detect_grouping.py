@@ -258,3 +258,27 @@ def test_a_story_followed_all_week_stays_one_incident_and_active_while_it_is_rep
     [crash] = [i for i in incidents if i.kind == "crash"]
     assert len(crash.headlines) == 3 and "A1" in crash.terms
     assert crash.active_until > NOW + timedelta(hours=24)
+
+
+def test_reports_of_one_attack_join_whichever_kind_each_reads_as():
+    """The evening of Derbent: one headline reads as a strike (a church "fired upon"), the next
+    as attacks that killed police. Both name Derbent within hours: one story, and the town stays
+    its name."""
+    [derbent] = detect_incidents([
+        headline("Dərbənddə sinaqoq və kilsə atəşə tutulub, ölənlər var", 6),
+        headline("Dərbənd və Mahaçqalada hücumlar: 15-dən çox polis həlak olub", 3),
+    ], RULEBOOK, NOW)
+    assert len(derbent.headlines) == 2 and any(term.startswith("Dərbənd") for term in derbent.terms)
+
+
+def test_a_headline_naming_the_one_who_died_tells_that_death():
+    [death] = detect_incidents([
+        headline("Умер автор сценария «Белого солнца пустыни» Рустам Ибрагимбеков", 6),
+        headline("«Восток — дело тонкое»: вспоминаем фильмы Рустама Ибрагимбекова", 4),
+    ], RULEBOOK, NOW)
+    assert len(death.headlines) == 2 and "Восток — дело тонкое" in death.phrases
+    apart = detect_incidents([
+        headline("Умер автор сценария «Белого солнца пустыни» Рустам Ибрагимбеков", 6),
+        headline("«Восток — дело тонкое»: вспоминаем фильмы Эльдара Рязанова", 4),
+    ], RULEBOOK, NOW)
+    assert len(apart[0].headlines) == 1

@@ -653,3 +653,26 @@ def test_a_figure_of_speech_is_no_tragedy(rulebook, language, title):
     for language, cases in FIGURES_MEANT.items() for kind, title in cases])
 def test_the_same_words_still_report_a_tragedy(rulebook, language, kind, title):
     assert kinds_of(rulebook, title, language)[:1] == [kind]
+
+
+# An attack that killed is an attack though no word says terror or shooting: the evening of Derbent
+# and Makhachkala, 23 June 2024, was first reported as "attacks, 15 police dead". A heart attack,
+# a shark or a bid for the title is none.
+ATTACKS = {
+    "en": ("Attacks in Dagestan kill at least 15 police officers",
+           "Heart attack killed the veteran actor, family says"),
+    "ru": ("Меликов: при нападениях в Дербенте и Махачкале погибли более 15 полицейских",
+           "Нападение акулы в Египте: погиб турист из России"),
+    "uk": ("Напад на блокпост: загинули двоє прикордонників", "Серцевий напад: помер відомий актор"),
+    "pl": ("Atak na posterunek policji: zginęło dwóch funkcjonariuszy", "Atak serca. Zmarł znany aktor"),
+    "nb": ("Angrepet mot politistasjonen: to politifolk drept", "Haiangrep i Egypt: turist omkom"),
+    "az": ("Dərbənd və Mahaçqalada hücumlar: 15-dən çox polis həlak olub",
+           "Ürək tutması: tanınmış aktyor həlak olub"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(ATTACKS))
+def test_an_attack_that_killed_is_violence_and_a_heart_attack_is_not(rulebook, language):
+    attack, lookalike = ATTACKS[language]
+    assert "violence" in kinds_of(rulebook, attack, language)
+    assert "violence" not in kinds_of(rulebook, lookalike, language)

@@ -70,3 +70,30 @@ def test_the_shipped_people_load_and_each_names_someone_with_works():
     people = book.rules("works")
     assert len(people) > 100
     assert all(person.names and person.works for person in people)
+
+
+@pytest.mark.parametrize("headlines, text, language, level", [
+    # no entry in the rulebook names Rustam Ibragimbekov: the news tells whose death it is and, in
+    # a later headline that names him, the title of his film
+    (["Умер автор сценария «Белого солнца пустыни» Рустам Ибрагимбеков",
+      "«Восток — дело тонкое»: вспоминаем фильмы Рустама Ибрагимбекова"],
+     "Восток — дело тонкое 😉 А плов — дело вкусное! Всю неделю −25% на плов.", "ru", Verdict.HOLD),
+    (["Умер автор сценария «Белого солнца пустыни» Рустам Ибрагимбеков",
+      "«Восток — дело тонкое»: вспоминаем фильмы Рустама Ибрагимбекова"],
+     "Плов по-узбекски: всю неделю −25% на плов и самсу.", "ru", Verdict.PASS),
+    # a lyric sung, its letters stretched
+    (["Whitney Houston dies at 48 in Beverly Hills hotel",
+      "Jennifer Hudson sings 'I Will Always Love You' as the Grammys honor Whitney Houston"],
+     "And IIIIII will always love you 💍 Valentine's diamonds 25% off through Tuesday!", "en", Verdict.HOLD),
+])
+def test_a_title_the_news_gives_for_someone_who_died(headlines, text, language, level):
+    book = load_rulebook()
+    incidents = detect_incidents([Headline(title, "Wire", published=NOW - timedelta(hours=5 - i))
+                                  for i, title in enumerate(headlines)], book, NOW)
+    post = Post(id="p", platform="vk", scheduled_at=NOW + timedelta(hours=1), text=text, language=language,
+                region="RU" if language == "ru" else "US")
+    [decision] = check([post], incidents, book, NOW)
+    assert decision.verdict == level
+    if level is Verdict.HOLD:
+        echo = next(f for f in decision.findings if f.check == "incident-echo")
+        assert echo.evidence["headlines"]

@@ -95,9 +95,9 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
                     shared[(i, j)] += weight
     for (i, j), count in shared.items():
         a, b = readings[i], readings[j]
-        same_kind = a.kinds and b.kinds and a.kinds[0] is b.kinds[0]
+        same_kind = _alike_kinds(a, b)
         calm = not a.tragic and not b.tragic
-        if count >= 2 or same_kind or calm:
+        if count >= 2 or same_kind or calm or _tells_of_the_dead(a, b) or _tells_of_the_dead(b, a):
             union(i, j, STRONG_LINK_WITHIN if count >= 2 else SAME_STORY_WITHIN)
     severe = [i for i in by_time if readings[i].tragic and readings[i].kinds and readings[i].severity >= 4]
     for position, i in enumerate(severe):
@@ -242,6 +242,24 @@ def _share_uncommon_word(a: Reading, b: Reading) -> bool:
     shared = a.words.keys() & b.words.keys()
     frequencies = (zipf(a.words[key].lower(), a.language) for key in shared)
     return any(frequency is not None and frequency < SHARED_WORD_BELOW for frequency in frequencies)
+
+
+def _tells_of_the_dead(death: Reading, other: Reading) -> bool:
+    """A headline that names, by an uncommon name, the one person whose death another reports
+    tells that story: the films remembered («Восток — дело тонкое»: вспоминаем фильмы Рустама
+    Ибрагимбекова), the town that mourns. Its titles are then the dead person's works."""
+    if not death.tragic or other.tragic or not death.kinds or death.kinds[0].id != "death" or death.deaths > 1:
+        return False
+    shared = {key for key, c in death.candidates.items() if c.name} & {key for key, c in other.candidates.items() if c.name}
+    return any((zipf(key, death.language) or 0) < SHARED_WORD_BELOW for key in shared if " " not in key)
+
+
+def _alike_kinds(a: Reading, b: Reading) -> bool:
+    """The same kind of event, or two attacks: "Dərbənddə sinaqoq və kilsə atəşə tutulub" read as a strike and
+    "Dərbənd və Mahaçqalada hücumlar: 15 polis həlak olub" as an attack tell one evening."""
+    if not a.kinds or not b.kinds:
+        return False
+    return a.kinds[0] is b.kinds[0] or a.kinds[0].attack and b.kinds[0].attack
 
 
 def _same_event(a: Reading, b: Reading) -> bool:

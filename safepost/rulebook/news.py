@@ -51,6 +51,9 @@ class IncidentKind(Authored):
     # the event covers a region (an earthquake, a storm): a bare toll reported there within hours
     # ("Two dead, Kaikōura cut off") is its toll
     area: bool = False
+    # people attacked people (a shooting, a bombing, terror, a stabbing): two reports that share a
+    # name within hours tell one attack, though one calls it terror and the other an attack
+    attack: bool = False
     # the severity from which this kind opens the first hours, when above the policy's `severe_from`:
     # a country at war reads of deadly strikes every day
     window_from: int | None = None
@@ -182,7 +185,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
                       "global_from", "everywhere_from", "grave_with_people_aboard", "remembered_only", "window_from",
-                      "area", "note",
+                      "area", "attack", "note",
                       "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
@@ -196,6 +199,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         global_from=_whole(f, "global_from"), everywhere_from=_whole(f, "everywhere_from") or CATASTROPHE,
         grave_with_people_aboard=f.flag("grave_with_people_aboard", False),
         remembered_only=f.flag("remembered_only", False), area=f.flag("area", False),
+        attack=f.flag("attack", False),
         window_from=_severity(f, "window_from", 1) if f.has("window_from") else None,
         note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)

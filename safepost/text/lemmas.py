@@ -28,6 +28,7 @@ from safepost.usercache import installed_stamp, load_private, store_recent, user
 SUPPORTED = ("en", "ru", "uk", "pl", "nb", "az")
 DICTIONARIES = ("spacy_lookups_data", "pymorphy3", "pymorphy3_dicts_ru", "pymorphy3_dicts_uk", "lemmagen3",
                 "snowballstemmer")  # the installed packages a word's keys come from
+_STRETCH = re.compile(r"([^\W\d_])\1{2,}")  # a letter three times or more: a word stretched
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'\-]+")
 REMEMBERED_WORDS = 300_000  # per language: the most recently learned are kept
 
@@ -48,9 +49,21 @@ class Keys:
                 return (word,)  # "summer2026": no dictionary knows it
             if self._backend is None:
                 self._backend = _BACKENDS.get(self.language, _surface_only)()
-            found = self._memo[word] = _unique(word, *self._backend(word))
+            found = self._memo[word] = _unique(word, *self._backend(word), *self._unstretched(word))
             self.learned += 1
         return found
+
+    def _unstretched(self, word: str) -> tuple[str, ...]:
+        """A word sung or shouted ("IIIIII will always love you", "sooo good", "lovvve") is also
+        the word with each stretch one or two letters long, and their keys: a post that stretches
+        a lyric or a name still quotes it."""
+        if _STRETCH.search(word) is None:
+            return ()
+        found: list[str] = []
+        for repeat in (1, 2):
+            shorter = _STRETCH.sub(lambda m: m.group(1) * repeat, word)
+            found += (shorter, *self._backend(shorter))
+        return tuple(found)
 
     def keep(self) -> None:
         """Save the words looked up so far for the next run (best effort)."""

@@ -211,6 +211,8 @@ def _compile(text: str, language: str | None, quoted: bool) -> Term:
             places.append(choice)
             spellings.append(list(zip(surfaces, choice.texts)))
             continue
+        if quoted and not any(ch.isalnum() for ch in chunk):
+            continue  # a dash between a title's words («Восток — дело тонкое») is no word of it
         if chunk in ("...", "…"):
             if not places or places[-1] is None:
                 raise TermError(f"'...' must stand between two words in '{text}'")
