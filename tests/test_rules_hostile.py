@@ -104,3 +104,11 @@ def test_a_pattern_that_times_out_on_a_post_is_a_not_evaluated_flag_and_the_chec
     assert "not evaluated" in skipped["message"] and "timed out" in skipped["message"]
     assert posts["p2"]["verdict"] == "pass"
     assert "p2" in (Path(queue).parent / "approved.csv").read_text()
+
+
+def test_a_province_written_as_a_list_is_one_line_naming_the_file_and_line(run_cli, write):
+    queue = write("q.csv", QUEUE)
+    places = write("places.yaml", "places:\n  - id: places.test\n    region: RU\n    names: {ru: [Кемерово]}\n"
+                                  "    provinces:\n      ru: [Кузбасс, Кемерово]\n")
+    err = one_line_error(run_cli, "check", queue, "--rules", places)
+    assert f"{places}:6" in err and "provinces" in err, err

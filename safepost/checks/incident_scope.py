@@ -57,7 +57,8 @@ def elsewhere_at_home(ctx: Context, incident: Incident) -> bool:
     if not towns:
         return False
     places = ctx.scope.cached(("story places", incident.id), lambda: _story_places(ctx, incident))
-    return not any(_alike(town, place) for town in towns for place in places) \
+    provinces = ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
+    return not any(_alike(town, place) or _one_province(town, place, provinces) for town in towns for place in places) \
         and not any(match.payload is incident for match in mentions(ctx))
 
 
@@ -94,6 +95,20 @@ def _alike(town: str, place: str) -> bool:
     three letters, with the vowels Russian and Ukrainian spell differently taken as one (Крыму ~
     Крымском, Суми ~ Сумщині, Киев ~ Київ). Taking two towns for one only keeps a post in the story."""
     return _opening(town) == _opening(place)
+
+
+def _provinces(rulebook) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every province the gazetteer knows the towns of, in every language."""
+    return tuple(province for entry in rulebook.rules("places") for provinces in entry.provinces.values()
+                 for province in provinces)
+
+
+def _one_province(town: str, place: str, provinces) -> bool:
+    """One names a province, the other a town in it: a sale in Kemerovo the day of a mine
+    disaster "в Кузбассе" is in it."""
+    return any(_alike(place, province) and any(_alike(town, member) for member in members)
+               or _alike(town, province) and any(_alike(place, member) for member in members)
+               for province, members in provinces)
 
 
 def _opening(name: str) -> str:

@@ -138,6 +138,9 @@ class Places:
     region: str
     names: LanguageTerms  # cities, states: key terms that also place the incident
     country_names: LanguageTerms  # the country itself: places it, too broad to be a key term
+    # by language, a province as its news names it and the towns in it ("Кузбасс": Кемерово...):
+    # a post for one of those towns is in a story that names only the province
+    provinces: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
     path: str = ""
     line: int = 0
 
@@ -262,14 +265,29 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
 
 def parse_places(data, path: str) -> Places:
     f = Fields(data, path, "a places entry")
-    f.reject_unknown(("id", "region", "names", "country_names"))
+    f.reject_unknown(("id", "region", "names", "country_names", "provinces"))
     region = f.regions("region")
     if len(region) != 1:
         raise f.error("'region' must be one two-letter region code", "region")
     return Places(id=f.text("id") or f"places.{region[0].lower()}", region=region[0],
                   names=compile_language_map(f, "names"),
                   country_names=compile_language_map(f, "country_names"),
-                  path=path, line=f.line() or 0)
+                  provinces=_provinces(f), path=path, line=f.line() or 0)
+
+
+def _provinces(f: Fields) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """`provinces: {ru: {Кузбасс: [Кемерово, Новокузнецк]}}`: by language, each province with
+    its towns."""
+    if not f.has("provinces"):
+        return {}
+    by_language = Fields(f.data["provinces"], f.path, "'provinces' (a mapping by language)", *f.key_where("provinces"))
+    found = {}
+    for language in by_language.language_keys():
+        provinces = Fields(by_language.data[language], f.path, f"'provinces' in {language} (province: [towns])",
+                           *by_language.key_where(language))
+        found[language] = tuple((str(province), tuple(provinces.texts(province, required=True)))
+                                for province in provinces.data)
+    return found
 
 
 def _moment(f: Fields, key: str) -> datetime:
