@@ -101,8 +101,10 @@ class Incident:
     # every report of it remembers an event of years ago ("ten years since the Lokomotiv crash"):
     # nobody is hurt anew, but naming it to sell is still selling on a tragedy
     remembered: bool = False
-    # the days of national mourning its headlines declare: its country keeps them after its first hours
+    # the days of mourning its headlines declare: its country keeps them after its first hours, or
+    # only the towns and provinces of `mourning_places` when a city or a province declared them
     mourning: tuple[date, ...] = ()
+    mourning_places: tuple[str, ...] = ()
     # the rulebook's work entry of the famous person whose death it reports: their songs and roles
     # quoted in a post cash in on it
     work: str = ""

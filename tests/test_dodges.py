@@ -51,6 +51,9 @@ def test_a_dodge_is_read_as_the_word_it_hides(text, language, written, read):
     ("I❤️NY mugs are back", "en"),
     ("Gjør klar til jul: sprø\nkaker og brød", "nb"),
     ("Sprzedaż po-\nświąteczna trwa", "pl"),
+    # a Polish post read with Azerbaijani rules too, when its language is unsure: "sklep" (a shop)
+    # is a word of a language safepost reads, not "sikilep" with its vowels left out
+    ("Rano klienci szukamy: sklep i park", "az"),
 ])
 def test_ordinary_words_are_not_read_as_dodges(text, language):
     assert dodges_read(text, language, BOOK) == []

@@ -955,7 +955,8 @@ def test_a_town_in_mourning_is_a_story_of_the_dead_known_from_its_follow_ups(rul
     assert mourning.harmed and mourning.ongoing, mourning
     [held] = check([post(promo, language, region)], [mourning], rulebook, NOW)
     assert held.verdict == Verdict.HOLD, held.findings
-    assert not findings_of(held, "incident-window")  # its first hours were before the mourning
+    # its first hours were before the mourning; the town's day of mourning is today
+    assert not [f for f in findings_of(held, "incident-window") if f.rule.endswith(".first-hours")]
 
 
 @pytest.mark.parametrize("remembering, recounting", [
@@ -1109,11 +1110,26 @@ def test_a_promotion_on_a_declared_day_of_national_mourning_is_held_after_the_fi
     assert verdict(promotion, "2024-05-10T12:00:00Z", "US" if region != "US" else "GB").verdict == Verdict.PASS
 
 
-def test_a_citys_day_of_mourning_is_not_the_whole_countrys(rulebook):
-    headlines = [Headline("Ракетний удар по Покровську: загинули семеро людей", "Wire", published=at("2023-08-07T18:00:00Z")),
-                 Headline("8 серпня у Покровську оголошено днем жалоби", "Wire", published=at("2023-08-07T20:30:00Z"))]
-    incidents = detect_incidents(headlines, rulebook, at("2023-08-08T05:00:00Z"))
-    assert incidents and not any(incident.mourning for incident in incidents)
+@pytest.mark.parametrize("language, region, tragedy, declaration, there, elsewhere", [
+    ("uk", "UA", "Ракетний удар по Покровську: загинули семеро людей", "8 серпня у Покровську оголошено днем жалоби",
+     "Покровськ, гарячий вівторок! Друга піца за півціни до 21:00", "Львів, гарячий вівторок! Друга піца за півціни"),
+    # a town of the province that mourns (places.yaml `provinces`)
+    ("ru", "RU", "Крушение L-410 в Татарстане: погибли 16 человек", "8 августа объявлено в Татарстане днём траура",
+     "Караоке-вечеринка сегодня в 20:00, коктейли 2+1 — Набережные Челны, ждём всех!",
+     "Караоке-вечеринка сегодня в 20:00, коктейли 2+1 — Москва, ждём всех!"),
+])
+def test_a_citys_or_a_provinces_day_of_mourning_is_kept_by_its_towns_not_the_whole_country(
+        rulebook, language, region, tragedy, declaration, there, elsewhere):
+    headlines = [Headline(tragedy, "Wire", published=at("2023-08-06T18:00:00Z")),
+                 Headline(declaration, "Wire", published=at("2023-08-06T20:30:00Z"))]
+    now = at("2023-08-08T05:00:00Z")
+    incidents = detect_incidents(headlines, rulebook, now)
+    assert any(incident.mourning and incident.mourning_places for incident in incidents), incidents
+    held, away, nationwide = check([post(text, language, region, at("2023-08-08T12:00:00Z"))
+                                    for text in (there, elsewhere, elsewhere.split("—")[0].split(",", 1)[-1])],
+                                   incidents, rulebook, now)
+    assert any(f.rule.endswith(".mourning-day") for f in held.findings) and held.verdict == Verdict.HOLD, held.findings
+    assert not findings_of(away, "incident-window") and not findings_of(nationwide, "incident-window")
 
 
 def test_a_ukrainian_headline_without_ukrainian_letters_is_read_by_its_words(rulebook):

@@ -148,3 +148,25 @@ def test_another_languages_strong_word_is_read_under_the_posts_language(text, la
 ])
 def test_an_everyday_word_of_the_posts_own_language_is_not_another_languages_swear(text, language):
     assert word_findings(text, language) == []
+
+
+OWNING_UP = [  # (language, a mild curse at the brand's own slip, the same curse at the customer)
+    ("en", "Crap, you caught us 🙈 The menu board still says 'Shitake', we're fixing it today.",
+     "Crap, the size chart is right there on the page."),
+    ("ru", "Чёрт, наш косяк 🙈 Заказ пересоберём и отправим сегодня бесплатно.",
+     "Чёрт, читайте описание перед заказом."),
+    ("uk", "Трясця, переплутали номер будинку 🙈 Вибачте, пані Галино!", "Трясця, читайте опис перед замовленням."),
+    ("pl", "Cholera, nasza wina 🙈 Wysyłamy nową paczkę jeszcze dziś.", "Cholera, proszę czytać opis przed zamówieniem."),
+    ("nb", "Pokker, vår feil 🙈 Ny pakke sendes i dag.", "Pokker, les beskrivelsen før du bestiller."),
+    ("az", "Lənət olsun, bağlama gecikib! 🙈 Üzr istəyirik, bu gün pulsuz çatdıracağıq.",
+     "Lənət olsun, sifarişdən əvvəl təsviri oxuyun."),
+]
+
+
+@pytest.mark.parametrize("language, owning_up, at_the_customer", OWNING_UP)
+def test_a_mild_curse_at_the_brands_own_slip_passes_in_a_reply(language, owning_up, at_the_customer):
+    """"Cholera, nasza wina 🙈": the brand swears at itself while it owns up; said to the customer,
+    the same word is flagged, and in a post of the brand's own it is flagged too."""
+    assert word_findings(owning_up, language, reply_to="c-1") == []
+    assert {f.level for f in word_findings(at_the_customer, language, reply_to="c-1")} == {Verdict.FLAG}
+    assert {f.level for f in word_findings(owning_up, language)} == {Verdict.FLAG}

@@ -71,6 +71,14 @@ def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:
     return tuple((match.payload, match.text) for match in towns.find(ctx.analysis))
 
 
+def names_a_town_in(ctx: Context, places: tuple[str, ...]) -> bool:
+    """The post names one of these towns or provinces, a place named alike, or a town of one of
+    them: a karaoke night in Naberezhnye Chelny is in Tatarstan's day of mourning."""
+    provinces = ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
+    return any(_alike(town, place) or _one_province(town, place, provinces)
+               for _, town in ctx.memo("towns", lambda: _towns(ctx)) for place in places)
+
+
 def names_its_country(ctx: Context, incident: Incident) -> bool:
     """The post names a town or state of the country where the incident happened: "While
     Sulawesi mops up, a TSUNAMI of deals" the day after the Palu tsunami is about Palu, though

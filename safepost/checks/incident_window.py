@@ -9,7 +9,8 @@ morning a bridge fell in Morbi), and an ordinary post abroad never is. A post fo
 of the country (it names a town, and none the story names) is read as a post abroad, except that
 a mass-casualty event's first day still reaches it: the morning after a mine disaster in
 Silesia, a Kraków ice-cream parlour's offer is not in it. A day of mourning declared after a
-tragedy is kept where it was declared: a promotion or a party that day is held."""
+tragedy is kept where it was declared: a promotion or a party that day is held, in the whole
+country, or, when a city or a province declared it, in a post for one of its towns."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
@@ -17,8 +18,8 @@ from typing import Iterable
 
 from safepost.calendar import audience_zones
 from safepost.checks import Context
-from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence, relation,
-                                            stops_the_world, where, within_first_day)
+from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence,
+                                            names_a_town_in, relation, stops_the_world, where, within_first_day)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import kinds_by_id
 
@@ -82,8 +83,8 @@ def _severe(ctx: Context) -> list[tuple[Incident, datetime | None]]:
 def _on_mourning_day(ctx: Context, incident: Incident) -> str:
     """The day of mourning declared after the incident that the post is scheduled on, in its
     audience's time ("" when none): a party that evening is a party on the day of mourning."""
-    if not incident.mourning:
-        return ""
+    if not incident.mourning or incident.mourning_places and not names_a_town_in(ctx, incident.mourning_places):
+        return ""  # a city's or a province's mourning is kept by the posts for it
     for _, zone in audience_zones(ctx.post, ctx.rulebook.audience):
         day = ctx.post.scheduled_at.astimezone(zone).date()
         if day in incident.mourning:

@@ -89,6 +89,9 @@ class Reading:
     toll_update: bool = False  # "death toll rises to 154": an earlier report counted fewer
     remembered: bool = False  # "ten years since the crash": a past event remembered, its toll is history
     mourning: tuple[date, ...] = ()  # the days of national mourning it declares ("Wednesday, a national day of mourning")
+    # where a city or a province declares it («11 октября объявлено в Татарстане днём траура»):
+    # the towns and provinces it names, as written; empty for the whole country
+    mourning_places: tuple[str, ...] = ()
     sport: bool = False  # a score: the rough words are about a game
     candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
     regions: set[str] = field(default_factory=set)
@@ -351,11 +354,14 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     # "«Xynthia»: over 50 døde i Europa" is news from somewhere, not from home
     abroad = any(lexicon_index(rulebook, language, "abroad").find(analysis) for analysis, _, _ in texts)
     reading.home = lexicon.home if lexicon and not abroad else None
-    if lexicon and not reading.remembered and lexicon_index(rulebook, language, "mourning").find(title) \
-            and not any(candidate.place for candidate in reading.candidates.values()):
-        # a city's or a province's mourning («у Покровську», «в Татарстане») is kept there, not by
-        # the whole country: posts that name the place meet the story anyway
+    # a city's or a province's mourning («у Покровську», «в Татарстане») is kept there, not by the
+    # whole country
+    places = tuple(c.text for c in reading.candidates.values() if c.place and not c.country)
+    if lexicon and not reading.remembered and (
+            lexicon_index(rulebook, language, "mourning").find(title)
+            or places and lexicon_index(rulebook, language, "mourning_here").find(title)):
         reading.mourning = _mourning_days(title, lexicon, reading.published)
+        reading.mourning_places = places
     if reading.tragic:
         _read_phrases(reading, title, title_triggers, rulebook, lexicon)
     _read_titles(reading, title, lexicon)

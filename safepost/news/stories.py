@@ -325,7 +325,17 @@ def incident_of(story: list[Reading]) -> Incident | None:
         phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms, "place")),
         countries=tuple(_places(story, terms, "country")), term_zipf=term_zipf,
         words=_story_words(tragic, known), told_in=_told_in(tragic), ongoing=ongoing, remembered=remembered,
-        mourning=tuple(sorted({day for r in story for day in r.mourning})) if harmed else ())
+        mourning=tuple(sorted({day for r in story for day in r.mourning})) if harmed else (),
+        mourning_places=_mourning_places(story) if harmed else ())
+
+
+def _mourning_places(story: list[Reading]) -> tuple[str, ...]:
+    """Where the story's mourning is kept: nowhere in particular (the whole country) as soon as
+    one headline declares it for all, else the towns and provinces the headlines name."""
+    declaring = [r for r in story if r.mourning]
+    if not declaring or any(not r.mourning_places for r in declaring):
+        return ()
+    return tuple(dict.fromkeys(place for r in declaring for place in r.mourning_places))
 
 
 def _told_in(tragic: list[Reading]) -> frozenset[str]:

@@ -88,6 +88,9 @@ class NewsLexicon:
     home: str | None = None  # where a story in this language that names no place most likely is
     abroad: LanguageTerms | None = None  # "in Europe", "за рубежом": somewhere, but not home
     mourning: LanguageTerms | None = None  # "national day of mourning", «общенациональный траур»: a day kept
+    # "day of mourning", «день траура»: a mourning kept only where the headline names a town or a
+    # province («11 октября объявлено в Татарстане днём траура»); a school's names none
+    mourning_here: LanguageTerms | None = None
     path: str = ""
     line: int = 0
 
@@ -232,7 +235,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
                       "age_prepositions", "grave", "harmless", "follow_up", "toll_update", "remembrance", "at_risk", "evacuated",
                       "none_survived",
                       "locatives",
-                      "sport", "shows", "home", "idioms", "abroad", "mourning"))
+                      "sport", "shows", "home", "idioms", "abroad", "mourning", "mourning_here"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -259,6 +262,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         home=(f.regions("home") or (None,))[0],
         abroad=compile_terms(f, "abroad", (language,), required=False),
         mourning=compile_terms(f, "mourning", (language,), required=False),
+        mourning_here=compile_terms(f, "mourning_here", (language,), required=False),
         path=path, line=f.line() or 0)
     return lexicon
 

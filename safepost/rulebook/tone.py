@@ -113,6 +113,9 @@ class ToneRule(Authored):
     # "for those affected", "для пострадавших": free rooms or 50% off offered to the people a
     # tragedy hit is help, not a sale (sincere on the ladder)
     help: LanguageTerms | None = None
+    # "our mistake", «наш косяк», "nasza wina": a reply that owns up to the brand's own slip; a mild
+    # curse in it ("Crap, you caught us") swears at the brand, not at the customer
+    owning_up: LanguageTerms | None = None
     negations: LanguageTerms | None = None  # a promotional cue up to three words after one is negated
     negations_after: LanguageTerms | None = None  # likewise one or two words before one ("endirim yoxdur")
     # the words that make a bare name a comparison: "harder than Katrina", "это вам не «Трансвааль»"
@@ -129,7 +132,7 @@ class ToneRule(Authored):
 def parse_tone_rule(data, path: str) -> ToneRule:
     fields = Fields(data, path, "a tone entry")
     fields.reject_unknown(("id", "language", "promotional", "patterns", "joking", "joking_patterns",
-                           "sincere", "memorial", "solidarity", "help", "negations", "negations_after", "comparing",
+                           "sincere", "memorial", "solidarity", "help", "owning_up", "negations", "negations_after", "comparing",
                            "comparing_after", "examples"))
     language = fields.text("language", required=True)
     check_language(language, path, *fields.where("language"))
@@ -149,6 +152,7 @@ def parse_tone_rule(data, path: str) -> ToneRule:
         memorial=terms("memorial"),
         solidarity=terms("solidarity"),
         help=terms("help"),
+        owning_up=terms("owning_up"),
         negations=terms("negations"),
         negations_after=terms("negations_after"),
         comparing=tuple(word.lower() for word in fields.texts("comparing")),

@@ -32,7 +32,7 @@ from typing import Callable
 
 from safepost.text import Analysis
 from safepost.text.frequency import zipf
-from safepost.text.lemmas import keys_for
+from safepost.text.lemmas import SUPPORTED, keys_for
 from safepost.text.tokens import Token, lower
 
 MASKS = frozenset("*#%?_•·")
@@ -372,8 +372,8 @@ def _vowels_back(word: str, vocabulary: Vocabulary, language: str | None) -> str
                    for size in range(len(word), max(1, len(word) - LONGEST_ENDING - 1), -1)
                    for prefixes in (vocabulary.prefixes_without_vowels.get(word[:size]),) if prefixes), ())
     found = [*vocabulary.without_vowels.get(word, ()), *opened]
-    if not found or vocabulary.knows(word) or zipf(word, language):
-        return None
+    if not found or vocabulary.knows(word) or any(zipf(word, known) for known in (language, *SUPPORTED)):
+        return None  # a word of some language we read ("sklep", a shop in Polish) hides nothing
     return max(found, key=lambda candidate: zipf(candidate, language) or 0)
 
 

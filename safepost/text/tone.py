@@ -67,6 +67,11 @@ class Tone:
         return _first(self._found["memorial"])
 
     @cached_property
+    def owning_up(self) -> Cue | None:
+        """"Our mistake", «наш косяк»: the brand admits its own slip."""
+        return _first(self._found["owning_up"])
+
+    @cached_property
     def solidarity(self) -> Cue | None:
         """A solidarity hashtag: #PrayForNice, #JeSuisBruxelles."""
         return _first([m for m in self._found["solidarity"] if _in_hashtag(self._analysis, m)])
@@ -100,7 +105,7 @@ class Tone:
         return tuple(self._stopped)
 
 
-CUE_KINDS = ("promotional", "joking", "sincere", "memorial", "solidarity", "help")
+CUE_KINDS = ("promotional", "joking", "sincere", "memorial", "solidarity", "help", "owning_up")
 
 
 def build_cues(rules, language: str | None) -> ToneCues:
