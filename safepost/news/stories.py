@@ -250,7 +250,8 @@ def _tells_of_the_dead(death: Reading, other: Reading) -> bool:
     Ибрагимбекова), the town that mourns. Its titles are then the dead person's works."""
     if not death.tragic or other.tragic or not death.kinds or death.kinds[0].id != "death" or death.deaths > 1:
         return False
-    shared = {key for key, c in death.candidates.items() if c.name} & {key for key, c in other.candidates.items() if c.name}
+    shared = {key for key, c in death.candidates.items() if c.name} \
+        & {key for key, c in other.candidates.items() if c.name}
     return any((zipf(key, death.language) or 0) < SHARED_WORD_BELOW for key in shared if " " not in key)
 
 

@@ -132,8 +132,8 @@ class ToneRule(Authored):
 def parse_tone_rule(data, path: str) -> ToneRule:
     fields = Fields(data, path, "a tone entry")
     fields.reject_unknown(("id", "language", "promotional", "patterns", "joking", "joking_patterns",
-                           "sincere", "memorial", "solidarity", "help", "owning_up", "negations", "negations_after", "comparing",
-                           "comparing_after", "examples"))
+                           "sincere", "memorial", "solidarity", "help", "owning_up", "negations", "negations_after",
+                           "comparing", "comparing_after", "examples"))
     language = fields.text("language", required=True)
     check_language(language, path, *fields.where("language"))
     rule_id = fields.text("id", required=True)
