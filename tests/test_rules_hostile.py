@@ -87,10 +87,12 @@ def test_a_pattern_that_backtracks_on_a_probe_is_refused_with_its_rule_file_and_
 
 @pytest.mark.timeout(60)
 def test_a_pattern_that_times_out_on_a_post_is_a_not_evaluated_flag_and_the_check_goes_on(run_cli, write):
-    """'(x.*y){7}q' passes the probes (no long run of one letter stops it) but not 'xyxy...'. The
-    post does not sell: a selling post reads as selling, and its joking patterns are not run."""
+    """'(x.*y){7}q', with its letters written as escapes so that no probe mixes an x with a y,
+    passes the probes (it fails fast on a long run of one letter) but not 'xyxy...'; spelled out,
+    the probe of its own letters in turn ('7qxy...') stops it on a slow machine. The post does
+    not sell: a selling post reads as selling, and its joking patterns are not run."""
     tone = write("tone.yaml", "tone:\n  - id: tone.ours\n    language: en\n    promotional: [sale]\n"
-                              "    sincere: [remember]\n    joking_patterns: ['(x.*y){7}q']\n")
+                              "    sincere: [remember]\n    joking_patterns: ['(\\x78.*\\x79){7}q']\n")
     write("safepost.yaml", "news: off\n")
     queue = write("q.csv", "id,platform,scheduled_at,text,region,language\n"
                            f"p1,linkedin,2026-08-01T10:00:00+02:00,Big day today {'xy' * 600},PL,en\n"
