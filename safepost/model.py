@@ -67,6 +67,15 @@ REACHES = ("local", "national", "global")
 
 
 @dataclass(frozen=True)
+class Silence:
+    """A minute's silence a headline announces: when (the wall clock of the country that keeps
+    it) and the headline that says so."""
+
+    at: datetime  # naive: local time wherever the audience is
+    headline: str
+
+
+@dataclass(frozen=True)
 class Incident:
     """A story in the news that some of its headlines report as a tragedy."""
 
@@ -105,6 +114,9 @@ class Incident:
     # only the towns and provinces of `mourning_places` when a city or a province declared them
     mourning: tuple[date, ...] = ()
     mourning_places: tuple[str, ...] = ()
+    # the moments its headlines say the country falls silent, in local time ("a minute's silence at
+    # 3pm"): a party or a sale scheduled on that minute breaks it
+    silences: tuple[Silence, ...] = ()
     # the rulebook's work entry of the famous person whose death it reports: their songs and roles
     # quoted in a post cash in on it
     work: str = ""

@@ -166,6 +166,25 @@ def test_a_nameless_mass_casualty_toll_joins_its_disaster_abroad_half_a_day_late
     assert quake.kind == "earthquake" and "PL" not in quake.regions and {"TR", "SY"} <= set(quake.regions)
 
 
+BUS_TOLL = "18 ofiar wypadku busa. To najtragiczniejsza katastrofa drogowa od lat"
+
+
+def test_a_nameless_mass_casualty_toll_is_the_one_report_of_its_kind_that_morning():
+    """The toll names nothing, the first report names the town: one story, named by the town, as
+    grave as the toll."""
+    [crash] = detect_incidents([headline("Tragiczny wypadek pod Nowym Miastem nad Pilicą: bus zderzył się z ciężarówką", 5),
+                                headline(BUS_TOLL, 2)], RULEBOOK, NOW)
+    assert crash.severity == 5 and len(crash.headlines) == 2 and "Pilicą" in crash.terms, crash
+
+
+def test_a_nameless_toll_with_two_reports_of_its_kind_to_choose_from_joins_neither():
+    incidents = detect_incidents([
+        headline("Tragiczny wypadek pod Nowym Miastem nad Pilicą: bus zderzył się z ciężarówką", 5),
+        headline("Tragiczny wypadek pod Radomiem: autokar zderzył się z ciężarówką", 4),
+        headline(BUS_TOLL, 2)], RULEBOOK, NOW)
+    assert all(len(incident.headlines) == 1 for incident in incidents), incidents
+
+
 def test_a_quoted_word_is_a_figure_of_speech_and_the_headline_s_own_words_say_the_kind():
     [flood] = detect_incidents([headline("'Inland tsunami' hits Toowoomba as flash floods sweep cars through the CBD", 3)],
                                RULEBOOK, NOW)

@@ -422,6 +422,15 @@ def test_the_victims_nationality_does_not_move_an_event_a_city_places(rulebook):
     assert strike.regions == ("RU",)
 
 
+@pytest.mark.parametrize("title, region", [
+    ("Russisk helikopter har styrtet i havet ved Barentsburg", "NO"),  # a Russian crash on Svalbard
+    ("Fire rips through Bolton student block: two dead", "GB"),
+])
+def test_the_towns_of_the_provinces_place_a_story(rulebook, title, region):
+    [incident] = detect(rulebook, title)
+    assert incident.regions == (region,)
+
+
 def test_a_wartime_bomb_made_safe_hurts_nobody_and_holds_no_blast_of_savings(rulebook):
     incidents = detect(rulebook, "Plymouth WW2 bomb: thousands evacuated as device is moved through the city",
                        "Second World War bomb found in Plymouth garden safely detonated at sea")
@@ -661,6 +670,52 @@ def test_a_story_that_names_no_town_does_not_hold_a_sale_that_names_its_own(rule
                                   incidents, rulebook, NOW)
     assert not findings_of(elsewhere, "incident-window"), elsewhere.findings
     assert [f.level for f in findings_of(nationwide, "incident-window")] == [Verdict.HOLD], nationwide.findings
+
+
+@pytest.mark.parametrize("language, region, headline, away, there", [
+    ("pl", "PL", "Strzelanina w barze w Krakowie: nie żyje jeden mężczyzna",
+     "Zabójczy trening w Poznaniu: karnet −30% do niedzieli!", "Zabójcze ceny w Krakowie: −30% do niedzieli!"),
+    ("ru", "RU", "Стрельба в школе в Казани: погиб учитель", "Убойные скидки на шины в Новосибирске!",
+     "Убойные скидки на шины в Казани!"),
+    ("uk", "UA", "Стрілянина в Дніпрі: загинув охоронець", "Вбивчі знижки на лижі у Львові!",
+     "Вбивчі знижки на лижі у Дніпрі!"),
+    ("en", "GB", "Shooting in Leeds: man killed outside a bar", "Killer deals in our Bristol store this weekend!",
+     "Killer deals in our Leeds store this weekend!"),
+    # a province is no town: "na Śląsku" may be where the mine is
+    ("pl", "PL", "Strzelanina w Katowicach: nie żyje jeden mężczyzna", "Zabójczy trening w Poznaniu: karnet −30%!",
+     "Zabójcze promocje na Śląsku: −30% do niedzieli!"),
+])
+def test_a_storys_words_in_a_post_for_another_town_play_on_nothing(rulebook, language, region, headline, away, there):
+    """"Убойные скидки" in Novosibirsk the day of a shooting in Kazan is another town's news; in
+    Kazan, the words are the story's."""
+    incidents = detect(rulebook, headline)
+    assert any(i.places and region in i.regions and i.severity < 5 for i in incidents), incidents
+    elsewhere, named = check([post(away, language, region), post(there, language, region)], incidents, rulebook, NOW)
+    assert not findings_of(elsewhere, "incident-words"), elsewhere.findings
+    assert [f.level for f in findings_of(named, "incident-words")] == [Verdict.HOLD], named.findings
+
+
+def test_a_figure_of_speech_elsewhere_is_flagged_only_when_the_dead_are_news_in_every_town(rulebook):
+    """Twelve dead in a shooting in Kazan are news in all of Russia: "убойные скидки" in Moscow is
+    flagged for a person, not held as it is in Kazan."""
+    incidents = detect(rulebook, "Стрельба в торговом центре в Казани: погибли 12 человек")
+    assert [(i.deaths, i.reach) for i in incidents] == [(12, "national")], incidents
+    away, there = check([post("Убойные скидки во всех магазинах Москвы!", "ru", "RU"),
+                         post("Убойные скидки во всех магазинах Казани!", "ru", "RU")], incidents, rulebook, NOW)
+    assert [f.level for f in findings_of(away, "incident-words")] == [Verdict.FLAG], away.findings
+    assert [f.level for f in findings_of(there, "incident-words")] == [Verdict.HOLD], there.findings
+
+
+@pytest.mark.parametrize("language, region, headline, away", [
+    ("pl", "PL", "Trąba powietrzna w Gdańsku: nie żyje jeden mężczyzna", "Tornado smaków 🌪️ w naszej lodziarni w Warszawie!"),
+    ("ru", "RU", "Пожар в торговом центре в Казани: погибли четыре человека",
+     "Огненные скидки во всех магазинах Москвы!"),
+])
+def test_the_events_own_words_are_about_it_in_every_town_of_the_country(rulebook, language, region, headline, away):
+    """"Tornado smaków" in Warsaw the day a tornado killed a man in Gdańsk plays on that tornado:
+    only everyday selling's death words ("killer", «убойный») are no story's in another town."""
+    [decision] = check([post(away, language, region)], detect(rulebook, headline), rulebook, NOW)
+    assert [f.level for f in findings_of(decision, "incident-words")] == [Verdict.HOLD], decision.findings
 
 
 def test_a_story_entered_by_hand_holds_a_sale_in_every_town_of_its_regions(rulebook):

@@ -20,6 +20,7 @@ MAX_HEADLINES = 3
 PROMINENT = 2  # headlines (or sources) that make a story more than a one-line item
 GLOBAL_FOR = timedelta(hours=24)
 SAME_OPENING = 3  # letters two place names share when one is the other, or named after it
+PROVINCE_OPENING = 5  # letters a province's forms share ("Śląsk", "Śląsku"), and no town's with it
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
 
 
@@ -42,24 +43,29 @@ def relation(ctx: Context, incident: Incident) -> str:
     return REACHED if global_reach else OUTSIDE
 
 
-def elsewhere_at_home(ctx: Context, incident: Incident) -> bool:
+def elsewhere_at_home(ctx: Context, incident: Incident, placed: bool = False) -> bool:
     """A post for a town of the incident's country that is not where it happened: "ice cream in
     Kraków" on the day of a mine disaster in Silesia, or of a bus crash whose headlines name no
     town, is local news elsewhere, read as news from abroad is (a mass-casualty event still
     reaches it in its first day). A post that names the story, a place its headlines name or one
     named alike (Крым for «Крымский мост», Суми for Сумщина), or no town the gazetteer knows, is in
     it. Where the headlines name only a place the gazetteer does not know (a mine, a village), a
-    post for the town beside it is taken to be elsewhere: the gazetteer is what knows towns."""
+    post for the town beside it is taken to be elsewhere: the gazetteer is what knows towns. With
+    `placed`, only two towns the gazetteer knows in two provinces are apart: a story it cannot
+    place, a post that names a province ("na Śląsku" the day of a mine disaster at Pniówek), or
+    a town of the story's province (Namsos, for Flatanger) is not elsewhere."""
     if incident.manual:
         return False  # a team that enters a story for its regions means all of them
     towns = [town for region, town in ctx.memo("towns", lambda: _towns(ctx))
              if region in incident.regions and region in ctx.regions]
+    if placed:
+        towns = [town for town in towns if not _is_province(ctx, town)]
     if not towns:
         return False
     places = ctx.scope.cached(("story places", incident.id), lambda: _story_places(ctx, incident))
-    provinces = ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
-    return not any(_alike(town, place) or _one_province(town, place, provinces) for town in towns for place in places) \
-        and not any(match.payload is incident for match in mentions(ctx))
+    if placed and (not places or _neighbours(ctx, towns, places)):
+        return False
+    return not _any_in(ctx, towns, places) and not any(match.payload is incident for match in mentions(ctx))
 
 
 def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:
@@ -74,9 +80,13 @@ def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:
 def names_a_town_in(ctx: Context, places: tuple[str, ...]) -> bool:
     """The post names one of these towns or provinces, a place named alike, or a town of one of
     them: a karaoke night in Naberezhnye Chelny is in Tatarstan's day of mourning."""
+    return _any_in(ctx, [town for _, town in ctx.memo("towns", lambda: _towns(ctx))], places)
+
+
+def _any_in(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool:
+    """One of the towns is one of the places, is named alike, or lies in it (a province)."""
     provinces = ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
-    return any(_alike(town, place) or _one_province(town, place, provinces)
-               for _, town in ctx.memo("towns", lambda: _towns(ctx)) for place in places)
+    return any(_alike(town, place) or _one_province(town, place, provinces) for town in towns for place in places)
 
 
 def names_its_country(ctx: Context, incident: Incident) -> bool:
@@ -105,6 +115,21 @@ def _alike(town: str, place: str) -> bool:
     return _opening(town) == _opening(place)
 
 
+def _neighbours(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool:
+    """A town and a place of one province: Namsos the day heather burns in Flatanger."""
+    return any(any(_alike(town, member) for member in members) and any(_alike(place, member) for member in members)
+               for _, members in ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
+               for town in towns for place in places)
+
+
+def _is_province(ctx: Context, name: str) -> bool:
+    """The name is a province's, in any of its forms (Śląsk, na Śląsku), not a town's that opens
+    alike (Warszawa, Warmia)."""
+    opening = _opening(name, PROVINCE_OPENING)
+    return any(_opening(province, PROVINCE_OPENING) == opening
+               for province, _ in ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook)))
+
+
 def _provinces(rulebook) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Every province the gazetteer knows the towns of, in every language."""
     return tuple(province for entry in rulebook.rules("places") for provinces in entry.provinces.values()
@@ -119,8 +144,8 @@ def _one_province(town: str, place: str, provinces) -> bool:
                for province, members in provinces)
 
 
-def _opening(name: str) -> str:
-    return name.casefold().translate(_FOLDED)[:SAME_OPENING]
+def _opening(name: str, letters: int = SAME_OPENING) -> str:
+    return name.casefold().translate(_FOLDED)[:letters]
 
 
 _FOLDED = str.maketrans("еєиіїыёłóąę", "иииииииloae")

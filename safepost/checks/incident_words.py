@@ -15,13 +15,14 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder, matches_without_exceptions
-from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, active_for, evidence, names_its_country,
-                                            prominent, relation, where)
+from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, active_for, elsewhere_at_home, evidence,
+                                            names_its_country, prominent, relation, where, within_first_day)
 from safepost.checks.incident_names import mentions
 from safepost.model import Finding, Verdict
 from safepost.news.reading import kinds_by_id, lexicon_index
 
 NAME = "incident-words"
+NEWS_IN_EVERY_TOWN = 10  # dead: a killing elsewhere in the country that a figure of speech still touches
 
 
 def run(ctx: Context) -> Iterable[Finding]:
@@ -37,7 +38,7 @@ def run(ctx: Context) -> Iterable[Finding]:
         for incident in relevant:  # most severe first: the gate sorts incidents that way
             if kind.id not in (incident.kinds or (incident.kind,)) or incident.id in seen:
                 continue
-            level, why = _level(ctx, incident, kind)
+            level, why = _level(ctx, incident, kind, _figurative(ctx, match))
             if level is None:
                 continue
             seen.add(incident.id)
@@ -52,6 +53,16 @@ def run(ctx: Context) -> Iterable[Finding]:
             break
 
 
+def _figurative(ctx: Context, match) -> bool:
+    """The word is one of everyday selling's death words ("killer deals", «убойные скидки», the
+    lexicon's `hyperbole`), not the event's own ("wildfire", «ракета»)."""
+    if not ctx.language:
+        return False
+    found = ctx.memo("hyperbole", lambda: lexicon_index(ctx.rulebook, ctx.language, "hyperbole").find(ctx.analysis))
+    return any(h.first <= match.first and match.last <= h.last or match.first <= h.first and h.last <= match.last
+               for h in found)
+
+
 def _outside_idioms(ctx: Context, matches: list) -> list:
     """The matches that no idiom of the language holds: a "flu shot" shoots nobody, whatever
     the kind of story in the news."""
@@ -61,9 +72,19 @@ def _outside_idioms(ctx: Context, matches: list) -> list:
     return [m for m in matches if not any(i.first <= m.first and m.last <= i.last for i in idioms)]
 
 
-def _level(ctx: Context, incident, kind) -> tuple[Verdict | None, str]:
+def _level(ctx: Context, incident, kind, figurative: bool) -> tuple[Verdict | None, str]:
     found = relation(ctx, incident)
     hurt = incident.harmed and incident.severity >= kind.min_severity
+    if found == IN and (figurative or not hurt) and elsewhere_at_home(ctx, incident, placed=True) \
+            and not (incident.reach == "global" and within_first_day(ctx, incident)):
+        # another town's news, where the story names its town: "killer deals" in Nottingham the
+        # day a fire in Bolton hurt nobody, "Убойные шины" in Novosibirsk the day of a school
+        # shooting in Kazan, play on nothing; "убойные скидки" in Moscow the day attacks killed
+        # 15 in Dagestan is flagged, as so many dead are news in every town of the country. The
+        # event's own words ("deals spreading like wildfire across Alberta") are about it anywhere
+        if not hurt or incident.deaths < NEWS_IN_EVERY_TOWN:
+            return None, ""
+        return min(kind.level, Verdict.FLAG), f"in {where(incident)}, {incident.deaths} dead elsewhere in the country"
     if hurt and found in (IN, REACHED):
         return min(ladder.level(ctx.rung, kind.level), kind.level), ("in your audience's region" if found == IN else
                                                     "a mass-casualty event, news everywhere in its first day")

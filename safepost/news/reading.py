@@ -18,13 +18,14 @@ from __future__ import annotations
 import pickle
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import MutableMapping
 
 from safepost.model import Headline
 from safepost.rulebook import Rulebook
 from safepost.rulebook.news import IncidentKind
 from safepost.text import Analysis, analyze
+from safepost.text.clock import clock_times
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import STRIPS_TEXT_ONLY, is_common_word
 from safepost.text.matcher import Term, TermIndex, remove_excepted
@@ -92,6 +93,8 @@ class Reading:
     # where a city or a province declares it («11 октября объявлено в Татарстане днём траура»):
     # the towns and provinces it names, as written; empty for the whole country
     mourning_places: tuple[str, ...] = ()
+    # the moments it says the country falls silent, in local time ("a minute's silence at 3pm")
+    silences: tuple[datetime, ...] = ()
     sport: bool = False  # a score: the rough words are about a game
     candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
     regions: set[str] = field(default_factory=set)
@@ -129,7 +132,7 @@ class Reading:
         """A report of harm, of an event that harms, or of the dead of years ago ("Black Saturday,
         ten years on: Victoria remembers the 173 lives lost")."""
         return self.hurt or (bool(self.kinds) and not self.harmless and not self.sport) \
-            or (self.remembered and self.deaths > 0)
+            or (self.remembered and self.deaths > 0) or bool(self.silences)
 
     def _minor(self) -> bool:
         """One or two hurt and nobody dead, in an event that does not harm by its nature: "Man
@@ -360,8 +363,10 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     if lexicon and not reading.remembered and (
             lexicon_index(rulebook, language, "mourning").find(title)
             or places and lexicon_index(rulebook, language, "mourning_here").find(title)):
-        reading.mourning = _mourning_days(title, lexicon, reading.published)
+        reading.mourning = (_written_day(title, lexicon, reading.published) or reading.published.date(),)
         reading.mourning_places = places
+    if lexicon and not reading.sport and lexicon_index(rulebook, language, "silence").find(title):
+        reading.silences = _silence_moments(title, lexicon, reading.published, rulebook)
     if reading.tragic:
         _read_phrases(reading, title, title_triggers, rulebook, lexicon)
     _read_titles(reading, title, lexicon)
@@ -370,9 +375,9 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     return reading
 
 
-def _mourning_days(title: Analysis, lexicon, published: datetime) -> tuple[date, ...]:
-    """The day a headline declares mourning for: the one it writes ("11 октября", "August 8"),
-    else the day it is published ("Ukraine in mourning: flags at half-mast")."""
+def _written_day(title: Analysis, lexicon, published: datetime) -> date | None:
+    """The day a headline writes ("11 октября", "August 8", "dekabrın 4-də"), in the year around
+    its publication; None when it writes none ("Ukraine in mourning: flags at half-mast")."""
     tokens = title.tokens
     for i, token in enumerate(tokens):
         month = next((lexicon.month_numbers[key] for key in token.keys if key in lexicon.month_numbers), None)
@@ -386,8 +391,26 @@ def _mourning_days(title: Analysis, lexicon, published: datetime) -> tuple[date,
                     continue
                 if day < published.date() - timedelta(days=180):
                     day = day.replace(year=day.year + 1)  # declared in December for January
-                return (day,)
-    return (published.date(),)
+                return day
+    return None
+
+
+def _silence_moments(title: Analysis, lexicon, published: datetime, rulebook: Rulebook) -> tuple[datetime, ...]:
+    """When a country falls silent: the time of day the headline writes, on the day it writes,
+    else the next such time after it is published ("at 3pm" in a morning headline is today's;
+    "saat 12:00-da" announced the evening before is tomorrow's). A silence with no time written
+    ("a minute's silence before kick-off") is nobody's minute."""
+    times = set(clock_times(title.text))
+    if lexicon_index(rulebook, title.language, "noon").find(title):
+        times.add(time(12))
+    day = _written_day(title, lexicon, published)
+    moments = []
+    for at in sorted(times):
+        moment = datetime.combine(day or published.date(), at)
+        if day is None and at < published.time():
+            moment += timedelta(days=1)
+        moments.append(moment)
+    return tuple(moments)
 
 
 # -- harm -------------------------------------------------------------------------------------------

@@ -91,6 +91,9 @@ class NewsLexicon:
     # "day of mourning", «день траура»: a mourning kept only where the headline names a town or a
     # province («11 октября объявлено в Татарстане днём траура»); a school's names none
     mourning_here: LanguageTerms | None = None
+    silence: LanguageTerms | None = None  # "a minute's silence", «хвилина мовчання»: a country falls silent
+    noon: LanguageTerms | None = None  # "noon", «опівдні»: the hour of a silence, written as a word
+    hyperbole: LanguageTerms | None = None  # "killer deals", «убойные скидки»: death words of everyday selling
     path: str = ""
     line: int = 0
 
@@ -235,7 +238,8 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
                       "age_prepositions", "grave", "harmless", "follow_up", "toll_update", "remembrance", "at_risk", "evacuated",
                       "none_survived",
                       "locatives",
-                      "sport", "shows", "home", "idioms", "abroad", "mourning", "mourning_here"))
+                      "sport", "shows", "home", "idioms", "abroad", "mourning", "mourning_here",
+                      "silence", "noon", "hyperbole"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
     sub = Fields(numbers, path, "numbers", f.line("numbers") or 0)
@@ -263,6 +267,9 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         abroad=compile_terms(f, "abroad", (language,), required=False),
         mourning=compile_terms(f, "mourning", (language,), required=False),
         mourning_here=compile_terms(f, "mourning_here", (language,), required=False),
+        silence=compile_terms(f, "silence", (language,), required=False),
+        noon=compile_terms(f, "noon", (language,), required=False),
+        hyperbole=compile_terms(f, "hyperbole", (language,), required=False),
         path=path, line=f.line() or 0)
     return lexicon
 
