@@ -172,8 +172,8 @@ BUS_TOLL = "18 ofiar wypadku busa. To najtragiczniejsza katastrofa drogowa od la
 def test_a_nameless_mass_casualty_toll_is_the_one_report_of_its_kind_that_morning():
     """The toll names nothing, the first report names the town: one story, named by the town, as
     grave as the toll."""
-    [crash] = detect_incidents([headline("Tragiczny wypadek pod Nowym Miastem nad Pilicą: bus zderzył się z ciężarówką", 5),
-                                headline(BUS_TOLL, 2)], RULEBOOK, NOW)
+    first = headline("Tragiczny wypadek pod Nowym Miastem nad Pilicą: bus zderzył się z ciężarówką", 5)
+    [crash] = detect_incidents([first, headline(BUS_TOLL, 2)], RULEBOOK, NOW)
     assert crash.severity == 5 and len(crash.headlines) == 2 and "Pilicą" in crash.terms, crash
 
 

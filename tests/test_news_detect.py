@@ -431,6 +431,26 @@ def test_the_towns_of_the_provinces_place_a_story(rulebook, title, region):
     assert incident.regions == (region,)
 
 
+@pytest.mark.parametrize("language, region, title, leader, there, promotion", [
+    ("pl", "PL", "Hollande: to był zamach terrorystyczny, napastnicy powoływali się na Państwo Islamskie", "Hollande",
+     "FR", "Pierogi -20% tylko dziś!"),
+    ("az", "AZ", "Ərdoğan: terror hücumunda 4 nəfər həlak olub, 14 nəfər yaralanıb", "Ərdoğan", "TR",
+     "Bu gün bütün televizorlara 20% endirim!"),
+    ("ru", "RU", "Байден: при стрельбе погибли пять человек", "Байден", "US", "Скидка 20% только сегодня!"),
+    ("nb", "NO", "«Xynthia»: over 50 døde i Europa, Sarkozy besøker de rammede områdene", "Sarkozy", "FR",
+     "Vårsalg: 30 % på alle jakker!"),
+])
+def test_a_foreign_leader_alone_places_the_story_abroad_not_at_home(rulebook, language, region, title, leader, there,
+                                                                   promotion):
+    """A headline in the audience's language that names no town, only a foreign president, is
+    news from that president's country: a promotion at home is not in its first hours, and the
+    president's name is no word of the story."""
+    [incident] = detect(rulebook, title)
+    assert incident.regions == (there,) and leader not in incident.terms, incident
+    [decision] = check([post(promotion, language, region)], [incident], rulebook, NOW)
+    assert not findings_of(decision, "incident-window"), decision.findings
+
+
 def test_a_wartime_bomb_made_safe_hurts_nobody_and_holds_no_blast_of_savings(rulebook):
     incidents = detect(rulebook, "Plymouth WW2 bomb: thousands evacuated as device is moved through the city",
                        "Second World War bomb found in Plymouth garden safely detonated at sea")
@@ -707,7 +727,8 @@ def test_a_figure_of_speech_elsewhere_is_flagged_only_when_the_dead_are_news_in_
 
 
 @pytest.mark.parametrize("language, region, headline, away", [
-    ("pl", "PL", "Trąba powietrzna w Gdańsku: nie żyje jeden mężczyzna", "Tornado smaków 🌪️ w naszej lodziarni w Warszawie!"),
+    ("pl", "PL", "Trąba powietrzna w Gdańsku: nie żyje jeden mężczyzna",
+     "Tornado smaków 🌪️ w naszej lodziarni w Warszawie!"),
     ("ru", "RU", "Пожар в торговом центре в Казани: погибли четыре человека",
      "Огненные скидки во всех магазинах Москвы!"),
 ])
@@ -1033,7 +1054,7 @@ def test_a_remembered_toll_without_a_kind_is_still_a_story_to_name(rulebook):
 
 
 @pytest.mark.parametrize("title", [
-    "«Xynthia»: over 50 døde i Europa, Sarkozy besøker de rammede områdene",
+    "«Xynthia»: over 50 døde i Europa, tusenvis uten strøm",
     "Ураган в Европе: погибли более 50 человек",
     "Flodbølgekatastrofen: over 10 000 omkommet i Sør-Asia",
     "Цунами в Юго-Восточной Азии: более 10 000 погибших",
@@ -1163,6 +1184,32 @@ def test_a_promotion_on_a_declared_day_of_national_mourning_is_held_after_the_fi
     assert "mourning" in findings_of(held, "incident-window")[0].message
     assert verdict(promotion, "2024-05-11T12:00:00Z").verdict == Verdict.PASS  # the day after
     assert verdict(promotion, "2024-05-10T12:00:00Z", "US" if region != "US" else "GB").verdict == Verdict.PASS
+
+
+@pytest.mark.parametrize("language, region, declaration, promotion", [
+    ("en", "US", "Trump declares Wednesday a national day of mourning for George H.W. Bush",
+     "Wednesday only: 41% off all socks!"),  # names no place: kept by posts in its language
+    ("ru", "RU", "В среду в России объявлен общенациональный траур", "Только в среду: скидка 41% на все носки!"),
+    ("uk", "UA", "У середу в Україні загальнонаціональна жалоба", "Лише в середу: знижка 41% на всі шкарпетки!"),
+    ("pl", "PL", "Prezydent ogłosił środę dniem żałoby narodowej", "Tylko w środę: 41% rabatu na wszystkie skarpety!"),
+    ("nb", "NO", "Onsdag blir nasjonal sorgdag", "Bare onsdag: 41 % på alle sokker!"),
+    ("az", "AZ", "Çərşənbə günü ölkədə ümummilli matəm elan edilib", "Yalnız çərşənbə: bütün corablara 41% endirim!"),
+])
+def test_a_day_of_mourning_declared_by_its_weekday_is_kept_on_that_day(rulebook, language, region, declaration,
+                                                                      promotion):
+    """Declared on a Saturday for "Wednesday": the story is news until Wednesday is over, and a
+    promotion that Wednesday is held."""
+    saturday, wednesday = at("2018-12-01T20:00:00Z"), at("2018-12-05T06:00:00Z")
+    incidents = detect_incidents([Headline(declaration, "Wire", published=saturday)], rulebook, wednesday)
+    assert [day.isoformat() for incident in incidents for day in incident.mourning] == ["2018-12-05"], incidents
+
+    def verdict(when: str):
+        [decision] = check([post(promotion, language, region, at(when))], incidents, rulebook, wednesday)
+        return decision
+
+    held = verdict("2018-12-05T12:00:00Z")
+    assert held.verdict == Verdict.HOLD and any(f.rule.endswith(".mourning-day") for f in held.findings), held.findings
+    assert verdict("2018-12-06T12:00:00Z").verdict == Verdict.PASS
 
 
 @pytest.mark.parametrize("language, region, tragedy, declaration, there, elsewhere", [

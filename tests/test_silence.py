@@ -26,8 +26,9 @@ def at(text: str) -> datetime:
 # (language, region, another region, announcement published the evening before, the UTC instant of
 # the silence, a cheerful post, a cheerful post naming that hour, a post that keeps the silence)
 SILENCES = [
-    ("en", "GB", "US", "UK to observe a minute's silence at 11am for the Manchester Arena victims", "2017-05-25T10:00:00Z",
-     "Happy hour starts NOW: 2-for-1 cocktails all afternoon!", "Flash sale at 11am: 50% off every jacket for one hour!",
+    ("en", "GB", "US", "UK to observe a minute's silence at 11am for the Manchester Arena victims",
+     "2017-05-25T10:00:00Z", "Happy hour starts NOW: 2-for-1 cocktails all afternoon!",
+     "Flash sale at 11am: 50% off every jacket for one hour!",
      "We will stop at 11am for the minute's silence. Our thoughts are with Manchester."),
     ("ru", "RU", "PL", "В 12:00 по всей России пройдёт минута молчания в память о погибших в Кемерове",
      "2017-05-25T09:00:00Z",
@@ -39,7 +40,8 @@ SILENCES = [
     ("pl", "PL", "UA", "Jutro w południe minuta ciszy w całej Polsce dla ofiar katastrofy", "2017-05-25T10:00:00Z",
      "Happy hours właśnie się zaczynają: koktajle 2+1!", "Wyprzedaż o 12:00: -50% na wszystkie kurtki!",
      "O 12:00 dołączamy do minuty ciszy. Łączymy się w bólu z rodzinami."),
-    ("nb", "NO", "PL", "Hele Norge holder ett minutts stillhet klokka 12 for ofrene etter raset", "2017-05-25T10:00:00Z",
+    ("nb", "NO", "PL", "Hele Norge holder ett minutts stillhet klokka 12 for ofrene etter raset",
+     "2017-05-25T10:00:00Z",
      "Happy hour starter NÅ: 2 for 1 på alle drinker!", "Lynsalg kl. 12: 50 % på alle jakker i én time!",
      "Klokka 12 holder vi også ett minutts stillhet for ofrene."),
     ("az", "AZ", "PL", "Prezident Sərəncam imzalayıb: mayın 25-də saat 12:00-da şəhidlərin xatirəsi bir dəqiqəlik "

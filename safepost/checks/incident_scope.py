@@ -43,6 +43,14 @@ def relation(ctx: Context, incident: Incident) -> str:
     return REACHED if global_reach else OUTSIDE
 
 
+def kept_by(ctx: Context, incident: Incident) -> bool:
+    """A day of mourning or a minute's silence is the country's, not the world's: the story is in
+    the post's audience, or placed nowhere and told in the post's own language ("Trump declares
+    Wednesday a national day of mourning" names no place safepost knows)."""
+    found = relation(ctx, incident)
+    return found == IN or found == UNPLACED and incident.language == ctx.language
+
+
 def elsewhere_at_home(ctx: Context, incident: Incident, placed: bool = False) -> bool:
     """A post for a town of the incident's country that is not where it happened: "ice cream in
     Kraków" on the day of a mine disaster in Silesia, or of a bus crash whose headlines name no

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from safepost.calendar import audience_zones
 from safepost.checks import Context
-from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence,
+from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence, kept_by,
                                             names_a_town_in, relation, stops_the_world, where, within_first_day)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import kinds_by_id
@@ -38,16 +38,17 @@ def run(ctx: Context) -> Iterable[Finding]:
             continue  # abroad: a sweater sale in Lviv the morning a bridge fell in Morbi
         if found == IN and not mourning and elsewhere_at_home(ctx, incident):
             found = REACHED if incident.reach == "global" and within_first_day(ctx, incident) else OUTSIDE
-        if found not in (IN, REACHED) or mourning and found != IN:
+        if mourning and not kept_by(ctx, incident) or not mourning and found not in (IN, REACHED):
             continue  # a day of mourning is kept where it was declared
         light = ctx.rung.light  # read only now: reading the tone is most of what this check costs
         if found == REACHED and not light:
             continue  # abroad, an ordinary post is not news; a promotion in its first day is
         if not light and (incident.severity < policies.every_post_from or mourning):
             continue  # two dead in a school shooting: the sale is looked at, the bus timetable is not
-        level = policies.promotional_during_incident if light and found == IN else Verdict.FLAG
+        level = policies.promotional_during_incident if light and (found == IN or mourning) else Verdict.FLAG
         what = ctx.rung.describe() if light else "every post"
         audience = "in your audience's region" if found == IN else \
+            "declared in your audience's language, in a country safepost could not tell" if mourning else \
             f"in {where(incident)}: a mass-casualty event, news everywhere in its first day"
         when = f"on {mourning}, a day of mourning declared after" if mourning else \
             f"within {policies.first_hours:g} h of"

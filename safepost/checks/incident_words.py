@@ -9,7 +9,9 @@ mass-casualty event's first day. A story at home where nobody was hurt is flagge
 prominent (several sources), and held when the post also names it to sell ("burning prices in
 Białołęka" the morning its market hall burned down); one abroad that hurt people is flagged when
 prominent, and held when the post names it to sell or joke ("Shots fired in Santa Fe?"); a
-one-line incident abroad with nobody hurt says nothing about "explosive deals"."""
+one-line incident abroad with nobody hurt says nothing about "explosive deals". In a post for
+another town of the country, selling's own death words ("killer deals") are no story's unless
+ten or more died; the event's words ("deals spreading like wildfire") are its story anywhere."""
 from __future__ import annotations
 
 from typing import Iterable

@@ -6,13 +6,13 @@ whatever it names. On the tone ladder: selling, joking or swearing is held, anyt
 flagged. A post that speaks of the silence itself keeps it, and is left to the other checks."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Iterable
 
 from safepost.calendar import audience_zones
 from safepost.checks import Context, ladder
-from safepost.checks.incident_scope import IN, UNPLACED, evidence, relation
-from safepost.model import Finding, Incident, Silence, Verdict
+from safepost.checks.incident_scope import evidence, kept_by
+from safepost.model import Finding, Silence, Verdict
 from safepost.news.reading import lexicon_index
 from safepost.text.clock import clock_times
 
@@ -21,8 +21,8 @@ AROUND = timedelta(minutes=15)  # a post this close to the minute is read during
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    for incident in ctx.incidents:
-        if not incident.silences or not _kept_by(ctx, incident):
+    for incident in ctx.scope.cached(NAME, lambda: [i for i in ctx.incidents if i.silences]):
+        if not kept_by(ctx, incident):
             continue
         found = _breaks(ctx, incident.silences)
         if found is None:
@@ -37,13 +37,6 @@ def run(ctx: Context) -> Iterable[Finding]:
             f"{ctx.rung.describe()}",
             evidence=evidence(incident, silence=silence.headline, at=silence.at.strftime("%H:%M")))
         return
-
-
-def _kept_by(ctx: Context, incident: Incident) -> bool:
-    """The country falls silent, not the world: the story is in the post's audience, or placed
-    nowhere and told in the post's own language."""
-    found = relation(ctx, incident)
-    return found == IN or found == UNPLACED and incident.language == ctx.language
 
 
 def _breaks(ctx: Context, silences: tuple[Silence, ...]) -> tuple[Silence, str] | None:

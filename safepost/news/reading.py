@@ -129,8 +129,9 @@ class Reading:
 
     @property
     def tragic(self) -> bool:
-        """A report of harm, of an event that harms, or of the dead of years ago ("Black Saturday,
-        ten years on: Victoria remembers the 173 lives lost")."""
+        """A report of harm, of an event that harms, of the dead of years ago ("Black Saturday,
+        ten years on: Victoria remembers the 173 lives lost"), or of the minute a country falls
+        silent for its dead ("saat 12:00-da ... bir dəqiqəlik sükutla yad ediləcək")."""
         return self.hurt or (bool(self.kinds) and not self.harmless and not self.sport) \
             or (self.remembered and self.deaths > 0) or bool(self.silences)
 
@@ -246,7 +247,7 @@ def place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermInd
             for lang in (language, "any"):
                 for term in entry.names.get(lang, ()):
                     places.add(term, entry.region)
-                for term in entry.country_names.get(lang, ()):
+                for term in (*entry.country_names.get(lang, ()), *entry.people.get(lang, ())):
                     countries.add(term, entry.region)
         return places, countries
 
@@ -376,8 +377,8 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
 
 
 def _written_day(title: Analysis, lexicon, published: datetime) -> date | None:
-    """The day a headline writes ("11 октября", "August 8", "dekabrın 4-də"), in the year around
-    its publication; None when it writes none ("Ukraine in mourning: flags at half-mast")."""
+    """The day a headline writes ("11 октября", "August 8", "dekabrın 4-də", "Wednesday"), in the
+    year around its publication; None when it writes none ("Ukraine in mourning: flags at half-mast")."""
     tokens = title.tokens
     for i, token in enumerate(tokens):
         month = next((lexicon.month_numbers[key] for key in token.keys if key in lexicon.month_numbers), None)
@@ -392,6 +393,19 @@ def _written_day(title: Analysis, lexicon, published: datetime) -> date | None:
                 if day < published.date() - timedelta(days=180):
                     day = day.replace(year=day.year + 1)  # declared in December for January
                 return day
+    weekday = _named_weekday(tokens, lexicon)
+    if weekday is None:
+        return None
+    return published.date() + timedelta(days=(weekday - published.weekday()) % 7)
+
+
+def _named_weekday(tokens, lexicon) -> int | None:
+    """The day of the week a headline names ("declares Wednesday a day of mourning"): the next
+    such day from its publication, or that very day."""
+    for i in range(len(tokens)):
+        for words, weekday in lexicon.weekdays:
+            if i + len(words) <= len(tokens) and all(keys & set(tokens[i + k].keys) for k, keys in enumerate(words)):
+                return weekday
     return None
 
 

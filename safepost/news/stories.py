@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta, timezone
 
 from safepost.model import Incident, Silence
 from safepost.news.reading import Candidate, Reading, is_designation
@@ -21,6 +21,7 @@ from safepost.text.frequency import zipf
 
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
 STRONG_LINK_WITHIN = timedelta(days=6)  # two shared names, or one designation (A1, MH17): a story followed all week
+KEPT_FOR = timedelta(days=2)  # a local day, from midnight UTC, in every time zone from Baku to Honolulu
 SAME_EVENT_WITHIN = timedelta(hours=12)  # severe, same kind, same region: one event
 COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2  # a key in more headlines than this names no one story
 # Zipf: an uncommon word ("miners") shared with an earlier report of the same event ties a
@@ -324,19 +325,28 @@ def incident_of(story: list[Reading]) -> Incident | None:
     known = _frequencies(story)
     term_zipf = tuple(known[w] if (w := term.lower().lstrip("#")) in known else zipf(w, lead.language)
                       if " " not in w else None for term in terms)
+    mourning = tuple(sorted({day for r in story for day in r.mourning})) if harmed else ()
+    silences = tuple({moment: Silence(moment, r.headline.title) for r in story for moment in r.silences}.values())
     return Incident(
         id=_story_id(first, terms), title=lead.headline.title, kind=main.id if main else "death",
         severity=severity, terms=tuple(terms), headlines=tuple(r.headline for r in story),
-        regions=tuple(sorted(regions)), started=started, active_until=last + window,
+        regions=tuple(sorted(regions)), started=started, active_until=_until(last + window, mourning, silences),
         language=lead.language, sources=len({r.headline.source for r in story}),
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
         phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms, "place")),
         countries=tuple(_places(story, terms, "country")), term_zipf=term_zipf,
         words=_story_words(tragic, known), told_in=_told_in(tragic), ongoing=ongoing, remembered=remembered,
-        mourning=tuple(sorted({day for r in story for day in r.mourning})) if harmed else (),
-        mourning_places=_mourning_places(story) if harmed else (),
-        silences=tuple({moment: Silence(moment, r.headline.title) for r in story for moment in r.silences}.values()))
+        mourning=mourning, mourning_places=_mourning_places(story) if harmed else (), silences=silences)
+
+
+def _until(window_ends: datetime, mourning: tuple, silences: tuple[Silence, ...]) -> datetime:
+    """A story is news until its window ends, and until the last day of mourning or the last
+    silence it announces is over wherever it is kept: "Trump declares Wednesday a national day of
+    mourning" on a Saturday is news on Wednesday."""
+    kept = [datetime.combine(day, time(), timezone.utc) + KEPT_FOR for day in mourning] \
+        + [silence.at.replace(tzinfo=timezone.utc) + KEPT_FOR for silence in silences]
+    return max([window_ends, *kept])
 
 
 def _mourning_places(story: list[Reading]) -> tuple[str, ...]:

@@ -21,7 +21,7 @@ from safepost.model import Verdict
 from safepost.rulebook.examples import Authored, parse_examples
 from safepost.rulebook.fields import Fields
 from safepost.rulebook.terms import LanguageTerms, check_exceptions, compile_language_map, compile_terms
-from safepost.text.months import MONTHS
+from safepost.text.months import MONTHS, WEEKDAYS
 
 CATASTROPHE = 1000  # the dead that stop the world whatever the kind: the 2004 tsunami, not a bridge in Morbi
 
@@ -132,6 +132,14 @@ class NewsLexicon:
                          if not (self.language == "en" and number == 5))  # English "may" is a verb
 
     @cached_property
+    def weekdays(self) -> tuple[tuple[tuple[frozenset[str], ...], int], ...]:
+        """Each day of the week as the keys of its words, with its number (Monday 0), the longest
+        name first: "cümə axşamı" is Thursday before "cümə" is Friday."""
+        names = [(tuple(_word_keys((word.lower(),), self.language) for word in name.split()), number)
+                 for number, name in enumerate(WEEKDAYS.get(self.language, ()))]
+        return tuple(sorted(names, key=lambda entry: -len(entry[0])))
+
+    @cached_property
     def month_numbers(self) -> dict[str, int]:
         """Each key of a month's name, with the month's number: beside a day's number, "10 May"."""
         return {key: number for number, month in enumerate(MONTHS.get(self.language, ()), 1)
@@ -144,6 +152,9 @@ class Places:
     region: str
     names: LanguageTerms  # cities, states: key terms that also place the incident
     country_names: LanguageTerms  # the country itself: places it, too broad to be a key term
+    # its leaders: "Hollande: to był zamach" is news from France, though it names no French town;
+    # like the country's name, they place a story and never name it
+    people: LanguageTerms = field(default_factory=dict)
     # by language, a province as its news names it and the towns in it ("Кузбасс": Кемерово...):
     # a post for one of those towns is in a story that names only the province
     provinces: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
@@ -276,13 +287,13 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
 
 def parse_places(data, path: str) -> Places:
     f = Fields(data, path, "a places entry")
-    f.reject_unknown(("id", "region", "names", "country_names", "provinces"))
+    f.reject_unknown(("id", "region", "names", "country_names", "people", "provinces"))
     region = f.regions("region")
     if len(region) != 1:
         raise f.error("'region' must be one two-letter region code", "region")
     return Places(id=f.text("id") or f"places.{region[0].lower()}", region=region[0],
                   names=compile_language_map(f, "names"),
-                  country_names=compile_language_map(f, "country_names"),
+                  country_names=compile_language_map(f, "country_names"), people=compile_language_map(f, "people"),
                   provinces=_provinces(f), path=path, line=f.line() or 0)
 
 

@@ -11,8 +11,9 @@ HALF_DAY = 12
 _HOUR_WORDS = r"at|kl|klokka|klokken|godz|godzinie|saat|о|в|во|o"
 _TWELVE_HOUR = re.compile(r"(?<![\d:.,])(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
 _TWENTY_FOUR = re.compile(r"(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?!\d|:\d)")
+_NOT_A_TIME_AFTER = r"(?!\s*(?:[ap]\.?\s?m\b|o['’]?\s?clock|zł|zl|kr|nok|грн|₽|руб|azn|manat|%|\$|£|€))"
 _AFTER_HOUR_WORD = re.compile(rf"(?<!\w)(?:{_HOUR_WORDS})\.?\s+([01]?\d|2[0-3])(?:\.([0-5]\d))?(?!\d|[.,:]\d)"
-                              r"(?!\s*(?:[ap]\.?\s?m\b|o['’]?\s?clock|zł|zl|kr|nok|грн|₽|руб|azn|manat|%|\$|£|€))", re.IGNORECASE)
+                              + _NOT_A_TIME_AFTER, re.IGNORECASE)
 _OCLOCK = re.compile(r"(?<![\d:.,])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
                      r"\s*o['’]?\s?clock\b", re.IGNORECASE)
 _ENGLISH_HOURS = {word: n for n, word in enumerate(

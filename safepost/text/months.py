@@ -21,6 +21,19 @@ MONTHS = {
            "dekabr"),
 }
 
+# the days of the week, Monday first, as a headline names one ("declares Wednesday a day of
+# mourning", «в среду», «w środę», "onsdag", "çərşənbə günü"); Azerbaijani names four of them with
+# two words, whose first word alone is another day (cümə axşamı is Thursday, cümə Friday), and
+# Sunday is "bazar günü": "bazar" alone is a market
+WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+    "uk": ("понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя"),
+    "pl": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
+    "nb": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "az": ("bazar ertəsi", "çərşənbə axşamı", "çərşənbə", "cümə axşamı", "cümə", "şənbə", "bazar günü"),
+}
+
 
 def written_days(day: date, language: str | None) -> list[str]:
     """Every way the day is written in the language (in every known language when it is not
