@@ -93,7 +93,7 @@ def names_a_town_in(ctx: Context, places: tuple[str, ...]) -> bool:
 
 def _any_in(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool:
     """One of the towns is one of the places, is named alike, or lies in it (a province)."""
-    provinces = ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
+    provinces = _known_provinces(ctx)
     return any(_alike(town, place) or _one_province(town, place, provinces) for town in towns for place in places)
 
 
@@ -126,7 +126,7 @@ def _alike(town: str, place: str) -> bool:
 def _neighbours(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool:
     """A town and a place of one province: Namsos the day heather burns in Flatanger."""
     return any(any(_alike(town, member) for member in members) and any(_alike(place, member) for member in members)
-               for _, members in ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
+               for _, members in _known_provinces(ctx)
                for town in towns for place in places)
 
 
@@ -135,7 +135,11 @@ def _is_province(ctx: Context, name: str) -> bool:
     alike (Warszawa, Warmia)."""
     opening = _opening(name, PROVINCE_OPENING)
     return any(_opening(province, PROVINCE_OPENING) == opening
-               for province, _ in ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook)))
+               for province, _ in _known_provinces(ctx))
+
+
+def _known_provinces(ctx: Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
 
 
 def _provinces(rulebook) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -404,7 +404,7 @@ def _named_weekday(tokens, lexicon) -> int | None:
     such day from its publication, or that very day."""
     for i in range(len(tokens)):
         for words, weekday in lexicon.weekdays:
-            if i + len(words) <= len(tokens) and all(keys & set(tokens[i + k].keys) for k, keys in enumerate(words)):
+            if i + len(words) <= len(tokens) and all(not keys.isdisjoint(tokens[i + k].keys) for k, keys in enumerate(words)):
                 return weekday
     return None
 
