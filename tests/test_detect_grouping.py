@@ -301,3 +301,21 @@ def test_a_headline_naming_the_one_who_died_tells_that_death():
         headline("«Восток — дело тонкое»: вспоминаем фильмы Эльдара Рязанова", 4),
     ], RULEBOOK, NOW)
     assert len(apart[0].headlines) == 1
+
+
+def test_a_toll_that_names_nothing_days_later_joins_the_one_story_that_counted_as_many_dead():
+    """Two days after the crash, the police release the names of "the five young people who
+    died": the story of the crash, kept in the news by it."""
+    crash = headline("Seks omkom i helikopterulykken i Alta – fem unge fra Alta og den svenske piloten", 40)
+    names = headline("Politiet har frigitt navnene på de fem unge som omkom", 10)
+    [story] = detect_incidents([crash, names], RULEBOOK, NOW)
+    assert len(story.headlines) == 2 and "Alta" in story.terms
+    assert story.active_until >= names.published + timedelta(hours=24)
+
+
+def test_a_toll_that_names_nothing_with_two_stories_to_choose_from_joins_neither():
+    incidents = detect_incidents([
+        headline("Seks omkom i helikopterulykken i Alta – fem unge fra Alta og den svenske piloten", 40),
+        headline("Fem omkom i brann i Bergen sentrum", 30),
+        headline("Politiet har frigitt navnene på de fem unge som omkom", 10)], RULEBOOK, NOW)
+    assert all(len(incident.headlines) == 1 for incident in incidents), incidents

@@ -676,3 +676,42 @@ def test_an_attack_that_killed_is_violence_and_a_heart_attack_is_not(rulebook, l
     attack, lookalike = ATTACKS[language]
     assert "violence" in kinds_of(rulebook, attack, language)
     assert "violence" not in kinds_of(rulebook, lookalike, language)
+
+
+# A strike named by its target and its dead ("Удар по «Епіцентру»: загиблих уже 18"), a bomb named
+# by the vehicle it was in ("Bomba była w autobusie linii 145": it went off at the next stop), and
+# a bridge or a ship on fire are the war, the bombing and the fire they report; a blow to the
+# wallet is none.
+TARGETS = {
+    "uk": [("war", "Удар по «Епіцентру»: загиблих уже 18, п'ятеро вважаються зниклими безвісти"),
+           ("war", "Удар по Одесі: кількість загиблих зросла до чотирьох"),
+           ("war", "У Миколаєві росіяни влучили в будівлю ОДА"),
+           ("bombing", "Бомба була в автобусі: водій встиг винести пакунок")],
+    "ru": [("war", "Удар по Белгороду: погибли пять человек"),
+           ("bombing", "Бомба была в автобусе: водитель успел вынести пакет")],
+    "pl": [("bombing", "Bomba była w autobusie linii 145. Kierowca zdążył wynieść ją z pojazdu"),
+           ("fire", "Płonie most Łazienkowski, przeprawa zamknięta w obu kierunkach")],
+    "en": [("bombing", "Bomb was on a bus: driver carried the bag out before it exploded")],
+    "nb": [("bombing", "Bomben var på bussen: sjåføren bar den ut")],
+    "az": [("bombing", "Avtobusda bomba: sürücü paketi çölə atıb")],
+}
+TARGETS_MISSED = {
+    "uk": ["Удар по гаманцю: ціни на газ зростуть з травня"],
+    "ru": ["Удар по репутации: компания потеряла клиентов"],
+    "pl": ["Płonie internet po meczu: kibice komentują"],
+}
+
+
+@pytest.mark.parametrize("language, kind, title", [
+    pytest.param(language, kind, title, id=f"{language}-{kind}-{title[:40]}")
+    for language, cases in TARGETS.items() for kind, title in cases])
+def test_a_strike_by_its_target_a_bomb_by_its_vehicle_and_a_burning_bridge_are_their_kind(
+        rulebook, language, kind, title):
+    assert kind in kinds_of(rulebook, title, language)
+
+
+@pytest.mark.parametrize("language, title", [
+    pytest.param(language, title, id=f"{language}-{title[:40]}")
+    for language, titles in TARGETS_MISSED.items() for title in titles])
+def test_a_blow_to_the_wallet_or_a_burning_debate_is_no_event(rulebook, language, title):
+    assert kinds_of(rulebook, title, language) == []

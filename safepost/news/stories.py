@@ -111,6 +111,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     _join_tolls(readings, by_time, union)
     _join_mass_casualty_tolls(readings, by_time, union)
     _join_unplaced_abroad(readings, by_time, union)
+    _join_told_tolls(readings, by_time, union, find)
     groups: dict[int, list[Reading]] = {}
     for i, reading in enumerate(readings):
         groups.setdefault(find(i), []).append(reading)
@@ -193,6 +194,26 @@ def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) ->
                       lambda other: other.language == report.language and bool(other.regions)
                       and report.home not in other.regions
                       and _tells_alike(report, other))
+
+
+def _join_told_tolls(readings: list[Reading], by_time: list[int], union, find) -> None:
+    """A toll that names nothing, no place and no event but dying, speaks of dead the reader
+    already knows of ("Politiet har frigitt navnene på de fem unge som omkom", two days after "Seks omkom i
+    helikopterulykken i Alta"): it is the one story of its language in the two days before it
+    that counted at least as many dead. Two such stories: it joins neither."""
+    alone = Counter(find(i) for i in range(len(readings)))
+    for position, i in enumerate(by_time):
+        toll = readings[i]
+        if toll.deaths < 2 or toll.regions or alone[find(i)] > 1 \
+                or any(c.name or c.rare or c.anchor for c in toll.candidates.values()) \
+                or any(kind.id != "death" for kind in toll.kinds):
+            continue
+        stories = {find(j): j for j in by_time[:position]
+                   if readings[j].tragic and readings[j].language == toll.language
+                   and max(readings[j].deaths, readings[j].at_risk) >= toll.deaths
+                   and toll.published - readings[j].published <= SAME_STORY_WITHIN}
+        if len(stories) == 1:
+            union(stories.popitem()[1], i)
 
 
 def _tells_alike(a: Reading, b: Reading) -> bool:
