@@ -319,3 +319,10 @@ def test_a_toll_that_names_nothing_with_two_stories_to_choose_from_joins_neither
         headline("Fem omkom i brann i Bergen sentrum", 30),
         headline("Politiet har frigitt navnene på de fem unge som omkom", 10)], RULEBOOK, NOW)
     assert all(len(incident.headlines) == 1 for incident in incidents), incidents
+
+
+def test_a_search_for_people_on_board_is_the_crash_of_its_region_and_makes_it_grave():
+    crash = headline("Russisk helikopter har styrtet i havet ved Barentsburg", 4)
+    search = headline("Åtte personer om bord – stor redningsaksjon i snøvær på Svalbard", 3.5)
+    [story] = detect_incidents([crash, search], RULEBOOK, NOW)
+    assert story.kind == "crash" and len(story.headlines) == 2 and story.harmed and story.severity >= 4, story

@@ -638,6 +638,11 @@ def test_first_hours_hold_the_sale_after_a_severe_incident_and_flag_every_post_a
     ("pl", "PL", "Pożar kamienicy na Śląsku: nie żyją cztery osoby",
      "Wiosenna wyprzedaż w naszym sklepie w Krakowie: −30% na kurtki!",
      "Wiosenna wyprzedaż w naszym sklepie w Katowicach: −30% na kurtki!"),
+    # a Cyrillic post that tags its town in Latin letters
+    ("uk", "UA", "Пожежа в готелі в Одесі: загинули четверо людей",
+     "#Lviv: весняний розпродаж, знижки 30% на куртки!", "#Odesa: весняний розпродаж, знижки 30% на куртки!"),
+    ("ru", "RU", "Пожар в торговом центре в Казани: погибли четыре человека",
+     "#Samara: весенняя распродажа, скидки 30% на куртки!", "#Kazan: весенняя распродажа, скидки 30% на куртки!"),
 ])
 def test_a_sale_in_another_town_of_the_country_is_not_in_the_first_hours_of_a_disaster_there(
         rulebook, language, region, headline, away, there):
@@ -1372,18 +1377,51 @@ def test_a_day_after_a_disaster_abroad_its_country_is_the_story_only_told_with_i
     assert findings_of(quip, "incident-terms") and quip.verdict >= Verdict.FLAG
 
 
-@pytest.mark.parametrize("language,audience,attack,sale", [
-    ("en", "AU", "Paris attacks: at least 129 killed in coordinated shootings and bombings",
+MASSACRES = [
+    ("en", "AU", ("Paris attacks: at least 129 killed in coordinated shootings and bombings",
+                  "Paris attacks: gunmen and suicide bombers hit the Bataclan and the Stade de France"),
      "On the hunt for a new telco? Lock on to our best deal yet."),
-    ("az", "AZ", "İranın Kirman şəhərində terror: partlayışlarda 103 nəfər həlak olub",
+    ("az", "AZ", ("İranın Kirman şəhərində terror: partlayışlarda 103 nəfər həlak olub",
+                  "Kirmandakı terror: Süleymaninin anım mərasimində iki partlayış"),
      "Yeni il endirimləri davam edir! Bütün kosmetikaya 40% endirim – yalnız bu axşam."),
-    ("pl", "PL", "Zamach w Paryżu: co najmniej 129 zabitych w serii ataków terrorystycznych",
+    ("pl", "PL", ("Zamach w Paryżu: co najmniej 129 zabitych w serii ataków terrorystycznych",
+                  "Zamach w Paryżu: strzelanina w Bataclan i wybuchy pod Stade de France"),
      "Jesienna wyprzedaż: −25% na płaszcze!"),
-])
+]
+
+
+@pytest.mark.parametrize("language,audience,attack,sale", MASSACRES, ids=[case[0] for case in MASSACRES])
 def test_a_massacre_of_a_hundred_stops_the_world_sooner_than_a_disaster(rulebook, language, audience, attack, sale):
     """A bombing or a terror attack's kind says `everywhere_from: 100`: the night of the Paris
-    attacks, a telco's sale in Australia is looked at by a person."""
-    incidents = detect(rulebook, attack)
+    attacks, reported all night, a telco's sale in Australia is looked at by a person."""
+    incidents = detect(rulebook, *attack)
     assert any(i.kind in ("terror", "bombing") and i.deaths >= 100 for i in incidents), incidents
     [looked_at] = check([post(sale, language, audience)], incidents, rulebook, NOW)
     assert [f.level for f in findings_of(looked_at, "incident-window")] == [Verdict.FLAG]
+
+
+@pytest.mark.parametrize("language,audience,attack,sale", [
+    ("ru", "RU", "Взрывы двух заминированных автомобилей в Могадишо: не менее 100 погибших",
+     "Новая коллекция пальто уже в продаже: −20% до воскресенья!"),
+    ("pl", "PL", "Zamach w Mogadiszu. Dwa samochody-pułapki, co najmniej 100 zabitych",
+     "Nowa kolekcja płaszczy: −20% do niedzieli!"),
+])
+def test_a_massacre_reported_in_one_line_of_a_busy_day_does_not_stop_the_world(rulebook, language, audience, attack,
+                                                                                sale):
+    incidents = detect(rulebook, attack)
+    assert any(i.deaths >= 100 for i in incidents), incidents
+    [coats] = check([post(sale, language, audience)], incidents, rulebook, NOW)
+    assert findings_of(coats, "incident-window") == []
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Monday special: any large pie + a dozen garlic knots for $19.99, delivery all over Hoboken.", False),
+    ("Garlic Festival vibes all week: 20% off every garlic braid!", True),
+])
+def test_a_common_word_of_a_storys_name_counts_only_where_the_post_capitalises_it(rulebook, text, named):
+    """"Garlic" is a word of the Gilroy Garlic Festival shooting's name, and of every pizzeria's
+    menu: "a dozen garlic knots" names no festival."""
+    gilroy = "Three dead, including a 6-year-old boy, in Gilroy Garlic Festival shooting"
+    assert any("Garlic" in i.terms for i in detect(rulebook, gilroy))
+    decision = judged(rulebook, text, "en", "US", gilroy)
+    assert bool(findings_of(decision, "incident-terms")) is named, decision.findings

@@ -24,16 +24,17 @@ NAME_FORMS = ("en", "ru", "uk", "pl", "az")
 CODE_PART = 4  # a name at least this long, opening or closing a code (SANDYSALE, KOBE24)
 EVERYDAY_WORD = 5.0  # Zipf: a story's name this common (the storm «Hans», Norwegian for "his")
 # counts only where the post writes it as a name
+COMMON_WORD = 3.8  # a name this common ("Garlic" of the Gilroy Garlic Festival) counts only capitalised
 _OPENING_QUOTES = "'\"«„“‘#"
 _SENTENCE_ENDS = ".!?:…"
 
 
-def _index(incidents) -> tuple[TermIndex, dict[str, object], set[str]]:
+def _index(incidents) -> tuple[TermIndex, dict[str, object], dict[str, float]]:
     """The incidents' terms, their one-word names for reading promo codes, and the terms that are
-    everyday words as well as names."""
+    common words as well as names, with how common."""
     index = TermIndex()
     names: dict[str, object] = {}
-    everyday: set[str] = set()
+    common: dict[str, float] = {}
     for incident in incidents:
         language = incident.language if incident.language in NAME_FORMS else None
         looked_up = len(incident.term_zipf) == len(incident.terms)
@@ -44,11 +45,22 @@ def _index(incidents) -> tuple[TermIndex, dict[str, object], set[str]]:
                 continue  # a term with nothing to match (punctuation from a headline)
             word = text.lower().lstrip("#")
             frequency = incident.term_zipf[position] if looked_up else zipf(word, incident.language)
-            if " " not in word and (frequency or 0) >= EVERYDAY_WORD:
-                everyday.add(text)
-            elif len(word) >= CODE_PART and word.isalpha():
+            if " " not in word and (frequency or 0) >= COMMON_WORD:
+                common[text] = frequency
+            if (frequency or 0) < EVERYDAY_WORD and " " not in word and len(word) >= CODE_PART and word.isalpha():
                 names.setdefault(word, incident)
-    return index, names, everyday
+    return index, names, common
+
+
+def _written_for_the_story(text: str, match: Match, frequency: float | None) -> bool:
+    """A name that is an everyday word counts where the post writes it as a name; one that is a
+    common word, where the post capitalises it ("Sandy got you stuck inside?"), not in "a dozen
+    garlic knots" the day of the Gilroy Garlic Festival shooting."""
+    if frequency is None:
+        return True
+    if frequency >= EVERYDAY_WORD:
+        return written_as_name(text, match)
+    return written_as_name(text, match) or match.text[:1].isupper()
 
 
 def written_as_name(text: str, match: Match) -> bool:
@@ -88,9 +100,9 @@ def mentions(ctx: Context) -> list[Match]:
         return []
 
     def find() -> list[Match]:
-        index, names, everyday = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
+        index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
         return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
-                if match.term not in everyday or written_as_name(ctx.analysis.text, match)] + _countries(ctx)
+                if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))] + _countries(ctx)
 
     return ctx.memo(NAME, find)
 

@@ -7,12 +7,14 @@ reach). Outside its reach, a post is flagged at most, unless it names the story 
 """
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from safepost.checks import Context
 from safepost.checks.incident_names import mentions
 from safepost.model import Incident
 from safepost.news.reading import kinds_by_id, news_languages, place_indexes
+from safepost.news.stories import ONE_REPORT_GLOBAL
 from safepost.rulebook.news import CATASTROPHE
 from safepost.text import analyze
 
@@ -22,6 +24,8 @@ GLOBAL_FOR = timedelta(hours=24)
 SAME_OPENING = 3  # letters two place names share when one is the other, or named after it
 PROVINCE_OPENING = 5  # letters a province's forms share ("Śląsk", "Śląsku"), and no town's with it
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
+CYRILLIC = ("ru", "uk")
+_LATIN = re.compile(r"[A-Za-z]{3}")
 
 
 def active_for(ctx: Context, incident: Incident) -> bool:
@@ -78,11 +82,15 @@ def elsewhere_at_home(ctx: Context, incident: Incident, placed: bool = False) ->
 
 def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:
     """(region, as written) of the towns and states the post names: the gazetteer's names, not
-    its countries."""
+    its countries. A post in Cyrillic may tag its town in Latin letters ("Кава + круасан = 99 грн
+    #Lviv"): those are read with the English names."""
     if ctx.language not in news_languages(ctx.rulebook):
         return ()
     towns, _ = place_indexes(ctx.rulebook, ctx.language)
-    return tuple((match.payload, match.text) for match in towns.find(ctx.analysis))
+    found = towns.find(ctx.analysis)
+    if ctx.language in CYRILLIC and _LATIN.search(ctx.analysis.text):
+        found += place_indexes(ctx.rulebook, "en")[0].find(ctx.analysis)
+    return tuple((match.payload, match.text) for match in found)
 
 
 def names_a_town_in(ctx: Context, places: tuple[str, ...]) -> bool:
@@ -119,8 +127,22 @@ def _story_places(ctx: Context, incident: Incident) -> tuple[str, ...]:
 def _alike(town: str, place: str) -> bool:
     """The same place, or one named after it, in another form or language: a shared opening of
     three letters, with the vowels Russian and Ukrainian spell differently taken as one (Крыму ~
-    Крымском, Суми ~ Сумщині, Киев ~ Київ). Taking two towns for one only keeps a post in the story."""
+    Крымском, Суми ~ Сумщині, Киев ~ Київ), and a name in Latin letters read as its Cyrillic one
+    sounds (#Odesa ~ Одесі, Kharkiv ~ Харкові). Taking two towns for one only keeps a post in the
+    story."""
+    if _CYRILLIC_LETTER.search(town[:1]) != _CYRILLIC_LETTER.search(place[:1]):
+        return _sound(town) == _sound(place)
     return _opening(town) == _opening(place)
+
+
+def _sound(name: str) -> str:
+    """The opening consonants of a name as it sounds in Latin letters: vowels and the letters
+    that vary between transliterations and case forms left out (Kyiv ~ Київ ~ Києві, Lviv ~
+    Львові, Horlivka ~ Горловке, Moscow ~ Москве, Yalta ~ Ялте)."""
+    latin = name.casefold().translate(_TO_LATIN).replace("kh", "x").replace("h", "g").replace("c", "k")
+    latin = re.sub(r"^[yj](?=[aeiou])", "", latin)
+    skeleton = latin[:1] + re.sub(r"[aeiouy\W]", "", latin[1:])
+    return re.sub(r"(.)\1+", r"\1", skeleton)[:SAME_OPENING]
 
 
 def _neighbours(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool:
@@ -161,6 +183,12 @@ def _opening(name: str, letters: int = SAME_OPENING) -> str:
 
 
 _FOLDED = str.maketrans("еєиіїыёłóąę", "иииииииloae")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "x", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
+    "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "", "’": "", "ł": "l", "ó": "o", "ą": "a", "ę": "e"})
 
 
 def prominent(incident: Incident) -> bool:
@@ -170,9 +198,12 @@ def prominent(incident: Incident) -> bool:
 
 def stops_the_world(ctx: Context, incident: Incident) -> bool:
     """A toll its kind's `everywhere_from` reaches: in its first day a promotion anywhere is looked
-    at, and its country's name is the story (a thousand dead in an earthquake, a hundred in Paris)."""
+    at, and its country's name is the story (a thousand dead in an earthquake, a hundred in Paris).
+    As with a story's reach, a lone headline needs many times the toll: an event that stops the
+    world fills the feed (Paris, all night), one line among a busy day's news does not."""
     kind = kinds_by_id(ctx.rulebook).get(incident.kind)
-    return incident.deaths >= (kind.everywhere_from if kind else CATASTROPHE)
+    toll = kind.everywhere_from if kind else CATASTROPHE
+    return incident.deaths >= toll and (len(incident.headlines) > 1 or incident.deaths >= ONE_REPORT_GLOBAL * toll)
 
 
 def within_first_day(ctx: Context, incident: Incident) -> bool:

@@ -155,6 +155,12 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
                           within=SAME_STORY_WITHIN)
 
 
+def _aboard_in_danger(reading: Reading) -> bool:
+    """People on board and a search for them, no event named: "Åtte personer om bord – stor
+    redningsaksjon i snøvær på Svalbard" half an hour after a helicopter went into the sea there."""
+    return reading.grave_words and not reading.harmless and reading.at_risk >= 2 and not reading.kinds
+
+
 def _join_mass_casualty_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     """A mass-casualty toll that names no place and no one ("Trzęsienie ziemi: liczba ofiar
     przekroczyła 15 tysięcy") is the latest mass-casualty report of its kind within two days
@@ -199,8 +205,9 @@ def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) ->
 def _join_told_tolls(readings: list[Reading], by_time: list[int], union, find) -> None:
     """A toll that names nothing, no place and no event but dying, speaks of dead the reader
     already knows of ("Politiet har frigitt navnene på de fem unge som omkom", two days after "Seks omkom i
-    helikopterulykken i Alta"): it is the one story of its language in the two days before it
-    that counted at least as many dead. Two such stories: it joins neither."""
+    helikopterulykken i Alta"): it is the one story of its language and its country (a toll that
+    names no place is at home) in the two days before it that counted at least as many dead. Two
+    such stories: it joins neither."""
     alone = Counter(find(i) for i in range(len(readings)))
     for position, i in enumerate(by_time):
         toll = readings[i]
@@ -210,6 +217,7 @@ def _join_told_tolls(readings: list[Reading], by_time: list[int], union, find) -
             continue
         stories = {find(j): j for j in by_time[:position]
                    if readings[j].tragic and readings[j].language == toll.language
+                   and _where(readings[j]) == _where(toll)
                    and max(readings[j].deaths, readings[j].at_risk) >= toll.deaths
                    and toll.published - readings[j].published <= SAME_STORY_WITHIN}
         if len(stories) == 1:
@@ -234,10 +242,12 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     the report of an event that covers an area (an earthquake, a storm) placed in the same region
     within hours ("Magnitude 7.5 earthquake strikes North Canterbury"): its dead are that event's;
     so does an unplaced toll of people on board ("no survivors, 48 were on board") join the one
-    unplaced crash of its language within hours ("Before the crash the An-24 went round again").
-    One death (a singer's) joins nothing, nor does a toll beside a shooting: two shootings in one
+    unplaced crash of its language within hours ("Before the crash the An-24 went round again"),
+    and a search for people on board the one crash placed in its region ("Åtte personer om bord –
+    stor redningsaksjon på Svalbard" after "Russisk helikopter har styrtet i havet ved
+    Barentsburg"): the story is then as grave as they are in danger. One death (a singer's) joins nothing, nor does a toll beside a shooting: two shootings in one
     country on one day are two stories."""
-    tolls = [i for i in by_time if readings[i].tragic and readings[i].deaths >= 2
+    tolls = [i for i in by_time if (readings[i].tragic and readings[i].deaths >= 2 or _aboard_in_danger(readings[i]))
              and (readings[i].regions or readings[i].at_risk) and all(kind.id == "death" for kind in readings[i].kinds)]
     for i in tolls:
         toll = readings[i]
@@ -248,7 +258,8 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
             kind = event.kinds[0]
             if event.regions != toll.regions:
                 return False
-            return kind.area if toll.regions else kind.grave_with_people_aboard and event.language == toll.language
+            aboard = kind.grave_with_people_aboard and event.language == toll.language
+            return kind.area or bool(toll.at_risk) and aboard if toll.regions else aboard
 
         events = [j for j in by_time if j != i and readings[j].tragic and readings[j].kinds and carries(readings[j])
                   and abs(readings[j].published - toll.published) <= SAME_EVENT_WITHIN]
