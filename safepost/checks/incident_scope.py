@@ -130,7 +130,7 @@ def _alike(town: str, place: str) -> bool:
     Крымском, Суми ~ Сумщині, Киев ~ Київ), and a name in Latin letters read as its Cyrillic one
     sounds (#Odesa ~ Одесі, Kharkiv ~ Харкові). Taking two towns for one only keeps a post in the
     story."""
-    if _CYRILLIC_LETTER.search(town[:1]) != _CYRILLIC_LETTER.search(place[:1]):
+    if bool(_CYRILLIC_LETTER.match(town)) != bool(_CYRILLIC_LETTER.match(place)):
         return _sound(town) == _sound(place)
     return _opening(town) == _opening(place)
 
