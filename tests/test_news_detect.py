@@ -1425,3 +1425,22 @@ def test_a_common_word_of_a_storys_name_counts_only_where_the_post_capitalises_i
     assert any("Garlic" in i.terms for i in detect(rulebook, gilroy))
     decision = judged(rulebook, text, "en", "US", gilroy)
     assert bool(findings_of(decision, "incident-terms")) is named, decision.findings
+
+
+@pytest.mark.parametrize("language, region, attack, sale, idiom", [
+    ("en", "GB", "Two killed in sword attack at a school in Leeds",
+     "Samurai swords for your cosplay: 20% off this weekend!",
+     "Remote work is a double-edged sword: our guide is 20% off this weekend!"),
+    ("nb", "NO", "To drept i sverdangrep på skole i Kristiansand",
+     "Nye sverd til cosplay: 30 % rabatt hele helgen!",
+     "Hjemmekontor er et tveegget sverd: les guiden vår, 30 % rabatt!"),
+    ("ru", "RU", "Нападение с топором на школу в Казани: двое погибших",
+     "Туристический топор со скидкой 20% только в эти выходные!",
+     "Удалёнка — обоюдоострый меч: наш гид со скидкой 20%!"),
+])
+def test_a_blade_of_the_attack_is_its_word_and_a_double_edged_sword_is_not(rulebook, language, region, attack, sale,
+                                                                          idiom):
+    held = judged(rulebook, sale, language, region, attack)
+    assert any(f.rule == "incident.violence.vocabulary" for f in findings_of(held, "incident-words")), held.findings
+    spared = judged(rulebook, idiom, language, region, attack)
+    assert not any(f.rule == "incident.violence.vocabulary" for f in findings_of(spared, "incident-words"))

@@ -715,3 +715,19 @@ def test_a_strike_by_its_target_a_bomb_by_its_vehicle_and_a_burning_bridge_are_t
     for language, titles in TARGETS_MISSED.items() for title in titles])
 def test_a_blow_to_the_wallet_or_a_burning_debate_is_no_event(rulebook, language, title):
     assert kinds_of(rulebook, title, language) == []
+
+
+# One who could not be saved has died: the climber left on Nanga Parbat, the child pulled from a
+# river.
+NOT_SAVED = {
+    "pl": "Revol bezpieczna. Dla Tomasza Mackiewicza nie ma ratunku",
+    "ru": "Спасти альпиниста не удалось: поиски на Эльбрусе прекращены",
+    "uk": "Врятувати дитину не вдалося: хлопчик потонув у Дніпрі",
+    "nb": "Klatreren kunne ikke reddes, opplyser politiet",
+    "az": "Uşağı xilas etmək mümkün olmayıb",
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOT_SAVED))
+def test_one_who_could_not_be_saved_has_died(rulebook, language):
+    assert "death" in kinds_of(rulebook, NOT_SAVED[language], language)
