@@ -326,3 +326,15 @@ def test_a_search_for_people_on_board_is_the_crash_of_its_region_and_makes_it_gr
     search = headline("Åtte personer om bord – stor redningsaksjon i snøvær på Svalbard", 3.5)
     [story] = detect_incidents([crash, search], RULEBOOK, NOW)
     assert story.kind == "crash" and len(story.headlines) == 2 and story.harmed and story.severity >= 4, story
+
+
+@pytest.mark.parametrize("title, title_word", [
+    ("Rektor UW: czwartek dniem żałoby na uczelni", "Rektor"),
+    ("Prosecutor: five killed in Leeds shooting were targeted", "Prosecutor"),
+    ("Ректор: в четверг в университете день траура по погибшим", "Ректор"),
+])
+def test_an_office_opening_a_headline_is_no_name_of_the_story(title, title_word):
+    """A post that mentions "the rector" or "a prosecutor" names no story: an office is held by
+    someone in every town."""
+    incidents = detect_incidents([headline(title, 2)], RULEBOOK, NOW)
+    assert incidents and all(title_word not in incident.terms for incident in incidents), incidents
