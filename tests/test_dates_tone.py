@@ -28,6 +28,11 @@ def tone(book, text: str, language: str | None):
     ("uk", "Знижки на все до неділі"),
     ("ru", "Взрыв скидок! Только сегодня минус 50% на всё!"),
     ("nb", "Sommerfest i dag! Halv pris på alle drinker"),
+    # an opening, a test drive, a first coffee on the house, a festival with fireworks
+    ("en", "Sunday Funday on the lot! Come test drive the all-new Range Rover Sport."),
+    ("uk", "Солом'янко, ми відкрилися! Перша кава безкоштовно до вечора."),
+    ("pl", "Sezon jabłkowy w pełni! W sobotę darmowy bus z Rawy Mazowieckiej."),
+    ("az", "Tovuzda yay festivalı! Bu həftəsonu konsert və atəşfəşanlıq."),
     ("az", "Böyük endirim! Bütün məhsullara 50% endirim"),
     (None, "Böyük endirim!"),
     ("en", "Not at our place 🥔 Unlimited chips with every burger this week"),  # the pictograph ends the "not"
@@ -45,6 +50,13 @@ def test_promotional_posts(book, language, text):
     ("ru", "Помним и скорбим."),
     ("nb", "Vi minnes de som ble drept. Butikken holder stengt."),
     ("az", "Şəhidlərimizi ehtiramla yad edirik."),
+    # relief: collecting for, or giving to, the people a disaster hit
+    ("en", "We're collecting blankets and water for families from Oso. Every dollar goes to the Red Cross relief fund."),
+    ("nb", "Alle som er evakuert fra Kvam får gratis kaffe og rundstykker hos oss i dag."),
+    ("pl", "Zbieramy dary dla powodzian: cały dochód z kawiarni przekażemy Czerwonemu Krzyżowi."),
+    ("uk", "Збираємо допомогу для родин загиблих: весь прибуток передамо Червоному Хресту."),
+    ("ru", "Собираем помощь пострадавшим: вся выручка за день уйдёт в Красный Крест."),
+    ("az", "Həlak olanların ailələrinə yardım toplanır: bütün gəlir Qızıl Aypara Cəmiyyətinə veriləcək."),
 ])
 def test_sincere_posts_that_sell_nothing(book, language, text):
     assert tone(book, text, language) == (False, True)
