@@ -51,7 +51,7 @@ def test_promotional_posts(book, language, text):
     ("nb", "Vi minnes de som ble drept. Butikken holder stengt."),
     ("az", "Şəhidlərimizi ehtiramla yad edirik."),
     # relief: collecting for, or giving to, the people a disaster hit
-    ("en", "We're collecting blankets and water for families from Oso. Every dollar goes to the Red Cross relief fund."),
+    ("en", "We're collecting blankets and water for families from Oso. Every dollar goes to the Red Cross."),
     ("nb", "Alle som er evakuert fra Kvam får gratis kaffe og rundstykker hos oss i dag."),
     ("pl", "Zbieramy dary dla powodzian: cały dochód z kawiarni przekażemy Czerwonemu Krzyżowi."),
     ("uk", "Збираємо допомогу для родин загиблих: весь прибуток передамо Червоному Хресту."),

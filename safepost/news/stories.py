@@ -53,7 +53,10 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     - a mass-casualty toll that names nothing joins the latest such report of its kind within two
       days, wherever that was ("Earthquake: toll passes 15,000");
     - a severe report that names no known place joins a severe one placed abroad within hours
-      that tells its event in the same word and shares another.
+      that tells its event in the same word and shares another;
+    - a toll that names nothing joins the one story of its language and country that counted as
+      many dead in the two days before it ("the five young people who died"), and a search for
+      people on board the one crash of its region.
     Only within SAME_STORY_WITHIN (STRONG_LINK_WITHIN for two shared names or a designation: "A1
     crash: the BMW driver sought" joins the A1 crash of four days before), and never through a
     key in a large share of the window's headlines (a president's name, "police"): a bystander
@@ -204,10 +207,10 @@ def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) ->
 
 def _join_told_tolls(readings: list[Reading], by_time: list[int], union, find) -> None:
     """A toll that names nothing, no place and no event but dying, speaks of dead the reader
-    already knows of ("Politiet har frigitt navnene på de fem unge som omkom", two days after "Seks omkom i
-    helikopterulykken i Alta"): it is the one story of its language and its country (a toll that
-    names no place is at home) in the two days before it that counted at least as many dead. Two
-    such stories: it joins neither."""
+    already knows of ("Politiet har frigitt navnene på de fem unge som omkom", two days after
+    "Seks omkom i helikopterulykken i Alta"): it is the one story of its language and its country
+    (a toll that names no place is at home) in the two days before it that counted at least as
+    many dead. Two such stories: it joins neither."""
     alone = Counter(find(i) for i in range(len(readings)))
     for position, i in enumerate(by_time):
         toll = readings[i]
@@ -245,8 +248,9 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     unplaced crash of its language within hours ("Before the crash the An-24 went round again"),
     and a search for people on board the one crash placed in its region ("Åtte personer om bord –
     stor redningsaksjon på Svalbard" after "Russisk helikopter har styrtet i havet ved
-    Barentsburg"): the story is then as grave as they are in danger. One death (a singer's) joins nothing, nor does a toll beside a shooting: two shootings in one
-    country on one day are two stories."""
+    Barentsburg"): the story is then as grave as they are in danger. One death (a singer's) joins
+    nothing, nor does a toll beside a shooting: two shootings in one country on one day are two
+    stories."""
     tolls = [i for i in by_time if (readings[i].tragic and readings[i].deaths >= 2 or _aboard_in_danger(readings[i]))
              and (readings[i].regions or readings[i].at_risk) and all(kind.id == "death" for kind in readings[i].kinds)]
     for i in tolls:
