@@ -321,6 +321,53 @@ def test_a_toll_that_names_nothing_with_two_stories_to_choose_from_joins_neither
     assert all(len(incident.headlines) == 1 for incident in incidents), incidents
 
 
+@pytest.mark.parametrize("language, blast, rubble, other", [
+    ("az", "Binəqədidəki partlayış və yanğın: mebel sexi ilə bağlı cinayət işi açılıb",
+     "Dağıntıların altından daha üç nəfərin cəsədi çıxarılıb, ölənlərin sayı 6-ya çatıb",
+     "Şəkidə iki avtomobil toqquşub, iki nəfər yüngül xəsarət alıb"),
+    ("ru", "Взрыв газа в жилом доме в Балашихе: обрушился подъезд",
+     "Из-под завалов извлекли тела ещё трёх погибших, число жертв выросло до шести",
+     "В Самаре столкнулись два автобуса, пострадали два человека"),
+    ("pl", "Wybuch gazu w bloku w Gdańsku, zawaliła się klatka schodowa",
+     "Spod gruzów wydobyto ciała kolejnych trzech osób, liczba ofiar wzrosła do sześciu",
+     "Zderzenie dwóch aut pod Płockiem, dwie osoby ranne"),
+])
+def test_a_later_count_of_bodies_from_the_rubble_is_the_toll_of_the_explosion_at_home(language, blast, rubble,
+                                                                                       other):
+    """A day after the blast, "three more bodies pulled from the rubble" names nothing: the bodies are
+    the explosion's, the one event of the country a collapse follows; the car crash is another story."""
+    incidents = detect_incidents([headline(blast, 30), headline(other, 20), headline(rubble, 5)], RULEBOOK, NOW)
+    [story] = [incident for incident in incidents if incident.kind == "explosion"]
+    assert len(story.headlines) == 2 and story.deaths >= 3 and story.severity >= 4, incidents
+
+
+def test_a_later_count_of_bodies_with_two_explosions_to_choose_from_joins_neither():
+    incidents = detect_incidents([
+        headline("Wybuch gazu w bloku w Gdańsku, zawaliła się klatka schodowa", 30),
+        headline("Wybuch w zakładach chemicznych w Policach", 20),
+        headline("Spod gruzów wydobyto ciała kolejnych trzech osób, liczba ofiar wzrosła do sześciu", 5)], RULEBOOK, NOW)
+    assert all(len(incident.headlines) == 1 for incident in incidents), incidents
+
+
+@pytest.mark.parametrize("attack, escape", [
+    ("У Львові застрелили депутата", "Стрілець був одягнений як кур'єр і втік на електровелосипеді"),
+    ("Strzelanina w Poznaniu: nie żyje mężczyzna", "Strzelec był przebrany za kuriera i uciekł na hulajnodze"),
+])
+def test_a_headline_of_the_attacker_is_the_attack_it_follows_and_tells_its_words(attack, escape):
+    """"The shooter was dressed as a courier and fled on an e-bike" reports no event: it is the
+    shooting an hour before it, and its courier and e-bike are that story's words."""
+    [story] = [i for i in detect_incidents([headline(attack, 3), headline(escape, 2)], RULEBOOK, NOW)]
+    assert len(story.headlines) == 2 and story.kind == "shooting", story
+    assert {"електровелосипед", "hulajnoga"} & set(story.words), story.words
+
+
+def test_a_headline_of_the_shooter_is_no_air_strikes_story():
+    incidents = detect_incidents([headline("Вночі ворог атакував енергетику, є знеструмлення", 3),
+                                  headline("Стрілець був одягнений як кур'єр і втік на електровелосипеді", 2)],
+                                 RULEBOOK, NOW)
+    assert [len(i.headlines) for i in incidents] == [1], incidents
+
+
 def test_a_search_for_people_on_board_is_the_crash_of_its_region_and_makes_it_grave():
     crash = headline("Russisk helikopter har styrtet i havet ved Barentsburg", 4)
     search = headline("Åtte personer om bord – stor redningsaksjon i snøvær på Svalbard", 3.5)

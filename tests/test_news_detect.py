@@ -214,18 +214,24 @@ def test_the_same_post_is_free_of_the_incident_once_it_is_over(rulebook, case):
 
 BENIGN_POSTS = {
     "en": ["Thank you to everyone who joined our community clean-up on Saturday.",
-           "Our spring menu arrives next week.", "The killer feature of our new phone case: it survives a 3 m drop."],
+           "Our spring menu arrives next week.", "The killer feature of our new phone case: it survives a 3 m drop.",
+           "Group of death? Bring it on! Every Champions League match on our big screen."],
     "ru": ["Мы открыли новый офис в центре города. Ждём вас в гости!",
-           "Горячий кофе и свежая выпечка каждое утро.", "Киллер-фича нового чехла: выдерживает падение с трёх метров."],
+           "Горячий кофе и свежая выпечка каждое утро.", "Киллер-фича нового чехла: выдерживает падение с трёх метров.",
+           "Группа смерти? Ерунда! Все матчи Лиги чемпионов — на большом экране."],
     "uk": ["Ми відкрили нову кав'ярню у центрі міста. Чекаємо на вас!",
-           "Свіжа випічка та кава щоранку.", "Кілер-фіча нашого павербанка: 20 000 мА·год у кишені."],
+           "Свіжа випічка та кава щоранку.", "Кілер-фіча нашого павербанка: 20 000 мА·год у кишені.",
+           "Група смерті? Та ну! Усі матчі Ліги чемпіонів — на великому екрані."],
     "pl": ["Otwieramy nową kawiarnię w centrum miasta. Zapraszamy!",
            "Burza mózgów w naszym zespole: szukamy nazwy dla nowej kawy.",
-           "Killer feature nowego etui: wytrzymuje upadek z trzech metrów."],
+           "Killer feature nowego etui: wytrzymuje upadek z trzech metrów.",
+           "Grupa śmierci? Damy radę! Wszystkie mecze Ligi Mistrzów na dużym ekranie."],
     "nb": ["Vi åpner ny kafé i sentrum. Velkommen innom!",
-           "Ristet brød og kaffe til frokost hver dag."],
+           "Ristet brød og kaffe til frokost hver dag.",
+           "Dødens gruppe? Bare kom an! Alle Champions League-kampene på storskjerm."],
     "az": ["Şəhərin mərkəzində yeni kafe açdıq. Sizi gözləyirik!",
-           "Bazar günü də açığıq, buyurun."],
+           "Bazar günü də açığıq, buyurun.",
+           "Ölüm qrupu? Qorxmuruq! Çempionlar Liqasının bütün oyunları böyük ekranda."],
 }
 
 
@@ -1444,3 +1450,78 @@ def test_a_blade_of_the_attack_is_its_word_and_a_double_edged_sword_is_not(ruleb
     assert any(f.rule == "incident.violence.vocabulary" for f in findings_of(held, "incident-words")), held.findings
     spared = judged(rulebook, idiom, language, region, attack)
     assert not any(f.rule == "incident.violence.vocabulary" for f in findings_of(spared, "incident-words"))
+
+
+@pytest.mark.parametrize("language, region, fire, sale, elsewhere", [
+    ("az", "AZ", "Manavqat və Marmarisdə yanğınlar davam edir, kəndlər təxliyə olunur",
+     "Antalya, Manavqat, Side 🌴 Avqust turlarına son yerlər – 25% endirim!",
+     "Antalya, Alanya, Side 🌴 Avqust turlarına son yerlər – 25% endirim!"),
+    ("en", "GB", "Wildfires rage in Marmaris and Manavgat, villages evacuated",
+     "Manavgat all-inclusive: last rooms for August, 25% off!",
+     "Alanya all-inclusive: last rooms for August, 25% off!"),
+    ("pl", "PL", "Pożary lasów w Marmaris i Manavgat, ewakuacja wiosek",
+     "Manavgat all inclusive: ostatnie miejsca na sierpień, -25%!",
+     "Alanya all inclusive: ostatnie miejsca na sierpień, -25%!"),
+])
+def test_every_place_a_disaster_is_named_by_is_its_name(rulebook, language, region, fire, sale, elsewhere):
+    """Two towns burning in one headline ("Manavgat and Marmaris fires"): a tour sold to either
+    names the story, not only to the town beside the word "fires"."""
+    assert judged(rulebook, sale, language, region, fire).verdict == Verdict.HOLD
+    assert not findings_of(judged(rulebook, elsewhere, language, region, fire), "incident-terms")
+
+
+@pytest.mark.parametrize("language, region, attack, slang, named", [
+    ("nb", "NO", ("Terrorangrep i London: bil kjørte inn i fotgjengere, fire drept",
+                  "London: Politiet bekrefter fire drept i terrorangrepet ved Westminster"),
+     "Knallpris på påskeski i Fredrikstad: −30% hele helgen!", "Knallpris på turer til London: −30% hele helgen!"),
+    ("ru", "RU", ("В Белграде стрельба в школе: погибли девять человек",
+                  "Белград: число погибших при стрельбе в школе выросло до девяти"),
+     "Стрелки, которые сражают наповал: мастер-класс в Казани, 1500 ₽",
+     "Туры в Белград, которые сражают наповал: 1500 ₽"),
+    ("en", "GB", ("Gunman kills nine at a church in Charleston", "Charleston church shooting: nine dead, suspect held"),
+     "Killer deals on barbecues in our Bristol store this weekend!",
+     "Killer deals on flights to Charleston this weekend!"),
+])
+def test_abroad_sellings_own_death_words_play_on_a_story_only_when_the_post_names_it(rulebook, language, region,
+                                                                                   attack, slang, named):
+    """"Knallpris" in Fredrikstad the day of an attack in London is everyday slang; "knallpris" on
+    trips to London that day plays on it."""
+    incidents = detect(rulebook, *attack)
+    assert any(len(i.headlines) > 1 and region not in i.regions for i in incidents), incidents
+    away, there = check([post(slang, language, region), post(named, language, region)], incidents, rulebook, NOW)
+    assert not findings_of(away, "incident-words"), away.findings
+    assert findings_of(there, "incident-words"), there.findings
+
+
+@pytest.mark.parametrize("language, region, remembered, tagged, untagged", [
+    ("az", "AZ", "Azərbaycanlıların Ermənistan SSR-dən deportasiyası haqqında qərardan 70 il ötür",
+     "Hər ailə isti yuvaya layiqdir! 23 dekabr — yorğanlara 23% endirim! #23dekabr #deportasiya",
+     "Hər ailə isti yuvaya layiqdir! 23 dekabr — yorğanlara 23% endirim! #23dekabr #yorğan"),
+    ("uk", "UA", "90 років тому почався Голодомор: Україна вшановує пам'ять жертв",
+     "Свіжий хліб щодня, −20% на всю випічку! #голодомор #хліб",
+     "Свіжий хліб щодня, −20% на всю випічку! #хліб"),
+    ("en", "US", "80 years since the deportation of Chechens: survivors remember",
+     "Winter blankets 30% off this weekend! #deportation #cozy", "Winter blankets 30% off this weekend! #cozy"),
+])
+def test_a_hashtag_of_the_tragedy_the_news_remembers_names_it(rulebook, language, region, remembered, tagged,
+                                                              untagged):
+    """A tragedy of years ago is often named by what was done ("the deportation"): a sale tagged
+    #deportasiya on the day it is remembered labels itself with it."""
+    incidents = detect(rulebook, remembered)
+    assert any(i.remembered for i in incidents), incidents
+    named, other = check([post(tagged, language, region), post(untagged, language, region)], incidents, rulebook, NOW)
+    assert [f.level for f in named.findings if f.rule == "incident.remembrance.mention"] == [Verdict.HOLD], \
+        named.findings
+    assert other.verdict == Verdict.PASS, other.findings
+
+
+def test_a_sale_that_retells_the_attackers_escape_is_held(rulebook):
+    """The shooter fled on an e-bike dressed as a courier: a delivery service selling "a courier
+    on an e-bike" that afternoon retells the story in its words."""
+    incidents = detect_incidents([
+        Headline("У Львові застрелили депутата", source="Wire", published=PUBLISHED - timedelta(hours=1)),
+        Headline("Стрілець був одягнений як кур'єр і втік на електровелосипеді", source="Wire", published=PUBLISHED)],
+        rulebook, NOW)
+    [sale] = check([post("Кур'єр на електровелосипеді вже мчить до вас: перше замовлення безкоштовно!", "uk", "UA")],
+                   incidents, rulebook, NOW)
+    assert [f.level for f in findings_of(sale, "incident-story-words")] == [Verdict.HOLD], sale.findings

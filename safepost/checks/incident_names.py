@@ -1,12 +1,13 @@
 """Where a post names a story in the news: its names, places and hashtags through their word
-forms, and its one-word names inside promo codes. The news checks share it: a post that names a
-story collides with it, and a post that names only another town of its country is elsewhere."""
+forms, its one-word names inside promo codes, and a hashtag of the tragedy it remembers. The news
+checks share it: a post that names a story collides with it, and a post that names only another
+town of its country is elsewhere."""
 from __future__ import annotations
 
 import re
 
 from safepost.checks import Context
-from safepost.news.reading import news_languages, place_indexes
+from safepost.news.reading import news_languages, place_indexes, trigger_matches
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
@@ -102,7 +103,8 @@ def mentions(ctx: Context) -> list[Match]:
     def find() -> list[Match]:
         index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
         return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
-                if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))] + _countries(ctx)
+                if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))] \
+            + _countries(ctx) + _tags_of_the_remembered(ctx)
 
     return ctx.memo(NAME, find)
 
@@ -117,3 +119,22 @@ def _countries(ctx: Context) -> list[Match]:
     _, countries = place_indexes(ctx.rulebook, ctx.language)
     return [Match(incident, incident.countries[0], m.start, m.end, m.first, m.last, m.text)
             for m in countries.find(ctx.analysis) for incident in named if m.payload in incident.regions]
+
+
+def _tags_of_the_remembered(ctx: Context) -> list[Match]:
+    """A hashtag of the tragedy the news remembers today, in the words its headlines tell it in:
+    "#deportasiya" on the day the deportation of 1947 is remembered, "#Holodomor" on Holodomor
+    Day. A story of years ago often has no name but what was done; a post that tags it labels
+    itself with it."""
+    remembered = [incident for incident in ctx.incidents if incident.remembered]
+    if not remembered or not ctx.analysis.hashtags or ctx.language not in news_languages(ctx.rulebook):
+        return []
+    tokens = ctx.analysis.tokens
+    found = []
+    for match in trigger_matches(ctx.rulebook, ctx.analysis):
+        if not match.payload.remembered_only or any(tokens[i].tag < 0 for i in range(match.first, match.last)):
+            continue
+        keys = {key for i in range(match.first, match.last) for key in tokens[i].keys}
+        found += [Match(incident, match.text.lstrip("#"), match.start, match.end, match.first, match.last, match.text)
+                  for incident in remembered if not incident.told_in.isdisjoint(keys)]
+    return found

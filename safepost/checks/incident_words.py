@@ -101,6 +101,8 @@ def _level(ctx: Context, incident, kind, figurative: bool) -> tuple[Verdict | No
         return level, f"in {where(incident)}, and the post names {named}"
     if not prominent(incident):
         return None, ""  # a one-line item: its words are not yours today
+    if figurative and found == OUTSIDE:
+        return None, ""  # "Knallpris på påskeski" the day of an attack in London: selling's slang, not the story
     if incident.harmed and found == OUTSIDE:
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, outside your audience, but widely reported"
     reason = "remembered, nobody hurt anew" if incident.remembered else \

@@ -96,6 +96,8 @@ class Reading:
     # the moments it says the country falls silent, in local time ("a minute's silence at 3pm")
     silences: tuple[datetime, ...] = ()
     sport: bool = False  # a score: the rough words are about a game
+    # the kinds of event whose doer the title tells of ("the shooter was dressed as a courier")
+    perpetrator_of: frozenset[str] = frozenset()
     candidates: dict[str, Candidate] = field(default_factory=dict)  # key -> candidate
     regions: set[str] = field(default_factory=set)
     phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # content n-gram keys -> as written
@@ -351,6 +353,8 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
         _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
+    reading.perpetrator_of = frozenset(m.payload.id for m in rulebook.index("incident_kinds", language, "perpetrators")[0]
+                                       .find(title))
     game = _SCORE.search(_CLOCK.sub(" ", headline.title)) or lexicon_index(rulebook, language, "sport").find(title)
     reading.sport = bool(game) and not reading.hurt
     if not reading.regions and headline.region:
@@ -916,6 +920,7 @@ def _anchor_positions(analysis: Analysis, triggers, event: set[int], content: li
     tokens = analysis.tokens
     content_set = set(content)
     generic = lexicon.generic if lexicon else frozenset()
+    conjunctions = lexicon.conjunctions if lexicon else frozenset()
     anchors: set[int] = set()
 
     def walk(i: int, step: int) -> None:
@@ -928,6 +933,8 @@ def _anchor_positions(analysis: Analysis, triggers, event: set[int], content: li
                 anchors.add(i)
             elif i in content_set:
                 return  # an everyday word ("могут", "could") ends the phrase: it names nothing
+            elif tokens[i].norm in conjunctions and i - step in names and i + step in names:
+                pass  # "Manavqat və Marmarisdə yanğınlar": a second name of the same event
             elif i not in event:
                 if generic.isdisjoint(tokens[i].keys):
                     return  # a stopword, a number: the phrase ends
@@ -948,6 +955,8 @@ def _anchor_positions(analysis: Analysis, triggers, event: set[int], content: li
         while j in names:
             anchors.add(j)
             j += 1
+            if j < len(tokens) and tokens[j].norm in conjunctions and j + 1 in names:
+                j += 1  # "in Manavgat and Marmaris"
     return anchors
 
 

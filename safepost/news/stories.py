@@ -115,6 +115,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     _join_mass_casualty_tolls(readings, by_time, union)
     _join_unplaced_abroad(readings, by_time, union)
     _join_told_tolls(readings, by_time, union, find)
+    _join_perpetrators(readings, by_time, union)
     groups: dict[int, list[Reading]] = {}
     for i, reading in enumerate(readings):
         groups.setdefault(find(i), []).append(reading)
@@ -210,21 +211,56 @@ def _join_told_tolls(readings: list[Reading], by_time: list[int], union, find) -
     already knows of ("Politiet har frigitt navnene på de fem unge som omkom", two days after
     "Seks omkom i helikopterulykken i Alta"): it is the one story of its language and its country
     (a toll that names no place is at home) in the two days before it that counted at least as
-    many dead. Two such stories: it joins neither."""
+    many dead. So is a later count of what follows an event ("Dağıntıların altından daha üç
+    nəfərin cəsədi çıxarılıb", bodies from the rubble, `follows` in the kinds) the one such event
+    of its country within two days of it ("Binəqədidəki partlayış", reported before or after),
+    whatever that one counted. Two such stories: it joins neither."""
     alone = Counter(find(i) for i in range(len(readings)))
     for position, i in enumerate(by_time):
         toll = readings[i]
         if toll.deaths < 2 or toll.regions or alone[find(i)] > 1 \
-                or any(c.name or c.rare or c.anchor for c in toll.candidates.values()) \
-                or any(kind.id != "death" for kind in toll.kinds):
+                or any(c.name or c.rare for c in toll.candidates.values()):
             continue
-        stories = {find(j): j for j in by_time[:position]
+        follows = _follows(toll)
+        if follows is None:
+            continue
+        # the event a later count follows may be named only after it ("the blast: a case opened")
+        candidates = [j for j in by_time if find(j) != find(i)] if follows else by_time[:position]
+        stories = {find(j): j for j in candidates
                    if readings[j].tragic and readings[j].language == toll.language
                    and _where(readings[j]) == _where(toll)
-                   and max(readings[j].deaths, readings[j].at_risk) >= toll.deaths
-                   and toll.published - readings[j].published <= SAME_STORY_WITHIN}
+                   and abs(toll.published - readings[j].published) <= SAME_STORY_WITHIN
+                   and (any(kind.id in follows for kind in readings[j].kinds) if follows
+                        else max(readings[j].deaths, readings[j].at_risk) >= toll.deaths)}
         if len(stories) == 1:
             union(stories.popitem()[1], i)
+
+
+def _join_perpetrators(readings: list[Reading], by_time: list[int], union) -> None:
+    """A headline about the attacker that reports no event of its own ("Стрілець у Сихові був
+    одягнений як кур'єр і втік на електровелосипеді", an hour after "У Львові застрелили Андрія
+    Парубія") is the latest event of the kinds that attacker does, in its language and country,
+    in the hours before it: its details (the courier, the e-bike) are that story's words."""
+    for position, i in enumerate(by_time):
+        reading = readings[i]
+        if not reading.perpetrator_of or reading.kinds:
+            continue
+        _join_closest(readings, by_time[:position], i, union,
+                      lambda other: other.tragic and other.language == reading.language
+                      and bool(_where(other) & _where(reading))
+                      and any(kind.id in reading.perpetrator_of for kind in other.kinds))
+
+
+def _follows(toll: Reading) -> frozenset[str] | None:
+    """What a toll that names nothing may belong to: an empty set for one that tells only of
+    dying, the kinds its event follows for a later count of bodies from the rubble, None for
+    any other toll."""
+    told = [kind for kind in toll.kinds if kind.id != "death"]
+    if not told:
+        return None if any(c.anchor for c in toll.candidates.values()) else frozenset()
+    if (toll.toll_update or toll.follow_up) and all(kind.follows for kind in told):
+        return frozenset(kind.id for kind in told) | {follow for kind in told for follow in kind.follows}
+    return None
 
 
 def _tells_alike(a: Reading, b: Reading) -> bool:
@@ -358,6 +394,8 @@ def incident_of(story: list[Reading]) -> Incident | None:
     # "Seoul crush: death toll rises to 154" as the first the feed holds: the first day was before it
     scope = reach(severity, harmed, main, victims, reports=len(tragic), ongoing=ongoing or first.toll_update)
     terms = key_terms(story, countries=scope == "global")
+    # the words it is told in: its tragic headlines', and those of the attacker's escape or disguise
+    told = [r for r in story if r.tragic or r.perpetrator_of]
     known = _frequencies(story)
     term_zipf = tuple(known[w] if (w := term.lower().lstrip("#")) in known else zipf(w, lead.language)
                       if " " not in w else None for term in terms)
@@ -372,7 +410,7 @@ def incident_of(story: list[Reading]) -> Incident | None:
         harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
         phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms, "place")),
         countries=tuple(_places(story, terms, "country")), term_zipf=term_zipf,
-        words=_story_words(tragic, known), told_in=_told_in(tragic), ongoing=ongoing, remembered=remembered,
+        words=_story_words(told, known), told_in=_told_in(told), ongoing=ongoing, remembered=remembered,
         mourning=mourning, mourning_places=_mourning_places(story) if harmed else (), silences=silences)
 
 
@@ -394,11 +432,16 @@ def _mourning_places(story: list[Reading]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(place for r in declaring for place in r.mourning_places))
 
 
+def _is_word(key: str) -> bool:
+    """Letters, an apostrophe among them as Ukrainian writes it: кур'єр is one word."""
+    return key.replace("'", "").isalpha()
+
+
 def _told_in(tragic: list[Reading]) -> frozenset[str]:
     """Every word of some length the tragic headlines tell the story in, common or not ("school",
     "miners"): the words that, beside its country's name, make a post tell it."""
     return frozenset(key for r in tragic for key in (*r.words, *r.events)
-                     if len(key) >= STORY_WORD_LETTERS and key.isalpha())
+                     if len(key) >= STORY_WORD_LETTERS and _is_word(key))
 
 
 def _story_words(tragic: list[Reading], known: dict[str, float | None]) -> tuple[str, ...]:
@@ -408,7 +451,7 @@ def _story_words(tragic: list[Reading], known: dict[str, float | None]) -> tuple
     for reading in tragic:
         told = {**{key: key for key in reading.events}, **reading.words}  # the event's own words too
         for key, text in told.items():
-            if len(key) < STORY_WORD_LETTERS or not key.isalpha():
+            if len(key) < STORY_WORD_LETTERS or not _is_word(key):
                 continue
             lower = text.lower()
             frequency = known[lower] if lower in known else zipf(lower, reading.language)

@@ -224,11 +224,13 @@ def read_rulebook(files: list[Path], policies: Policies | None = None,
 
 
 def _check_kinds(book: Rulebook) -> None:
-    """A date rule or a hand-entered incident names incident kinds defined anywhere in the rulebook."""
+    """A date rule, a hand-entered incident or a kind that follows others names incident kinds
+    defined anywhere in the rulebook."""
     kinds = {rule.id for rule in book.rules("incident_kinds")}
     if not kinds:
         return
-    for section, names in (("dates", lambda rule: rule.kinds), ("incidents", lambda rule: (rule.kind,))):
+    for section, names in (("dates", lambda rule: rule.kinds), ("incidents", lambda rule: (rule.kind,)),
+                           ("incident_kinds", lambda rule: rule.follows)):
         for rule in book.rules(section):
             for kind in names(rule):
                 if kind not in kinds:

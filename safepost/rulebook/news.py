@@ -57,6 +57,12 @@ class IncidentKind(Authored):
     # the severity from which this kind opens the first hours, when above the policy's `severe_from`:
     # a country at war reads of deadly strikes every day
     window_from: int | None = None
+    # the kinds of event this one follows: bodies from the rubble after an explosion or an
+    # earthquake; a later toll of it that names nothing is that event's toll
+    follows: tuple[str, ...] = ()
+    # who does it ("gunman", «стрілець», "zamachowiec"): a headline of them that reports no event
+    # of its own is news of the latest such event in the hours before it
+    perpetrators: LanguageTerms = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,7 @@ class NewsLexicon:
     evacuated: LanguageTerms | None = None  # "50 people evacuated": people beside these are out of danger
     none_survived: LanguageTerms | None = None  # "no survivors": the people at risk are the dead
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
+    conjunctions: frozenset[str] = frozenset()  # "and", "və": "Manavgat and Marmaris fires" name two places
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
     shows: LanguageTerms | None = None  # "film", "series", «сериал»: a title beside them is a work, not news
     idioms: LanguageTerms | None = None  # "flu shot", "bath bomb": no kind's vocabulary counts inside them
@@ -205,7 +212,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
                       "global_from", "everywhere_from", "grave_with_people_aboard", "remembered_only", "window_from",
-                      "area", "attack", "note",
+                      "area", "attack", "follows", "perpetrators", "note",
                       "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
@@ -215,13 +222,14 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         not_triggers=compile_language_map(f, "not_triggers"),
         vocabulary=compile_language_map(f, "vocabulary"),
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
+        perpetrators=compile_language_map(f, "perpetrators"),
         min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False),
         global_from=_whole(f, "global_from"), everywhere_from=_whole(f, "everywhere_from") or CATASTROPHE,
         grave_with_people_aboard=f.flag("grave_with_people_aboard", False),
         remembered_only=f.flag("remembered_only", False), area=f.flag("area", False),
         attack=f.flag("attack", False),
         window_from=_severity(f, "window_from", 1) if f.has("window_from") else None,
-        note=f.text("note", ""),
+        follows=tuple(f.texts("follows")), note=f.text("note", ""),
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
     check_exceptions(f, "not_triggers", kind.triggers, kind.not_triggers)
     check_exceptions(f, "vocabulary_exceptions", kind.vocabulary, kind.vocabulary_exceptions)
@@ -248,7 +256,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
                       "age_prepositions", "grave", "harmless", "follow_up", "toll_update", "remembrance", "at_risk", "evacuated",
                       "none_survived",
-                      "locatives",
+                      "locatives", "conjunctions",
                       "sport", "shows", "home", "idioms", "abroad", "mourning", "mourning_here",
                       "silence", "noon", "hyperbole"))
     language = f.languages("language", required=True)[0]
@@ -271,6 +279,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         evacuated=compile_terms(f, "evacuated", (language,), required=False),
         none_survived=compile_terms(f, "none_survived", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
+        conjunctions=frozenset(word.lower() for word in f.texts("conjunctions")),
         sport=compile_terms(f, "sport", (language,), required=False),
         shows=compile_terms(f, "shows", (language,), required=False),
         idioms=compile_terms(f, "idioms", (language,), required=False),
