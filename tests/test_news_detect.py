@@ -1525,3 +1525,31 @@ def test_a_sale_that_retells_the_attackers_escape_is_held(rulebook):
     [sale] = check([post("Кур'єр на електровелосипеді вже мчить до вас: перше замовлення безкоштовно!", "uk", "UA")],
                    incidents, rulebook, NOW)
     assert [f.level for f in findings_of(sale, "incident-story-words")] == [Verdict.HOLD], sale.findings
+
+
+@pytest.mark.parametrize("language, region, headline, joke, other", [
+    ("uk", "UA", "На Грибовицькому сміттєзвалищі знайшли тіло одного з рятувальників",
+     "Вивеземо ваше сміття завтра, тільки не на Грибовичі, бо там зараз трохи зайнято 😂",
+     "Вивеземо ваше сміття завтра, тільки не на Гринченка, бо там ремонт 😂"),
+    ("pl", "PL", "Wybuch w kamienicy w Michniowie: nie żyją dwie osoby",
+     "Wielkie ognisko pod Michniowem! 🔥 Wstęp 20 zł, bawimy się do rana!",
+     "Wielkie ognisko pod Miechowem! 🔥 Wstęp 20 zł, bawimy się do rana!"),
+])
+def test_another_form_of_a_name_no_dictionary_knows_names_the_story(rulebook, language, region, headline, joke,
+                                                                     other):
+    """"Грибовицьке сміттєзвалище" is the Грибовичі landfill: a joke about taking rubbish "to
+    Грибовичі" the day a rescuer's body was found there names the story, though no dictionary
+    holds either form."""
+    incidents = detect(rulebook, headline)
+    assert any(i.harmed for i in incidents), incidents
+    named, elsewhere = check([post(joke, language, region), post(other, language, region)], incidents, rulebook, NOW)
+    assert findings_of(named, "incident-terms"), named.findings
+    assert not findings_of(elsewhere, "incident-terms"), elsewhere.findings
+
+
+def test_a_thing_named_after_a_town_in_quotes_is_not_that_town(rulebook):
+    """The mine «Ульяновская» is not Ульяновск: a weekend tour to the city is no mention of the
+    miners remembered, though the two share their first letters."""
+    mine = "Десять лет назад на шахте «Ульяновская» погибли 110 горняков: в Новокузнецке траурные мероприятия"
+    decision = judged(rulebook, "Выходные в Ульяновске: тур на 2 дня от 3 900 ₽!", "ru", "RU", mine)
+    assert not findings_of(decision, "incident-terms"), decision.findings

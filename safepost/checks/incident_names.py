@@ -22,11 +22,17 @@ _LETTERS_LAST = re.compile(r"[^\W\d_]*\Z")
 # a mountain.
 NAME_FORMS = ("en", "ru", "uk", "pl", "az")
 
+# a name no dictionary holds is matched by its stem in the languages that inflect names: the
+# Грибовичі of "На Грибовицькому сміттєзвалищі", the Michniów of "pacyfikacji Michniowa"
+STEM_LANGUAGES = ("ru", "uk", "pl", "az")
+STEM = 6  # letters two forms of a name share at least, and all but STEM_ENDING of the shorter
+STEM_ENDING = 2
 CODE_PART = 4  # a name at least this long, opening or closing a code (SANDYSALE, KOBE24)
 EVERYDAY_WORD = 5.0  # Zipf: a story's name this common (the storm «Hans», Norwegian for "his")
 # counts only where the post writes it as a name
 COMMON_WORD = 3.8  # a name this common ("Garlic" of the Gilroy Garlic Festival) counts only capitalised
 _OPENING_QUOTES = "'\"«„“‘#"
+_QUOTES = "'\"«„“‘"
 _SENTENCE_ENDS = ".!?:…"
 
 
@@ -104,7 +110,7 @@ def mentions(ctx: Context) -> list[Match]:
         index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
         return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
                 if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))] \
-            + _countries(ctx) + _tags_of_the_remembered(ctx)
+            + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
 
     return ctx.memo(NAME, find)
 
@@ -137,4 +143,43 @@ def _tags_of_the_remembered(ctx: Context) -> list[Match]:
         keys = {key for i in range(match.first, match.last) for key in tokens[i].keys}
         found += [Match(incident, match.text.lstrip("#"), match.start, match.end, match.first, match.last, match.text)
                   for incident in remembered if not incident.told_in.isdisjoint(keys)]
+    return found
+
+
+def _stems(incidents) -> dict[str, list[tuple[str, object]]]:
+    """The one-word names of the stories in inflecting languages, capitalised as the headlines
+    write them, by their first letters. Not a name in quotes: that is a thing named after a
+    place or a person (the mine «Ульяновская», not Ульяновск), and only its own forms name it."""
+    found: dict[str, list[tuple[str, object]]] = {}
+    for incident in incidents:
+        if incident.language not in STEM_LANGUAGES:
+            continue
+        for term in incident.terms:
+            if len(term) > STEM and term.isalpha() and term[:1].isupper() and not term.isupper() \
+                    and not any(f"{quote}{term}" in h.title for h in incident.headlines for quote in _QUOTES):
+                found.setdefault(term[:STEM].casefold(), []).append((term, incident))
+    return found
+
+
+def _by_stem(ctx: Context) -> list[Match]:
+    """A capitalised word that is another form of a story's name, though no dictionary knows
+    the name: a noun for the adjective ("не на Грибовичі" for the Грибовицьке landfill), another
+    case ("pod Michniowem" for "Michniowa"). Both forms share all but the last two letters of the
+    shorter, and six at least."""
+    if ctx.language not in STEM_LANGUAGES:
+        return []
+    stems = ctx.scope.cached("incident-stems", lambda: _stems(ctx.incidents))
+    if not stems:
+        return []
+    found = []
+    text = ctx.analysis.text
+    for i, token in enumerate(ctx.analysis.tokens):
+        written = text[token.start:token.end]
+        if len(written) <= STEM or not written[:1].isupper() or written.isupper():
+            continue
+        word = written.casefold()
+        for term, incident in stems.get(word[:STEM], ()):
+            shared = max(STEM, min(len(word), len(term)) - STEM_ENDING)
+            if word[:shared] == term.casefold()[:shared]:
+                found.append(Match(incident, term, token.start, token.end, i, i + 1, written))
     return found
