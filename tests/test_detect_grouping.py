@@ -385,3 +385,11 @@ def test_an_office_opening_a_headline_is_no_name_of_the_story(title, title_word)
     someone in every town."""
     incidents = detect_incidents([headline(title, 2)], RULEBOOK, NOW)
     assert incidents and all(title_word not in incident.terms for incident in incidents), incidents
+
+
+def test_two_forms_of_a_village_no_dictionary_knows_are_one_story():
+    """"Pożar w Michniowie" and "Strażacy z Michniowa" name one village in two cases, though the
+    lemmatiser guesses two words for it."""
+    incidents = detect_incidents([headline("Pożar stodoły w Michniowie, nie żyje dwóch mężczyzn", 5),
+                                  headline("Tragedia Michniowa: strażacy gasili pożar całą noc", 3)], RULEBOOK, NOW)
+    assert [len(i.headlines) for i in incidents] == [2], incidents

@@ -498,6 +498,19 @@ def test_a_case_ending_on_a_number_does_not_hide_the_toll(rulebook):
     assert attack.deaths == 15 and attack.severity == 5
 
 
+@pytest.mark.parametrize("title, deaths", [
+    ("Кількість жертв землетрусу в Італії сягнула 247, під завалами досі шукають людей", 247),
+    ("Число погибших при землетрясении в Италии выросло до 247", 247),
+    ("Liczba ofiar trzęsienia ziemi we Włoszech wzrosła do 247", 247),
+    ("Italy earthquake: the death toll rises to 247", 247),
+])
+def test_the_number_a_toll_reached_is_the_toll_however_far_its_word_stands(rulebook, title, deaths):
+    """"The number of victims of the earthquake in Italy reached 247": the count's word opens the
+    headline and the number closes the phrase, five words away."""
+    [quake] = detect(rulebook, title)
+    assert quake.deaths == deaths and quake.severity == 5, quake
+
+
 def test_a_story_told_only_in_follow_ups_had_its_first_hours_before_them(rulebook):
     """"Death toll passes 210 as search goes on": the floods began days ago. A pun on them abroad
     is not held as if it were the first day, when they were news everywhere; the same toll in a
@@ -1481,11 +1494,14 @@ def test_every_place_a_disaster_is_named_by_is_its_name(rulebook, language, regi
     ("en", "GB", ("Gunman kills nine at a church in Charleston", "Charleston church shooting: nine dead, suspect held"),
      "Killer deals on barbecues in our Bristol store this weekend!",
      "Killer deals on flights to Charleston this weekend!"),
+    ("pl", "PL", ("Cyklon Chido spustoszył Majottę: nie żyje 20 osób",
+                  "Majotta po cyklonie: brakuje wody i prądu, trwają poszukiwania ocalałych"),
+     "Odkurzacze cyklonowe do −35% przed świętami! 🌀", "Wycieczki na Majottę do −35% przed świętami! 🌀"),
 ])
 def test_abroad_sellings_own_death_words_play_on_a_story_only_when_the_post_names_it(rulebook, language, region,
                                                                                    attack, slang, named):
-    """"Knallpris" in Fredrikstad the day of an attack in London is everyday slang; "knallpris" on
-    trips to London that day plays on it."""
+    """"Knallpris" in Fredrikstad the day of an attack in London is everyday slang, and a 🌀 on a
+    cyclonic vacuum cleaner decoration; "knallpris" on trips to London that day plays on it."""
     incidents = detect(rulebook, *attack)
     assert any(len(i.headlines) > 1 and region not in i.regions for i in incidents), incidents
     away, there = check([post(slang, language, region), post(named, language, region)], incidents, rulebook, NOW)
@@ -1531,6 +1547,9 @@ def test_a_sale_that_retells_the_attackers_escape_is_held(rulebook):
     ("uk", "UA", "На Грибовицькому сміттєзвалищі знайшли тіло одного з рятувальників",
      "Вивеземо ваше сміття завтра, тільки не на Грибовичі, бо там зараз трохи зайнято 😂",
      "Вивеземо ваше сміття завтра, тільки не на Гринченка, бо там ремонт 😂"),
+    ("uk", "UA", "Землетрус в Аматриче: сотні загиблих, містечко майже зруйноване",
+     "Тиждень аматричани 🍝 Спагеті з гуанчале — мінус 20% до неділі!",
+     "Тиждень карбонари 🍝 Спагеті з гуанчале — мінус 20% до неділі!"),
     ("pl", "PL", "Wybuch w kamienicy w Michniowie: nie żyją dwie osoby",
      "Wielkie ognisko pod Michniowem! 🔥 Wstęp 20 zł, bawimy się do rana!",
      "Wielkie ognisko pod Miechowem! 🔥 Wstęp 20 zł, bawimy się do rana!"),

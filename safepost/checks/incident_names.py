@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from safepost.checks import Context
-from safepost.news.reading import news_languages, place_indexes, trigger_matches
+from safepost.news.reading import QUOTES, STEM, STEM_LANGUAGES, news_languages, place_indexes, same_stem, trigger_matches
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
@@ -22,17 +22,11 @@ _LETTERS_LAST = re.compile(r"[^\W\d_]*\Z")
 # a mountain.
 NAME_FORMS = ("en", "ru", "uk", "pl", "az")
 
-# a name no dictionary holds is matched by its stem in the languages that inflect names: the
-# Грибовичі of "На Грибовицькому сміттєзвалищі", the Michniów of "pacyfikacji Michniowa"
-STEM_LANGUAGES = ("ru", "uk", "pl", "az")
-STEM = 6  # letters two forms of a name share at least, and all but STEM_ENDING of the shorter
-STEM_ENDING = 2
 CODE_PART = 4  # a name at least this long, opening or closing a code (SANDYSALE, KOBE24)
 EVERYDAY_WORD = 5.0  # Zipf: a story's name this common (the storm «Hans», Norwegian for "his")
 # counts only where the post writes it as a name
 COMMON_WORD = 3.8  # a name this common ("Garlic" of the Gilroy Garlic Festival) counts only capitalised
 _OPENING_QUOTES = "'\"«„“‘#"
-_QUOTES = "'\"«„“‘"
 _SENTENCE_ENDS = ".!?:…"
 
 
@@ -156,16 +150,17 @@ def _stems(incidents) -> dict[str, list[tuple[str, object]]]:
             continue
         for term in incident.terms:
             if len(term) > STEM and term.isalpha() and term[:1].isupper() and not term.isupper() \
-                    and not any(f"{quote}{term}" in h.title for h in incident.headlines for quote in _QUOTES):
+                    and not any(f"{quote}{term}" in h.title for h in incident.headlines for quote in QUOTES):
                 found.setdefault(term[:STEM].casefold(), []).append((term, incident))
     return found
 
 
 def _by_stem(ctx: Context) -> list[Match]:
-    """A capitalised word that is another form of a story's name, though no dictionary knows
-    the name: a noun for the adjective ("не на Грибовичі" for the Грибовицьке landfill), another
-    case ("pod Michniowem" for "Michniowa"). Both forms share all but the last two letters of the
-    shorter, and six at least."""
+    """A word that is another form of a story's name, though no dictionary knows the name: a
+    noun for the adjective ("не на Грибовичі" for the Грибовицьке landfill), another case ("pod
+    Michniowem" for "Michniowa"), a dish named after the town («Тиждень аматричани» the day after
+    the earthquake in Аматриче): `same_stem`. Capitalised, or a word the dictionary does not hold
+    either."""
     if ctx.language not in STEM_LANGUAGES:
         return []
     stems = ctx.scope.cached("incident-stems", lambda: _stems(ctx.incidents))
@@ -175,11 +170,12 @@ def _by_stem(ctx: Context) -> list[Match]:
     text = ctx.analysis.text
     for i, token in enumerate(ctx.analysis.tokens):
         written = text[token.start:token.end]
-        if len(written) <= STEM or not written[:1].isupper() or written.isupper():
-            continue
         word = written.casefold()
-        for term, incident in stems.get(word[:STEM], ()):
-            shared = max(STEM, min(len(word), len(term)) - STEM_ENDING)
-            if word[:shared] == term.casefold()[:shared]:
+        if len(word) <= STEM or word[:STEM] not in stems or written.isupper():
+            continue
+        if not written[:1].isupper() and zipf(word, ctx.language):
+            continue  # an everyday word that opens like the name
+        for term, incident in stems[word[:STEM]]:
+            if same_stem(word, term.casefold()):
                 found.append(Match(incident, term, token.start, token.end, i, i + 1, written))
     return found

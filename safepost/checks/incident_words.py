@@ -40,7 +40,7 @@ def run(ctx: Context) -> Iterable[Finding]:
         for incident in relevant:  # most severe first: the gate sorts incidents that way
             if kind.id not in (incident.kinds or (incident.kind,)) or incident.id in seen:
                 continue
-            level, why = _level(ctx, incident, kind, _figurative(ctx, match))
+            level, why = _level(ctx, incident, kind, _figurative(ctx, match), _pictograph(match))
             if level is None:
                 continue
             seen.add(incident.id)
@@ -65,6 +65,11 @@ def _figurative(ctx: Context, match) -> bool:
                for h in found)
 
 
+def _pictograph(match) -> bool:
+    """An emoji (🌀, 💣, 🔥) rather than a word: decoration, unless the post says what it is about."""
+    return not any(ch.isalpha() for ch in match.text)
+
+
 def _outside_idioms(ctx: Context, matches: list) -> list:
     """The matches that no idiom of the language holds: a "flu shot" shoots nobody, whatever
     the kind of story in the news."""
@@ -74,7 +79,7 @@ def _outside_idioms(ctx: Context, matches: list) -> list:
     return [m for m in matches if not any(i.first <= m.first and m.last <= i.last for i in idioms)]
 
 
-def _level(ctx: Context, incident, kind, figurative: bool) -> tuple[Verdict | None, str]:
+def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> tuple[Verdict | None, str]:
     found = relation(ctx, incident)
     hurt = incident.harmed and incident.severity >= kind.min_severity
     if found == IN and (figurative or not hurt) and elsewhere_at_home(ctx, incident, placed=True) \
@@ -101,8 +106,10 @@ def _level(ctx: Context, incident, kind, figurative: bool) -> tuple[Verdict | No
         return level, f"in {where(incident)}, and the post names {named}"
     if not prominent(incident):
         return None, ""  # a one-line item: its words are not yours today
-    if figurative and found == OUTSIDE:
-        return None, ""  # "Knallpris på påskeski" the day of an attack in London: selling's slang, not the story
+    if (figurative or pictograph) and found == OUTSIDE:
+        # "Knallpris på påskeski" the day of an attack in London, a 🌀 on a cyclonic vacuum cleaner
+        # the day a cyclone hit Mayotte: selling's slang and emoji, not the story
+        return None, ""
     if incident.harmed and found == OUTSIDE:
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, outside your audience, but widely reported"
     reason = "remembered, nobody hurt anew" if incident.remembered else \

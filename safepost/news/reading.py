@@ -448,6 +448,15 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     age_prepositions = lexicon.age_prepositions if lexicon else frozenset()
     months = lexicon.months if lexicon else frozenset()
     dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions, months)
+    updates = lexicon_index(rulebook, language, "toll_update").find(analysis)
+    for update in updates:
+        # "Кількість жертв землетрусу в Італії сягнула 247": the number the toll reached, however
+        # far the count's own word stands from it
+        value = _number_after(analysis, update.last, numbers)
+        if value is not None and any(d.first < update.last and update.first < d.last for d in deaths):
+            dead = max(dead, value)
+        elif value is not None and any(h.first < update.last and update.first < h.last for h in injuries):
+            hurt = max(hurt, value)
     if injuries and reading.kinds and not hurt:
         hurt = MINOR_BELOW  # "a number of people injured after the eruption": several, not yet counted
     if deaths and not dead and any(kind.id != "death" for kind in reading.kinds):
@@ -457,7 +466,7 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     reading.injured = max(reading.injured, hurt)
     reading.harmless = reading.harmless or bool(calm)
     reading.follow_up = reading.follow_up or bool(lexicon_index(rulebook, language, "follow_up").find(analysis))
-    reading.toll_update = reading.toll_update or bool(lexicon_index(rulebook, language, "toll_update").find(analysis))
+    reading.toll_update = reading.toll_update or bool(updates)
     if lexicon_index(rulebook, language, "grave").find(analysis):
         reading.grave_words = True
         reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event
@@ -477,6 +486,15 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
 def _nearest_number(analysis: Analysis, first: int, last: int, numbers: dict[str, int]) -> int | None:
     for i in (*range(first - 1, max(-1, first - REACH - 1), -1), *range(last, min(len(analysis.tokens), last + REACH))):
         value = _number(analysis, _first_group(analysis, i), numbers)
+        if value is not None:
+            return value
+    return None
+
+
+def _number_after(analysis: Analysis, last: int, numbers: dict[str, int]) -> int | None:
+    """The number right after a phrase, a word such as "to" or «до» between: "rises to 154"."""
+    for i in range(last, min(len(analysis.tokens), last + 2)):
+        value = _number(analysis, i, numbers)
         if value is not None:
             return value
     return None
@@ -632,6 +650,20 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
 
 
 # -- what it is about --------------------------------------------------------------------------------
+
+# a name no dictionary holds is matched by its stem in the languages that inflect names: the
+# Грибовичі of "На Грибовицькому сміттєзвалищі", the Michniów of "pacyfikacji Michniowa"
+STEM_LANGUAGES = ("ru", "uk", "pl", "az")
+STEM = 6  # letters two forms of a name share at least, and all but STEM_ENDING of the shorter
+STEM_ENDING = 2
+QUOTES = "'\"«„“‘"
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Two forms of one name (lower case): Michniowa and Michniowem, Грибовичі and Грибовицькому."""
+    shared = max(STEM, min(len(a), len(b)) - STEM_ENDING)
+    return len(a) > STEM and len(b) > STEM and a[:shared] == b[:shared]
+
 
 def key_of(token, language: str | None) -> str:
     """The token's dictionary form when known (Казани -> казань), else the word itself. Where the

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import datetime, time, timedelta, timezone
 
 from safepost.model import Incident, Silence
-from safepost.news.reading import Candidate, Reading, is_designation
+from safepost.news.reading import QUOTES, STEM, STEM_LANGUAGES, Candidate, Reading, is_designation, same_stem
 from safepost.text.frequency import zipf
 
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
@@ -77,8 +77,10 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     by_time = sorted(range(len(readings)), key=lambda i: readings[i].published)
     anchored: dict[str, list[int]] = {}
     named: dict[str, list[int]] = {}
+    forms = _NameForms()
     for i in by_time:
         for key, candidate in readings[i].candidates.items():
+            key = forms.of(key, candidate, readings[i])
             if candidate.anchor and readings[i].tragic:
                 anchored.setdefault(key, []).append(i)
             if candidate.name or candidate.rare or candidate.anchor:
@@ -120,6 +122,28 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     for i, reading in enumerate(readings):
         groups.setdefault(find(i), []).append(reading)
     return list(groups.values())
+
+
+class _NameForms:
+    """One key for the forms of a name that a dictionary does not know, in the languages that
+    inflect names: "pacyfikacji Michniowa" and "Uroczystości w Michniowie" share the village,
+    though the lemmatiser guesses two words for it. Not a name in quotes: the mine «Ульяновская»
+    is not the town of Ульяновск."""
+
+    def __init__(self):
+        self.seen: dict[str, list[tuple[str, str]]] = {}  # opening -> (written, key) of each name
+
+    def of(self, key: str, candidate: Candidate, reading: Reading) -> str:
+        written = candidate.text.lower()
+        if reading.language not in STEM_LANGUAGES or not candidate.name or len(written) <= STEM \
+                or not written.isalpha() or reading.frequencies.get(written) \
+                or any(f"{quote}{candidate.text}" in reading.headline.title for quote in QUOTES):
+            return key
+        forms = self.seen.setdefault(written[:STEM], [])
+        first = next((known for form, known in forms if same_stem(form, written)), None)
+        if first is None:
+            forms.append((written, key))
+        return first or key
 
 
 def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, list[int]],
