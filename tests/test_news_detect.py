@@ -1116,6 +1116,22 @@ def test_the_town_of_a_collision_that_hurt_one_person_is_no_story_to_name(rulebo
     assert sale.verdict != Verdict.HOLD, sale.findings
 
 
+@pytest.mark.parametrize("language, region, headline, post_text", [
+    ("uk", "UA", "У Львові ДТП на Городоцькій: двоє легко травмованих",
+     "Знижки на лижі −30%! Чекаємо в магазині на Городоцькій, 120."),
+    ("nb", "NO", "Trafikkulykke på E18 ved Larvik: én person til sykehus",
+     "Hei Kari! Pakken din er forsinket på grunn av kø på E18, beklager!"),
+])
+def test_no_name_of_a_one_line_item_that_hurt_a_few_lightly_is_a_story_to_name(rulebook, language, region, headline,
+                                                                              post_text):
+    """A shop on Городоцька street the day two were lightly hurt there: a street and a road
+    number of a one-line collision are where it happened, not a story a post collides with."""
+    [crash] = detect(rulebook, headline)
+    assert crash.severity <= 2 and crash.harmed and len(crash.headlines) == 1, crash
+    [decision] = check([post(post_text, language, region)], [crash], rulebook, NOW)
+    assert not findings_of(decision, "incident-terms"), decision.findings
+
+
 @pytest.mark.parametrize("title", [
     "Bin lorry crashes into pedestrians in Glasgow's George Square",
     "В Москве автомобиль въехал в толпу на остановке",

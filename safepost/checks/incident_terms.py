@@ -40,17 +40,16 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 
 def _only_a_place(ctx: Context, incident, match: Match) -> bool:
-    """The town of a one-line item that hurt nobody (a wind forecast for Baku) or one person (a
-    minibus and a car in Barnaul) is no story to collide with, nor any name of a one-line item
-    that hurt nobody (a racing driver's burst tyre); the town under a chemical fire's cloud,
-    reported all day, is, and so is the town an anniversary remembers (Ağdam, Beslan). A
+    """No name of a one-line item that hurt nobody (a wind forecast for Baku, a racing driver's
+    burst tyre) or a few lightly (a minibus and a car in Barnaul, two hurt on Городоцька street,
+    one to hospital from the E18) is a story to collide with; the town under a chemical fire's
+    cloud, reported all day, is, and so is the town an anniversary remembers (Ağdam, Beslan). A
     country abroad is the story only in the first day its toll made it news everywhere, or told
     with a word of the story: "the velvet season in Turkey" the day after a bombing in Cizre sells
     a resort far from it; "not stuck underground like those miners in Turkey 😂" is the story."""
     if match.term in incident.countries and relation(ctx, incident) == OUTSIDE:
         return not _tells_more(ctx, incident, match)
-    return not _grave(ctx, incident) and not prominent(incident) \
-        and (match.term in incident.places or not incident.harmed)
+    return not _grave(ctx, incident) and not prominent(incident)
 
 
 def _tells_more(ctx: Context, incident, match: Match) -> bool:
