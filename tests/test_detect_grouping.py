@@ -345,7 +345,8 @@ def test_a_later_count_of_bodies_with_two_explosions_to_choose_from_joins_neithe
     incidents = detect_incidents([
         headline("Wybuch gazu w bloku w Gdańsku, zawaliła się klatka schodowa", 30),
         headline("Wybuch w zakładach chemicznych w Policach", 20),
-        headline("Spod gruzów wydobyto ciała kolejnych trzech osób, liczba ofiar wzrosła do sześciu", 5)], RULEBOOK, NOW)
+        headline("Spod gruzów wydobyto ciała kolejnych trzech osób, liczba ofiar wzrosła do sześciu", 5)],
+        RULEBOOK, NOW)
     assert all(len(incident.headlines) == 1 for incident in incidents), incidents
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from safepost.checks import Context
-from safepost.news.reading import QUOTES, STEM, STEM_LANGUAGES, news_languages, place_indexes, same_stem, trigger_matches
+from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, news_languages, place_indexes, same_stem,
+                                   trigger_matches)
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
@@ -169,9 +170,11 @@ def _by_stem(ctx: Context) -> list[Match]:
     found = []
     text = ctx.analysis.text
     for i, token in enumerate(ctx.analysis.tokens):
+        if len(token.norm) <= STEM or token.norm[:STEM] not in stems:
+            continue  # most words: one look-up, nothing built
         written = text[token.start:token.end]
         word = written.casefold()
-        if len(word) <= STEM or word[:STEM] not in stems or written.isupper():
+        if word[:STEM] not in stems or written.isupper():
             continue
         if not written[:1].isupper() and zipf(word, ctx.language):
             continue  # an everyday word that opens like the name

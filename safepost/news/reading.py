@@ -353,8 +353,8 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
         _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
-    reading.perpetrator_of = frozenset(m.payload.id for m in rulebook.index("incident_kinds", language, "perpetrators")[0]
-                                       .find(title))
+    doers, _ = rulebook.index("incident_kinds", language, "perpetrators")
+    reading.perpetrator_of = frozenset(match.payload.id for match in doers.find(title))
     game = _SCORE.search(_CLOCK.sub(" ", headline.title)) or lexicon_index(rulebook, language, "sport").find(title)
     reading.sport = bool(game) and not reading.hurt
     if not reading.regions and headline.region:
