@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from safepost.checks import Context
-from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, news_languages, place_indexes, same_stem,
-                                   trigger_matches)
+from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, news_languages, place_indexes, quoted_in,
+                                   same_stem, trigger_matches)
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
@@ -27,7 +27,7 @@ CODE_PART = 4  # a name at least this long, opening or closing a code (SANDYSALE
 EVERYDAY_WORD = 5.0  # Zipf: a story's name this common (the storm «Hans», Norwegian for "his")
 # counts only where the post writes it as a name
 COMMON_WORD = 3.8  # a name this common ("Garlic" of the Gilroy Garlic Festival) counts only capitalised
-_OPENING_QUOTES = "'\"«„“‘#"
+_OPENING_QUOTES = QUOTES + "#"
 _SENTENCE_ENDS = ".!?:…"
 
 
@@ -151,7 +151,7 @@ def _stems(incidents) -> dict[str, list[tuple[str, object]]]:
             continue
         for term in incident.terms:
             if len(term) > STEM and term.isalpha() and term[:1].isupper() and not term.isupper() \
-                    and not any(f"{quote}{term}" in h.title for h in incident.headlines for quote in QUOTES):
+                    and not any(quoted_in(term, h.title) for h in incident.headlines):
                 found.setdefault(term[:STEM].casefold(), []).append((term, incident))
     return found
 
@@ -174,11 +174,9 @@ def _by_stem(ctx: Context) -> list[Match]:
             continue  # most words: one look-up, nothing built
         written = text[token.start:token.end]
         word = written.casefold()
-        if word[:STEM] not in stems or written.isupper():
-            continue
-        if not written[:1].isupper() and zipf(word, ctx.language):
-            continue  # an everyday word that opens like the name
-        for term, incident in stems[word[:STEM]]:
+        if written.isupper() or not written[:1].isupper() and zipf(word, ctx.language):
+            continue  # an acronym, or an everyday word that opens like the name
+        for term, incident in stems.get(word[:STEM], ()):
             if same_stem(word, term.casefold()):
                 found.append(Match(incident, term, token.start, token.end, i, i + 1, written))
     return found

@@ -659,6 +659,12 @@ STEM_ENDING = 2
 QUOTES = "'\"«„“‘"
 
 
+def quoted_in(name: str, title: str) -> bool:
+    """The title writes the name in quotes: a thing named after a place or a person (the mine
+    «Ульяновская»), which only its own forms name."""
+    return any(f"{quote}{name}" in title for quote in QUOTES)
+
+
 def same_stem(a: str, b: str) -> bool:
     """Two forms of one name (lower case): Michniowa and Michniowem, Грибовичі and Грибовицькому."""
     shared = max(STEM, min(len(a), len(b)) - STEM_ENDING)

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import datetime, time, timedelta, timezone
 
 from safepost.model import Incident, Silence
-from safepost.news.reading import QUOTES, STEM, STEM_LANGUAGES, Candidate, Reading, is_designation, same_stem
+from safepost.news.reading import STEM, STEM_LANGUAGES, Candidate, Reading, is_designation, quoted_in, same_stem
 from safepost.text.frequency import zipf
 
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
@@ -137,7 +137,7 @@ class _NameForms:
         written = candidate.text.lower()
         if reading.language not in STEM_LANGUAGES or not candidate.name or len(written) <= STEM \
                 or not written.isalpha() or reading.frequencies.get(written) \
-                or any(f"{quote}{candidate.text}" in reading.headline.title for quote in QUOTES):
+                or quoted_in(candidate.text, reading.headline.title):
             return key
         forms = self.seen.setdefault(written[:STEM], [])
         first = next((known for form, known in forms if same_stem(form, written)), None)
