@@ -1583,3 +1583,97 @@ def test_a_thing_named_after_a_town_in_quotes_is_not_that_town(rulebook):
     mine = "Десять лет назад на шахте «Ульяновская» погибли 110 горняков: в Новокузнецке траурные мероприятия"
     decision = judged(rulebook, "Выходные в Ульяновске: тур на 2 дня от 3 900 ₽!", "ru", "RU", mine)
     assert not findings_of(decision, "incident-terms"), decision.findings
+
+
+@pytest.mark.parametrize("language, region, headline, playing, plain", [
+    ("pl", "PL", "Płonie most Łazienkowski, przeprawa zamknięta w obu kierunkach",
+     "Tylko nie przez Łazienkowski, tam dziś trochę za gorąco 😂🔥",
+     "Most Łazienkowski zamknięty: jedźcie objazdem przez Poniatowskiego."),
+    ("az", "AZ", "Səbail rayonunda partlayış: hadisə yerinə FHN və təcili yardım cəlb olunub",
+     "Partlayış kimi endirimlər! 💥 Səbaildəki mağazamızda bütün ayaqqabılar −40%.",
+     "Səbaildəki mağazamız bu gün saat 10:00-dan açıqdır."),
+    ("en", "GB", "Fire breaks out at a Leeds warehouse, thick smoke over the city",
+     "Leeds, our prices are on fire this weekend! 🔥 Everything half price.",
+     "Our Leeds store opens at 9 today."),
+])
+def test_a_sale_or_joke_that_names_an_event_of_untold_harm_and_plays_on_it_is_flagged(
+        rulebook, language, region, headline, playing, plain):
+    """The evening a bridge burns, before anyone knows who was on it, "too hot on Łazienkowski
+    today 😂🔥" is about the fire though it is one line in the news; a post that only names the
+    place is about the place."""
+    [event] = detect(rulebook, headline)
+    assert not event.harmed and len(event.headlines) == 1, event
+    [joke, ordinary] = check([post(playing, language, region), post(plain, language, region)], [event], rulebook, NOW)
+    assert [f.level for f in findings_of(joke, "incident-terms")] == [Verdict.FLAG], joke.findings
+    assert not findings_of(ordinary, "incident-terms"), ordinary.findings
+
+
+@pytest.mark.parametrize("language, title", [
+    ("en", "Fire at a Leeds warehouse: everyone got out safely"),
+    ("pl", "Płonie most Łazienkowski, wszyscy zdążyli uciec"),
+    ("ru", "Пожар на складе в Казани: все успели выбраться"),
+    ("uk", "Пожежа на складі у Львові: усі встигли вибратися"),
+    ("nb", "Brann i blokk i Bergen: alle kom seg trygt ut"),
+    ("az", "Bakıda binada yanğın: hamı vaxtında təxliyə edilib"),
+])
+def test_a_fire_everyone_got_out_of_is_no_incident(rulebook, language, title):
+    assert not detect(rulebook, title)
+
+
+@pytest.mark.parametrize("language, title", [
+    ("az", "Baş Prokurorluq: mebel sexindəki yanğında 3 nəfər ölüb, 24 nəfər xəsarət alıb"),
+    ("ru", "Пожар на складе: 3 человека погибли, 24 пострадали"),
+    ("pl", "Pożar hali: 3 osoby nie żyją, 24 są ranne"),
+    ("en", "Warehouse fire: 3 dead, 24 hurt"),
+])
+def test_a_number_after_a_comma_counts_the_next_clause_not_the_dead_before_it(rulebook, language, title):
+    [fire] = detect(rulebook, title)
+    assert (fire.deaths, fire.injured) == (3, 24), fire
+
+
+@pytest.mark.parametrize("language, title", [
+    ("az", "Bottasın təkəri son dövrələrdə partladı"),
+    ("ru", "У Хэмилтона на последнем круге взорвалась шина"),
+    ("uk", "У Гемілтона на останньому колі вибухнула шина"),
+    ("pl", "Wybuch opony w autobusie na A4"),
+])
+def test_a_burst_tyre_is_no_explosion(rulebook, language, title):
+    assert not detect(rulebook, title)
+
+
+@pytest.mark.parametrize("language, region, headline, elsewhere, nowhere", [
+    ("ru", "RU", "Стрельба в школе в Отрадном: погибли учитель географии и полицейский",
+     "Убойные цены на зимнюю резину! Шиномонтаж в подарок, ул. Станционная, Новосибирск.",
+     "Убойные цены на зимнюю резину! Шиномонтаж в подарок."),
+    ("en", "GB", "Boy killed in Hainault sword attack was a pupil at Bancroft's School",
+     "Cutting-edge laptops at killer prices, student deals all weekend at our Leeds store.",
+     "Cutting-edge laptops at killer prices, student deals all weekend."),
+])
+def test_selling_slang_in_a_town_the_story_never_names_plays_on_nothing(rulebook, language, region, headline,
+                                                                        elsewhere, nowhere):
+    """"Убойные цены" in Novosibirsk the day after a school shooting in Otradnoye, a place no
+    gazetteer knows: the post's town is not the story's, so the slang is the slang. Without a town,
+    the post could be anywhere the story is."""
+    [attack] = detect(rulebook, headline)
+    assert attack.harmed and attack.deaths < 10, attack
+    [there, anywhere] = check([post(elsewhere, language, region), post(nowhere, language, region)], [attack],
+                              rulebook, NOW)
+    assert not findings_of(there, "incident-words"), there.findings
+    assert findings_of(anywhere, "incident-words"), anywhere.findings
+
+
+def test_a_word_of_the_event_is_not_hidden_by_an_emoji_before_it(rulebook):
+    """"Fares to Washington DC are falling out of the sky ✈️" the morning after the Potomac
+    collision: the emoji alone would be decoration in another town, the words are the crash."""
+    decision = judged(rulebook, "✈️ Fares to Washington DC are falling out of the sky. Book by Sunday from $59.",
+                      "en", "US", "No survivors expected after Potomac River mid-air collision, 67 feared dead")
+    [words] = findings_of(decision, "incident-words")
+    assert words.level == Verdict.HOLD and words.match == "out of the sky", words
+
+
+def test_a_story_abroad_that_took_the_countrys_own_is_not_elsewhere_for_its_emoji(rulebook):
+    """A Norwegian Hercules lost over northern Sweden: an airline's ✈️ from a Norwegian town is
+    not in another town of the story's country, whichever town it names."""
+    decision = judged(rulebook, "Fly fra Evenes! ✈️ Helgetilbud til Oslo fra 499 kr – bestill i kveld.", "nb", "NO",
+                      "Norsk Hercules-fly savnet i Nord-Sverige")
+    assert findings_of(decision, "incident-words") and decision.verdict == Verdict.HOLD, decision.findings

@@ -731,3 +731,28 @@ NOT_SAVED = {
 @pytest.mark.parametrize("language", sorted(NOT_SAVED))
 def test_one_who_could_not_be_saved_has_died(rulebook, language):
     assert "death" in kinds_of(rulebook, NOT_SAVED[language], language)
+
+
+@pytest.mark.parametrize("language, title, toll", [
+    ("en", "Bronx fire death toll revised to 17, including 8 children", 17),
+    ("ru", "Число погибших при пожаре в Москве уточнили: 16 человек", 16),
+    ("uk", "Кількість загиблих у Тернополі уточнили: 31", 31),
+    ("pl", "Liczba ofiar pożaru zweryfikowana: 12 zabitych", 12),
+    ("nb", "Dødstallet er nedjustert til 12 etter brannen", 12),
+    ("az", "Yanğında ölənlərin sayı dəqiqləşdirilib: 6 nəfər", 6),
+])
+def test_a_revised_toll_is_a_toll_update(rulebook, language, title, toll):
+    """A toll revised counts an event that began before the headline: not its first report."""
+    reading = read_headline(Headline(title, "Wire", published=NOW, language=language), rulebook, NOW)
+    assert reading.toll_update and reading.deaths == toll, reading
+
+
+@pytest.mark.parametrize("language, title", [
+    ("uk", "Добропілля: загиблих уже 11; ворог ударив повторно, коли рятувальники гасили пожежу"),
+    ("uk", "Росіяни ударили по Харкову: троє загиблих"),
+    ("ru", "Враг ударил по Белгороду: двое погибших"),
+])
+def test_the_enemy_struck_is_a_strike_in_either_spelling(rulebook, language, title):
+    """Ukrainian writes "ударив" and "вдарив" alike: the enemy struck, either way."""
+    assert "war" in kinds_of(rulebook, title, language)
+

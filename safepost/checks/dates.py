@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.calendar import Hit, day_text, describe, hits, relation
-from safepost.checks import Context, ladder, matches_without_exceptions
+from safepost.checks import Context, ladder
+from safepost.checks.incident_words import kind_words
 from safepost.model import Finding, Verdict
 from safepost.text.matcher import TermIndex, compile_term
 from safepost.text.months import written_days
@@ -33,18 +34,11 @@ def run(ctx: Context) -> Iterable[Finding]:
         mention = next((Cue(m.text, m.start, m.end) for m in mentions if m.payload is rule), None) \
             or (_day_written(ctx, hit.occurrence.day) if ctx.rung.light else None)
         if rule.kinds and hurtful is None:
-            hurtful = _event_words(ctx)
+            hurtful = kind_words(ctx)  # "bomb", "shots": on the anniversary of such an event they hurt as on its day
         echo = next((Cue(m.text, m.start, m.end) for m in hurtful or () if m.payload.id in rule.kinds), None)
         reasons = asked(rule.asks, ctx.rung, mention, echo)
         if reasons:
             yield date_finding(hit, reasons)
-
-
-def _event_words(ctx: Context) -> list:
-    """The incident-kind words in the post ("bomb", "shots", "odlotowe"): on the anniversary of
-    that kind of event they hurt as they would on its day."""
-    terms, exceptions = ctx.rulebook.index("incident_kinds", ctx.language, "vocabulary", "vocabulary_exceptions")
-    return matches_without_exceptions(terms, exceptions, ctx.analysis) if terms else []
 
 
 def asked(asks, rung: ladder.Rung, mention: Cue | None, echo: Cue | None = None) -> list[Reason]:

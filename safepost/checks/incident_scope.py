@@ -65,11 +65,12 @@ def elsewhere_at_home(ctx: Context, incident: Incident, placed: bool = False) ->
     post for the town beside it is taken to be elsewhere: the gazetteer is what knows towns. With
     `placed`, only two towns the gazetteer knows in two provinces are apart: a story it cannot
     place, a post that names a province ("na Śląsku" the day of a mine disaster at Pniówek), or
-    a town of the story's province (Namsos, for Flatanger) is not elsewhere."""
+    a town of the story's province (Namsos, for Flatanger) is not elsewhere. A story placed in no
+    country is elsewhere from any town of the audience's the post names, and in none of them."""
     if incident.manual:
         return False  # a team that enters a story for its regions means all of them
     towns = [town for region, town in ctx.memo("towns", lambda: _towns(ctx))
-             if region in incident.regions and region in ctx.regions]
+             if (region in incident.regions or not incident.regions) and region in ctx.regions]
     if placed:
         towns = [town for town in towns if not _is_province(ctx, town)]
     if not towns:

@@ -14,6 +14,7 @@ from safepost.checks import Context, ladder
 from safepost.checks.incident_names import mentions
 from safepost.checks.incident_scope import (IN, OUTSIDE, active_for, evidence, prominent, relation, stops_the_world,
                                             within_first_day)
+from safepost.checks.incident_words import kind_words
 from safepost.model import Finding, Verdict
 from safepost.news.reading import kinds_by_id
 from safepost.text.matcher import Match
@@ -49,7 +50,18 @@ def _only_a_place(ctx: Context, incident, match: Match) -> bool:
     a resort far from it; "not stuck underground like those miners in Turkey 😂" is the story."""
     if match.term in incident.countries and relation(ctx, incident) == OUTSIDE:
         return not _tells_more(ctx, incident, match)
-    return not _grave(ctx, incident) and not prominent(incident)
+    if _grave(ctx, incident) or prominent(incident):
+        return False
+    # harm untold: a bridge on fire, a blast in a night club in the small hours, before anyone
+    # knows who was there (a fire everyone got out of is no incident; one hurt is a told harm)
+    return not (ctx.rung.light and not incident.harmed and _plays_on(ctx, incident))
+
+
+def _plays_on(ctx: Context, incident) -> bool:
+    """The post has a word its kind of event is told in: "too hot on Łazienkowski today 😂🔥" the
+    evening the bridge burns, before anyone knows who was on it, is no post about a place."""
+    kinds = incident.kinds or (incident.kind,)
+    return any(match.payload.id in kinds for match in kind_words(ctx))
 
 
 def _tells_more(ctx: Context, incident, match: Match) -> bool:

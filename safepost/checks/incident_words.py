@@ -31,28 +31,38 @@ def run(ctx: Context) -> Iterable[Finding]:
     relevant = [i for i in ctx.incidents if active_for(ctx, i)]
     if not relevant:
         return
-    terms, exceptions = ctx.rulebook.index("incident_kinds", ctx.language, "vocabulary", "vocabulary_exceptions")
-    if not terms:
-        return
-    seen = set()
-    for match in _outside_idioms(ctx, matches_without_exceptions(terms, exceptions, ctx.analysis)):
+    strongest: dict[str, tuple] = {}  # incident id -> (level, why, match, incident): its strongest word in the post
+    for match in kind_words(ctx):
         kind = match.payload
         for incident in relevant:  # most severe first: the gate sorts incidents that way
-            if kind.id not in (incident.kinds or (incident.kind,)) or incident.id in seen:
+            if kind.id not in (incident.kinds or (incident.kind,)):
                 continue
             level, why = _level(ctx, incident, kind, _figurative(ctx, match), _pictograph(match))
-            if level is None:
+            if level is None or incident.id in strongest and strongest[incident.id][0] >= level:
                 continue
-            seen.add(incident.id)
-            main = kinds_by_id(ctx.rulebook).get(incident.kind, kind)
-            # a tornado's dead are not a public figure's: the story is named by its main kind
-            what = kind.name if main is kind else f"{main.name} ({kind.id} words)"
-            yield Finding(
-                f"incident.{kind.id}.vocabulary", NAME, level,
-                f"'{match.text}' during an active {what} ({why}): \"{incident.title}\"",
-                match.text, (match.start, match.end),
-                evidence(incident, term=match.term, note=kind.note, source=kind.source))
-            break
+            strongest[incident.id] = (level, why, match, incident)
+            break  # a word plays on the worst story it can
+    for level, why, match, incident in strongest.values():
+        kind = match.payload
+        main = kinds_by_id(ctx.rulebook).get(incident.kind, kind)
+        # a tornado's dead are not a public figure's: the story is named by its main kind
+        what = kind.name if main is kind else f"{main.name} ({kind.id} words)"
+        yield Finding(
+            f"incident.{kind.id}.vocabulary", NAME, level,
+            f"'{match.text}' during an active {what} ({why}): \"{incident.title}\"",
+            match.text, (match.start, match.end),
+            evidence(incident, term=match.term, note=kind.note, source=kind.source))
+
+
+def kind_words(ctx: Context) -> list:
+    """The words of the post that some kind of event is told in (its payload: the kind), outside
+    the idioms that hold them; read once per post."""
+
+    def find() -> list:
+        terms, exceptions = ctx.rulebook.index("incident_kinds", ctx.language, "vocabulary", "vocabulary_exceptions")
+        return _outside_idioms(ctx, matches_without_exceptions(terms, exceptions, ctx.analysis)) if terms else []
+
+    return ctx.memo(NAME, find)
 
 
 def _figurative(ctx: Context, match) -> bool:
@@ -82,13 +92,18 @@ def _outside_idioms(ctx: Context, matches: list) -> list:
 def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> tuple[Verdict | None, str]:
     found = relation(ctx, incident)
     hurt = incident.harmed and incident.severity >= kind.min_severity
-    if found == IN and (figurative or not hurt) and elsewhere_at_home(ctx, incident, placed=True) \
+    slang = figurative or pictograph
+    if (found == IN or found == UNPLACED and slang) and (slang or not hurt) \
+            and elsewhere_at_home(ctx, incident, placed=not (slang and set(incident.regions) <= set(ctx.regions))) \
             and not (incident.reach == "global" and within_first_day(ctx, incident)):
-        # another town's news, where the story names its town: "killer deals" in Nottingham the
-        # day a fire in Bolton hurt nobody, "Убойные шины" in Novosibirsk the day of a school
-        # shooting in Kazan, play on nothing; "убойные скидки" in Moscow the day attacks killed
-        # 15 in Dagestan is flagged, as so many dead are news in every town of the country. The
-        # event's own words ("deals spreading like wildfire across Alberta") are about it anywhere
+        # another town's news: "killer deals" in Nottingham the day a fire in Bolton hurt nobody,
+        # "Убойные шины" in Novosibirsk the day of a school shooting in Otradnoye, a 🔥 in Yevlax
+        # the day a workshop fire killed three in Baku, play on nothing; "убойные скидки" in
+        # Moscow the day attacks killed 15 in Dagestan is flagged, as so many dead are news in
+        # every town of the country. Selling's slang and emoji are elsewhere wherever a story of
+        # the country alone names no town of the post; the event's own words ("deals spreading
+        # like wildfire across Alberta"), and a story abroad that took the country's own (a
+        # Norwegian plane lost in Sweden), only where the story names its town
         if not hurt or incident.deaths < NEWS_IN_EVERY_TOWN:
             return None, ""
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, {incident.deaths} dead elsewhere in the country"

@@ -541,10 +541,19 @@ def _around(analysis: Analysis, first: int, last: int):
     for step, start in ((-1, first - 1), (1, last)):
         words, i = 0, start
         while 0 <= i < len(tokens) and words < REACH:
+            if step > 0 and _clause_break(analysis, i):
+                break  # "3 nəfər ölüb, 24 nəfər xəsarət alıb": the 24 after the comma are the hurt
             if not _is_case_ending(analysis, i):
                 words += 1
             yield i, (words if step < 0 else words + 0.5)
             i += step
+
+
+def _clause_break(analysis: Analysis, i: int) -> bool:
+    """A comma or a semicolon stands between token i and the one before: a number after it
+    opens the next count."""
+    tokens = analysis.tokens
+    return i > 0 and any(mark in analysis.text[tokens[i - 1].end:tokens[i].start] for mark in ",;")
 
 
 def _is_case_ending(analysis: Analysis, i: int) -> bool:
