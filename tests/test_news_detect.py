@@ -1677,3 +1677,46 @@ def test_a_story_abroad_that_took_the_countrys_own_is_not_elsewhere_for_its_emoj
     decision = judged(rulebook, "Fly fra Evenes! ✈️ Helgetilbud til Oslo fra 499 kr – bestill i kveld.", "nb", "NO",
                       "Norsk Hercules-fly savnet i Nord-Sverige")
     assert findings_of(decision, "incident-words") and decision.verdict == Verdict.HOLD, decision.findings
+
+
+@pytest.mark.parametrize("language, region, headline, town, no_town", [
+    ("ru", "RU", "Взрыв в торговом центре в Казани: погибли пять человек",
+     "Пятница — день пирогов! Пироги по 50 ₽, ждём в Питере.", "Пятница — день пирогов! Пироги по 50 ₽."),
+    ("en", "US", "Gunman kills six at an Orlando nightclub",
+     "Vegas, our tacos are 2 for 1 tonight!", "Our tacos are 2 for 1 tonight!"),
+    ("pl", "PL", "Wybuch gazu w kamienicy w Krakowie: nie żyje pięć osób",
+     "Nowa kawiarnia na Wawie: druga kawa gratis!", "Nowa kawiarnia: druga kawa gratis!"),
+])
+def test_a_town_by_its_everyday_name_is_another_town(rulebook, language, region, headline, town, no_town):
+    """"Час от Питера", "Vegas", "na Wawie": a post names its town as people say it, and a
+    promotion there the morning after a tragedy in another city is not in its first hours."""
+    [event] = detect(rulebook, headline)
+    assert event.harmed and event.severity >= 4, event
+    [there, anywhere] = check([post(town, language, region), post(no_town, language, region)], [event], rulebook,
+                              SOON)
+    assert not findings_of(there, "incident-window"), there.findings
+    assert findings_of(anywhere, "incident-window"), anywhere.findings
+
+
+@pytest.mark.parametrize("language, region, headline, idiom, plain", [
+    ("en", "GB", "Two killed in stabbing at a Leeds shopping centre",
+     "The title race is on a knife-edge! Watch the decider with us tonight.",
+     "Knife sale: every chef's knife half price tonight!"),
+    ("ru", "RU", "В Казани мужчина с ножом напал на прохожих: двое погибших",
+     "Чемпионат на острие ножа! Смотрите решающий матч у нас.",
+     "Ножи со скидкой: любой нож за полцены!"),
+    ("pl", "PL", "Atak nożownika w Krakowie: dwie osoby nie żyją",
+     "Walka o mistrzostwo na ostrzu noża! Oglądaj finał u nas.",
+     "Noże w promocji: każdy nóż za pół ceny!"),
+])
+def test_on_a_knife_edge_is_a_close_contest_not_a_blade(rulebook, language, region, headline, idiom, plain):
+    [attack] = detect(rulebook, headline)
+    [close, knives] = check([post(idiom, language, region), post(plain, language, region)], [attack], rulebook, NOW)
+    assert not findings_of(close, "incident-words"), close.findings
+    assert findings_of(knives, "incident-words"), knives.findings
+
+
+def test_shooting_a_lookbook_is_a_photo_shoot(rulebook):
+    decision = judged(rulebook, "Back at it tomorrow: shooting our AW18 lookbook, sneak peeks on stories all day!",
+                      "en", "US", "Five killed in shooting at a newsroom in Annapolis")
+    assert not findings_of(decision, "incident-words"), decision.findings

@@ -756,3 +756,36 @@ def test_the_enemy_struck_is_a_strike_in_either_spelling(rulebook, language, tit
     """Ukrainian writes "ударив" and "вдарив" alike: the enemy struck, either way."""
     assert "war" in kinds_of(rulebook, title, language)
 
+
+
+@pytest.mark.parametrize("language, title", [
+    ("en", "Survivors and families gather in Clement Park to remember the 13 killed at Columbine"),
+    ("pl", "W Markowej upamiętniono zamordowanych Ulmów"),
+    ("nb", "Utøya: hundrevis minnes de drepte"),
+])
+def test_remembering_the_dead_by_their_count_or_their_fate_is_remembrance(rulebook, language, title):
+    """A ceremony for the 13 killed at Columbine is no new killing: its toll is history."""
+    reading = read_headline(Headline(title, "Wire", published=NOW, language=language), rulebook, NOW)
+    assert reading.remembered and not reading.hurt, reading
+
+
+@pytest.mark.parametrize("language, title, kind", [
+    ("uk", "Росіяни обстріляли Часів Яр з РСЗВ «Ураган»: зруйновано п'ятиповерхівку", "storm"),
+    ("ru", "ВСУ ударили по Донецку из «Смерча»", "storm"),
+    ("en", "Russian 'Tornado' rockets strike Kharkiv, two killed", "storm"),
+])
+def test_a_weapon_named_after_the_weather_is_no_storm(rulebook, language, title, kind):
+    """A launcher called «Ураган» is a name beside a strike: a cocktail called «Ураган» in
+    Chernivtsi that day is a cocktail. Without a strike said, «Ураган» накрыл Сочи is weather."""
+    kinds = kinds_of(rulebook, title, language)
+    assert "war" in kinds and kind not in kinds, kinds
+
+
+@pytest.mark.parametrize("language, title", [
+    ("ru", "В Казани мужчина с ножом напал на прохожих"),
+    ("uk", "У Києві чоловік з ножем напав на перехожих"),
+    ("pl", "Mężczyzna z nożem zaatakował przechodniów w Krakowie"),
+])
+def test_a_man_with_a_knife_who_attacked_is_violence_in_either_order(rulebook, language, title):
+    """«напал с ножом» was read, «с ножом напал» was not: the blade may come before the verb."""
+    assert "violence" in kinds_of(rulebook, title, language)

@@ -307,6 +307,13 @@ def _in_quotes(text: str, match) -> bool:
     return any(quoted.start(1) <= match.start and match.end <= quoted.end(1) for quoted in _QUOTED.finditer(text))
 
 
+def _is_a_name(text: str, match) -> bool:
+    """A trigger that is all of a quote of one capitalised word names a thing: a weapon, a ship,
+    a cocktail («Ураган», «Смерч»)."""
+    return any(quoted.start(1) == match.start and match.end == quoted.end(1) and text[match.start].isupper()
+               and " " not in quoted.group(1) for quoted in _QUOTED.finditer(text))
+
+
 def _outside_titles(analysis: Analysis, matches: list, rulebook: Rulebook, lexicon) -> list:
     """A trigger inside the title of a work that the headline says is one reports nothing: in
     "The Walking Dead finale draws record audience" or «Əsl qatil» serialı rekord qırdı the
@@ -349,6 +356,9 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     kinds = {m.payload.id: m.payload for _, found, _ in texts for m in found
              if reading.remembered or not m.payload.remembered_only}
     said = {m.payload.id for analysis, found, _ in texts for m in found if not _in_quotes(analysis.text, m)}
+    named = {m.payload.id for analysis, found, _ in texts for m in found if _is_a_name(analysis.text, m)}
+    if said:  # «Ураган», «Смерч», «Торнадо» beside a strike are the rocket launchers' names, not weather
+        kinds = {key: kind for key, kind in kinds.items() if key in said or key not in named}
     reading.kinds = tuple(sorted(kinds.values(), key=lambda k: (k.id not in said, -k.priority)))
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
