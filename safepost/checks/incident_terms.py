@@ -4,8 +4,9 @@ or profane, flagged when sincere. An ordinary post that names the place ("flight
 Sheremetyevo are delayed") is flagged for a person; one that takes up the story's hashtag
 (#WhyIStayed, #Aurora) is held: a brand joining a tragedy's hashtag is the story of the day. A
 story where nobody was hurt is flagged at most, and its town only once it is more than a one-line
-item: the city where a storm is forecast is a word of every local post that day. The shop that
-read the trending #Aurora as its dress hashtag is the case this exists for."""
+item or the post plays on it with its kind's words: the city where a storm is forecast is a word
+of every local post that day. The shop that read the trending #Aurora as its dress hashtag is
+the case this exists for."""
 from __future__ import annotations
 
 from typing import Iterable
