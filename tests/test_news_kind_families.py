@@ -789,3 +789,11 @@ def test_a_weapon_named_after_the_weather_is_no_storm(rulebook, language, title,
 def test_a_man_with_a_knife_who_attacked_is_violence_in_either_order(rulebook, language, title):
     """«напал с ножом» was read, «с ножом напал» was not: the blade may come before the verb."""
     assert "violence" in kinds_of(rulebook, title, language)
+
+
+def test_mourning_the_dead_the_day_after_is_fresh_grief_not_remembrance(rulebook):
+    """Remembering the 13 killed at Columbine twenty years on is history; a town mourning the 26
+    killed at Sandy Hook the next morning is not."""
+    reading = read_headline(Headline("Newtown mourns the 26 killed at Sandy Hook", "Wire", published=NOW,
+                                     language="en"), rulebook, NOW)
+    assert not reading.remembered and reading.hurt, reading
