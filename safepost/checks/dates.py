@@ -28,14 +28,13 @@ def run(ctx: Context) -> Iterable[Finding]:
     if not found:
         return
     mentions = topic_index(ctx).find(ctx.analysis)
-    hurtful = None
     for hit in found:
         rule = hit.occurrence.rule
         mention = next((Cue(m.text, m.start, m.end) for m in mentions if m.payload is rule), None) \
             or (_day_written(ctx, hit.occurrence.day) if ctx.rung.light else None)
-        if rule.kinds and hurtful is None:
-            hurtful = kind_words(ctx)  # "bomb", "shots": on the anniversary of such an event they hurt as on its day
-        echo = next((Cue(m.text, m.start, m.end) for m in hurtful or () if m.payload.id in rule.kinds), None)
+        # "bomb", "shots": on the anniversary of such an event they hurt as on its day
+        echo = next((Cue(m.text, m.start, m.end) for m in kind_words(ctx) if m.payload.id in rule.kinds),
+                    None) if rule.kinds else None
         reasons = asked(rule.asks, ctx.rung, mention, echo)
         if reasons:
             yield date_finding(hit, reasons)
