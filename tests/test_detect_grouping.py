@@ -394,3 +394,42 @@ def test_two_forms_of_a_village_no_dictionary_knows_are_one_story():
     incidents = detect_incidents([headline("Pożar stodoły w Michniowie, nie żyje dwóch mężczyzn", 5),
                                   headline("Tragedia Michniowa: strażacy gasili pożar całą noc", 3)], RULEBOOK, NOW)
     assert [len(i.headlines) for i in incidents] == [2], incidents
+
+
+def test_a_report_of_whose_people_died_is_the_event_it_tells_in_that_event_s_word():
+    [incident] = detect_incidents([
+        headline("Six dead as Mount Agung volcano eruption buries villages in Bali", 10),
+        headline("Australians among dead and injured in Indonesia eruption", 7),
+    ], RULEBOOK, NOW)
+    assert set(incident.regions) == {"ID", "AU"}  # the Australians make it news in Australia too
+
+
+def test_a_report_of_whose_people_died_joins_no_event_it_does_not_tell():
+    incidents = detect_incidents([
+        headline("Six dead as Mount Agung volcano eruption buries villages in Bali", 10),
+        headline("Australians among dead and injured in Indonesia, says Canberra", 7),
+    ], RULEBOOK, NOW)
+    [eruption] = [i for i in incidents if i.kind == "earthquake"]
+    assert "AU" not in eruption.regions
+
+
+@pytest.mark.parametrize("language, title, going_to, home", [
+    ("en", "Plane bound for Nairobi crashes after take-off, 157 dead", "KE", None),
+    ("nb", "Fly på vei til Alicante styrtet: 150 omkom", "ES", "NO"),
+    ("ru", "Самолёт, летевший в Найроби, разбился: погибли 157 человек", "KE", "RU"),
+    ("uk", "Літак, що летів до Найробі, розбився: загинули 157 людей", "KE", "UA"),
+    ("az", "Moskvaya uçan təyyarə qəzaya uğrayıb: 157 nəfər ölüb", "RU", "AZ"),
+])
+def test_a_crash_on_the_way_somewhere_happened_neither_there_nor_at_home(language, title, going_to, home):
+    [incident] = detect_incidents([headline(title, 3)], RULEBOOK, NOW)
+    assert going_to not in incident.regions and home not in incident.regions
+
+
+def test_a_crash_on_the_way_names_where_it_happened_when_the_headline_says():
+    [incident] = detect_incidents([headline("Nairobi-bound flight crashes in Ethiopia, 157 dead", 3)], RULEBOOK, NOW)
+    assert incident.regions == ("ET",)
+
+
+def test_a_storm_on_its_way_somewhere_is_where_it_will_hit():
+    [incident] = detect_incidents([headline("Uværet er på vei til Trøndelag: to omkom i ras", 3)], RULEBOOK, NOW)
+    assert incident.regions == ("NO",)

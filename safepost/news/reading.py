@@ -360,9 +360,10 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     if said:  # «Ураган», «Смерч», «Торнадо» beside a strike are the rocket launchers' names, not weather
         kinds = {key: kind for key, kind in kinds.items() if key in said or key not in named}
     reading.kinds = tuple(sorted(kinds.values(), key=lambda k: (k.id not in said, -k.priority)))
+    heading_to: set[str] = set()  # the regions of the places it names as where it was going
     for analysis, found, in_title in texts:
         _read_harm(reading, analysis, rulebook, lexicon)
-        _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
+        heading_to |= _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
     doers, _ = rulebook.index("incident_kinds", language, "perpetrators")
     reading.perpetrator_of = frozenset(match.payload.id for match in doers.find(title))
     game = _SCORE.search(_CLOCK.sub(" ", headline.title)) or lexicon_index(rulebook, language, "sport").find(title)
@@ -370,7 +371,10 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     if not reading.regions and headline.region:
         reading.regions.add(headline.region)  # the feed's own region, when the text names no place
     # "«Xynthia»: over 50 døde i Europa" is news from somewhere, not from home
-    abroad = any(lexicon_index(rulebook, language, "abroad").find(analysis) for analysis, _, _ in texts)
+    # and a plane "on its way to Nairobi" that names no other place came down somewhere on the way,
+    # not at home
+    abroad = any(lexicon_index(rulebook, language, "abroad").find(analysis) for analysis, _, _ in texts) \
+        or bool(heading_to - reading.regions - {lexicon.home if lexicon else None})
     reading.home = lexicon.home if lexicon and not abroad else None
     # a city's or a province's mourning («у Покровську», «в Татарстане») is kept there, not by the
     # whole country
@@ -700,10 +704,12 @@ def key_of(token, language: str | None) -> str:
 
 
 def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: Rulebook, lexicon,
-                     in_title: bool) -> None:
+                     in_title: bool) -> set[str]:
+    """Adds the headline's names, places and words to the reading; returns the regions of the
+    places it names only as where someone was going."""
     tokens = analysis.tokens
     if not tokens:
-        return
+        return set()
     language = analysis.language
     event = _event_positions(analysis, triggers)
     if in_title:
@@ -720,12 +726,18 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     inside = lambda m: any(a <= m.first and m.last <= b and (a, b) != (m.first, m.last) for a, b in widest)  # noqa: E731
     country_tokens = set()
     locatives = lexicon.locatives if lexicon else frozenset()
-    placed = any(not inside(m) for m in place_matches)
+    # only a crash of something that carries people has somewhere it was going ("a storm on its way
+    # to Bergen" is where it will hit)
+    carried = any(kind.grave_with_people_aboard for kind in reading.kinds)
+    markers = lexicon_index(rulebook, language, "destinations").find(analysis) if carried else []
+    after, before = {m.last for m in markers}, {m.first for m in markers}  # "bound for Nairobi", "Nairobi-bound"
+    going = lambda m: m.first in after or m.last in before  # noqa: E731
+    placed = any(not inside(m) and not going(m) for m in place_matches)
     for m in country_matches:
         if not inside(m):
             # "in Thailand", or the event's own word after it ("Mexico quake"): where it happened
             where = (bool(m.first) and tokens[m.first - 1].norm in locatives) or m.last in event
-            if where or not placed:  # "fires on Rhodes, Norwegians among them" happen in Greece
+            if (where or not placed) and not going(m):  # "fires on Rhodes, Norwegians among them" happen in Greece
                 reading.regions.add(m.payload)
             country_tokens.update(range(m.first, m.last))
             if where:
@@ -737,7 +749,8 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     whole_places = set()  # the words of a place of several ("Santa Fe"): parts of it, never names alone
     for m in place_matches:
         if not inside(m):
-            reading.regions.add(m.payload)
+            if not going(m):
+                reading.regions.add(m.payload)
             place_tokens.update(range(m.first, m.last))
             if m.last - m.first > 1:
                 whole_places.update(range(m.first, m.last))
@@ -795,6 +808,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
         _add(reading, tag.joined, tag.text, True, False, True, in_title)
     for found in _DESIGNATION.finditer(analysis.text):
         _add(reading, found.group().lower(), found.group(), True, False, False, in_title)
+    return {m.payload for m in country_matches + place_matches if going(m)}
 
 
 # An aircraft, a flight, a visa or a road by its designation: "Ан-148", "A320", "MH17", "J1", "E18".

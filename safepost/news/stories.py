@@ -50,6 +50,8 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     - severe reports of one kind placed in one region within hours ("Gunman opens fire at Batman
       premiere in Colorado" and "Aurora cinema shooting": two such events in one country on one
       day are rare, and merging them costs less than missing one).
+    - a report of who died that tells the event only in another report's word for it joins that
+      one where it happened, within hours ("Australians among dead in NZ eruption");
     - a mass-casualty toll that names nothing joins the latest such report of its kind within two
       days, wherever that was ("Earthquake: toll passes 15,000");
     - a severe report that names no known place joins a severe one placed abroad within hours
@@ -114,6 +116,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
             if a.kinds[0] is b.kinds[0] and a.regions and a.regions == b.regions:
                 parent[find(j)] = find(i)
     _join_tolls(readings, by_time, union)
+    _join_victims(readings, by_time, union)
     _join_mass_casualty_tolls(readings, by_time, union)
     _join_unplaced_abroad(readings, by_time, union)
     _join_told_tolls(readings, by_time, union, find)
@@ -329,6 +332,21 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
                   and abs(readings[j].published - toll.published) <= SAME_EVENT_WITHIN]
         if len({readings[j].kinds[0].id for j in events}) == 1:  # one such event: two would be a guess
             union(events[0], i)
+
+
+def _join_victims(readings: list[Reading], by_time: list[int], union) -> None:
+    """A report of who died or was hurt that tells no event of its own, only in another report's
+    word for it ("Australians among dead and injured in NZ eruption", hours after "Five dead after
+    White Island volcano eruption"), is that event's, when that one happened where it says: its
+    victims' country (the Australians) is then the story's too."""
+    for position, i in enumerate(by_time):
+        victims = readings[i]
+        if not victims.tragic or not victims.regions or any(kind.id != "death" for kind in victims.kinds):
+            continue
+        _join_closest(readings, by_time[:position], i, union,
+                      lambda event: event.tragic and any(kind.id != "death" for kind in event.kinds)
+                      and bool(event.regions) and event.regions <= victims.regions
+                      and not victims.words.keys().isdisjoint(event.events))
 
 
 def _join_closest(readings: list[Reading], earlier: list[int], i: int, union, fits,
