@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Callable, MutableMapping
 
+from safepost.collector import collector_paused
 from safepost.model import Headline, Incident
 from safepost.news.reading import Candidate, read_headline, read_remembering
 from safepost.news.skew import FAR_AHEAD
@@ -36,19 +37,21 @@ def detect_incidents(headlines: list[Headline], rulebook: Rulebook, now: datetim
     `now` (news/skew.py, at the edge, says which feed); one dated further ahead is not news yet.
     `entities` (optional, a trained NER) adds the names it finds in a headline as candidates.
     `memory` (optional) holds what earlier runs read of the same headlines, and learns this run's."""
-    readings = []
-    for headline in headlines:
-        published = headline.published
-        if published is not None and not (now - LOOKBACK <= published <= now + FAR_AHEAD):
-            continue
-        reading = read_headline(headline, rulebook, now) if memory is None else \
-            read_remembering(headline, rulebook, now, memory)
-        if published is not None and published > now:
-            reading.published = now
-        for name in entities(headline.title) if entities else ():
-            reading.candidates.setdefault(name.lower(), Candidate(name, name=True))
-        readings.append(reading)
-    incidents = [with_work(incident, story, rulebook) for story in group(readings) if (incident := incident_of(story))]
+    with collector_paused():  # the readings all live until the stories are built
+        readings = []
+        for headline in headlines:
+            published = headline.published
+            if published is not None and not (now - LOOKBACK <= published <= now + FAR_AHEAD):
+                continue
+            reading = read_headline(headline, rulebook, now) if memory is None else \
+                read_remembering(headline, rulebook, now, memory)
+            if published is not None and published > now:
+                reading.published = now
+            for name in entities(headline.title) if entities else ():
+                reading.candidates.setdefault(name.lower(), Candidate(name, name=True))
+            readings.append(reading)
+        incidents = [with_work(incident, story, rulebook) for story in group(readings)
+                     if (incident := incident_of(story))]
     incidents += [from_manual(entry) for entry in rulebook.rules("incidents")]
     active = [i for i in incidents if i.started <= now and now <= i.active_until]
     return sorted(active, key=lambda i: (-i.severity, -i.deaths, i.started))

@@ -14,7 +14,6 @@ the post, not with the number of rules.
 """
 from __future__ import annotations
 
-import gc
 import itertools
 import pickle
 import re
@@ -24,6 +23,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+from safepost.collector import collector_paused
 from safepost.text.lemmas import DICTIONARIES, keys_for
 from safepost.text.tokens import lower, scan
 from safepost.usercache import installed_stamp, load_private, store_recent, user_cache
@@ -188,13 +188,8 @@ def _kept_path(language: str | None) -> Path:
 def _unpickle(data: bytes):
     """Tens of thousands of small objects: the collector, run while they arrive, would find no
     garbage among them and double the time."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return pickle.loads(data)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 @lru_cache(maxsize=1 << 14)
