@@ -430,6 +430,27 @@ def test_a_crash_on_the_way_names_where_it_happened_when_the_headline_says():
     assert incident.regions == ("ET",)
 
 
+@pytest.mark.parametrize("language, title, destination, home", [
+    ("nb", "Flyet, som skulle lande i Bodø, er funnet styrtet i Beiarn: fire omkom", "Bodø", "NO"),
+    ("ru", "Разбился самолёт, который должен был приземлиться в Казани: погибли 16 человек", "Казани", "RU"),
+    ("pl", "Samolot, który miał wylądować w Krakowie, rozbił się w polu: nie żyje pięć osób", "Krakowie", "PL"),
+])
+def test_where_a_crash_was_to_land_at_home_names_no_story_but_makes_it_news_there(language, title, destination,
+                                                                                   home):
+    """A café in Bodø is not news of the plane that never landed there; the plane was bringing
+    people home, so the crash is news at home."""
+    [incident] = detect_incidents([headline(title, 3)], RULEBOOK, NOW)
+    assert destination not in incident.terms and home in incident.regions, incident
+
+
+def test_a_crash_on_the_way_from_somewhere_is_news_where_it_left():
+    """In Azerbaijani the word after the place says where it was going ("Moskvaya uçan") and
+    where it came from ("Bakıdan uçan"): only the case ending tells them apart."""
+    [incident] = detect_incidents([headline("Bakıdan uçan təyyarə Aktauda qəzaya uğrayıb: 38 nəfər həlak olub", 3)],
+                                  RULEBOOK, NOW)
+    assert set(incident.regions) == {"AZ", "KZ"}
+
+
 def test_a_storm_on_its_way_somewhere_is_where_it_will_hit():
     [incident] = detect_incidents([headline("Uværet er på vei til Trøndelag: to omkom i ras", 3)], RULEBOOK, NOW)
     assert incident.regions == ("NO",)

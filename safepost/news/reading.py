@@ -368,6 +368,8 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     reading.perpetrator_of = frozenset(match.payload.id for match in doers.find(title))
     game = _SCORE.search(_CLOCK.sub(" ", headline.title)) or lexicon_index(rulebook, language, "sport").find(title)
     reading.sport = bool(game) and not reading.hurt
+    if lexicon and lexicon.home in heading_to:
+        reading.regions.add(lexicon.home)  # a plane that was to land at home carried home's people: news there
     if not reading.regions and headline.region:
         reading.regions.add(headline.region)  # the feed's own region, when the text names no place
     # "«Xynthia»: over 50 døde i Europa" is news from somewhere, not from home
@@ -731,7 +733,9 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     carried = any(kind.grave_with_people_aboard for kind in reading.kinds)
     markers = lexicon_index(rulebook, language, "destinations").find(analysis) if carried else []
     after, before = {m.last for m in markers}, {m.first for m in markers}  # "bound for Nairobi", "Nairobi-bound"
-    going = lambda m: m.first in after or m.last in before  # noqa: E731
+    origin = lexicon.origin_endings if lexicon else ()
+    # "Moskvaya uçan" was going to Moscow; "Bakıdan uçan" had left Baku
+    going = lambda m: m.first in after or (m.last in before and not m.text.lower().endswith(origin))  # noqa: E731
     placed = any(not inside(m) and not going(m) for m in place_matches)
     for m in country_matches:
         if not inside(m):
@@ -747,12 +751,15 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                     candidate.country = True
     place_tokens = set()
     whole_places = set()  # the words of a place of several ("Santa Fe"): parts of it, never names alone
+    # where it was going names no story: a café in Bodø is not news of the plane that never landed there
+    destination_tokens = {i for m in place_matches + country_matches if not inside(m) and going(m)
+                          for i in range(m.first, m.last)}
     for m in place_matches:
         if not inside(m):
             if not going(m):
                 reading.regions.add(m.payload)
             place_tokens.update(range(m.first, m.last))
-            if m.last - m.first > 1:
+            if m.last - m.first > 1 and not going(m):
                 whole_places.update(range(m.first, m.last))
                 candidate = _add(reading, " ".join(t.norm for t in tokens[m.first:m.last]), m.text, True, False,
                                  False, in_title)
@@ -775,6 +782,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
               and analysis.text[tokens[i - 1].start].isupper()}  # "Notre-Dame", "Barcelona-Düsseldorf"
     # a country names no story on its own ("Egypt", "French"), only inside a name ("Malaysia Airlines")
     names -= {i for i in country_tokens if not ({i - 1, i + 1} & (names - country_tokens))}
+    names -= destination_tokens
     content = [i for i in content if i not in country_tokens or i in names]
     anchors = _anchor_positions(analysis, triggers, event, content, names, lexicon, rulebook)
     for run in _runs(analysis, sorted(names)):

@@ -96,6 +96,8 @@ class NewsLexicon:
     abroad: LanguageTerms | None = None  # "in Europe", "за рубежом": somewhere, but not home
     # "bound for", "на пути в", "Nairobiyə uçan": the place beside them is where it was going, not where it happened
     destinations: LanguageTerms | None = None
+    # "-dan", "-dən": a place written with one of these endings is where it came from ("Bakıdan uçan")
+    origin_endings: tuple[str, ...] = ()
     mourning: LanguageTerms | None = None  # "national day of mourning", «общенациональный траур»: a day kept
     # "day of mourning", «день траура»: a mourning kept only where the headline names a town or a
     # province («11 октября объявлено в Татарстане днём траура»); a school's names none
@@ -259,7 +261,8 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
                       "age_prepositions", "grave", "harmless", "follow_up", "toll_update", "remembrance", "at_risk", "evacuated",
                       "none_survived",
                       "locatives", "conjunctions",
-                      "sport", "shows", "home", "idioms", "abroad", "destinations", "mourning", "mourning_here",
+                      "sport", "shows", "home", "idioms", "abroad", "destinations", "origin_endings",
+                      "mourning", "mourning_here",
                       "silence", "noon", "hyperbole"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
@@ -288,6 +291,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         home=(f.regions("home") or (None,))[0],
         abroad=compile_terms(f, "abroad", (language,), required=False),
         destinations=compile_terms(f, "destinations", (language,), required=False),
+        origin_endings=tuple(ending.lower() for ending in f.texts("origin_endings")),
         mourning=compile_terms(f, "mourning", (language,), required=False),
         mourning_here=compile_terms(f, "mourning_here", (language,), required=False),
         silence=compile_terms(f, "silence", (language,), required=False),
