@@ -67,7 +67,7 @@ def language_evidence(rulebook: Rulebook) -> Evidence:
         return Evidence(freeze(everyday), freeze(vocabulary), freeze(net),
                         {k: frozenset(prefixes.get(k, ())) for k in net if k != "any"})
 
-    return rulebook.cached("language-evidence", build)
+    return rulebook.built("language-evidence", "language-evidence", build)
 
 
 def _surfaces(texts) -> set[str]:

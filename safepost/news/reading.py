@@ -239,7 +239,7 @@ def _trigger_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, Term
                         both.add(Term(term.text, term.words[::-1], has_choices=term.has_choices), kind)
         return both, excepted
 
-    return rulebook.cached(("triggers", language), build)
+    return rulebook.built(("triggers", language), f"triggers-{language}", build)
 
 
 def place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermIndex]:
@@ -253,7 +253,7 @@ def place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermInd
                     countries.add(term, entry.region)
         return places, countries
 
-    return rulebook.cached(("places", language), build)
+    return rulebook.built(("places", language), f"places-{language}", build)
 
 
 def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Reading:

@@ -35,6 +35,11 @@ def collecting_problems() -> Iterator[list[InputError]]:
         _PROBLEMS.reset(token)
 
 
+def collecting() -> bool:
+    """Whether `report` collects (a lint reads on past problems) rather than raises."""
+    return _PROBLEMS.get() is not None
+
+
 def report(error: InputError) -> None:
     """A problem the parser can step over: collected while linting, raised otherwise."""
     problems = _PROBLEMS.get()

@@ -178,11 +178,15 @@ def keep_compiled() -> None:
 
 
 def _kept_path(language: str | None) -> Path:
-    """One file per language, named for what compiled its terms: this module, the tokenizer and
-    the dictionaries that give a word its keys."""
+    """One file per language, named for what compiled its terms."""
+    return user_cache("terms") / f"{language or 'any'}-{compiler_stamp()}.pickle"
+
+
+def compiler_stamp() -> str:
+    """A name for what a compiled term is made by: this module, the tokenizer and the
+    dictionaries that give a word its keys. What is kept of compiled terms is named for it."""
     here = Path(__file__).parent
-    stamp = installed_stamp(DICTIONARIES, tuple(str(here / name) for name in COMPILED_BY))
-    return user_cache("terms") / f"{language or 'any'}-{stamp}.pickle"
+    return installed_stamp(DICTIONARIES, tuple(str(here / name) for name in COMPILED_BY))
 
 
 def _unpickle(data: bytes):

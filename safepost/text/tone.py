@@ -126,7 +126,7 @@ def build_cues(rules, language: str | None) -> ToneCues:
 
 
 def cues_for(rulebook, language: str | None) -> ToneCues:
-    return rulebook.cached(("tone", language), lambda: build_cues(rulebook.rules("tone"), language))
+    return rulebook.built(("tone", language), f"tone-{language or 'any'}", lambda: build_cues(rulebook.rules("tone"), language))
 
 
 def read_tone(analysis: Analysis, cues: ToneCues) -> Tone:
