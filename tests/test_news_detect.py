@@ -1577,6 +1577,20 @@ def test_another_form_of_a_name_no_dictionary_knows_names_the_story(rulebook, la
     assert not findings_of(elsewhere, "incident-terms"), elsewhere.findings
 
 
+@pytest.mark.parametrize("language, region, headline, text", [
+    ("pl", "PL", "Nie żyje Bartłomiej Królikowski, aktor znany z serialu. Miał 58 lat",
+     "Nowa dostawa! 🐰 Króliki miniaturki czekają na nowy dom. Doradzimy, jak urządzić klatkę."),
+    ("ru", "RU", "Умер Иван Котлетов, народный артист",
+     "Новое меню! 🍽 Котлеты по-киевски со скидкой 20% до воскресенья."),
+])
+def test_an_everyday_word_opening_a_sentence_is_no_form_of_a_name_that_starts_like_it(rulebook, language, region,
+                                                                                      headline, text):
+    """Rabbits (króliki) are not the actor Królikowski: a word the dictionary holds is another
+    form of a name only where it is written as one, not where it opens a sentence."""
+    decision = judged(rulebook, text, language, region, headline)
+    assert not findings_of(decision, "incident-terms"), decision.findings
+
+
 def test_a_thing_named_after_a_town_in_quotes_is_not_that_town(rulebook):
     """The mine «Ульяновская» is not Ульяновск: a weekend tour to the city is no mention of the
     miners remembered, though the two share their first letters."""
@@ -1720,3 +1734,22 @@ def test_shooting_a_lookbook_is_a_photo_shoot(rulebook):
     decision = judged(rulebook, "Back at it tomorrow: shooting our AW18 lookbook, sneak peeks on stories all day!",
                       "en", "US", "Five killed in shooting at a newsroom in Annapolis")
     assert not findings_of(decision, "incident-words"), decision.findings
+
+
+@pytest.mark.parametrize("language, region, titles, joke", [
+    ("az", "AZ", ("Dağıntıların altından daha üç nəfərin cəsədi çıxarılıb, ölənlərin sayı 6-ya çatıb",),
+     "Narahat olmayın, bizim zavodda heç vaxt partlayış olmur 😂 Sifarişiniz sabah çatdırılacaq."),
+    ("en", "GB", ("Six bodies pulled from the rubble of collapsed Leeds apartment block",),
+     "Relax, no explosions at our bakery 😂 Your order is on its way!"),
+])
+def test_the_words_of_what_a_collapse_follows_play_on_it(rulebook, language, region, titles, joke):
+    """The rubble bodies are dug out of may be a blast's: an explosion joke that day plays on it."""
+    [words] = findings_of(judged(rulebook, joke, language, region, *titles), "incident-words")
+    assert words.level == Verdict.HOLD
+    assert words.rule in ("incident.explosion.vocabulary", "incident.bombing.vocabulary")
+
+
+def test_the_words_of_a_kind_a_collapse_does_not_follow_say_nothing_of_it(rulebook):
+    decision = judged(rulebook, "Our grill is on fire tonight 🔥 Ribs for two, £20!", "en", "GB",
+                      "Six bodies pulled from the rubble of collapsed Leeds apartment block")
+    assert not findings_of(decision, "incident-words")

@@ -8,7 +8,7 @@ import re
 
 from safepost.checks import Context
 from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, news_languages, place_indexes, quoted_in,
-                                   same_stem, trigger_matches)
+                                   same_stem, starts_sentence, trigger_matches)
 from safepost.text.frequency import zipf
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
@@ -160,8 +160,8 @@ def _by_stem(ctx: Context) -> list[Match]:
     """A word that is another form of a story's name, though no dictionary knows the name: a
     noun for the adjective ("не на Грибовичі" for the Грибовицьке landfill), another case ("pod
     Michniowem" for "Michniowa"), a dish named after the town («Тиждень аматричани» the day after
-    the earthquake in Аматриче): `same_stem`. Capitalised, or a word the dictionary does not hold
-    either."""
+    the earthquake in Аматриче): `same_stem`. Capitalised inside a sentence, or a word the
+    dictionary does not hold either: rabbits (króliki) are not the actor Królikowski."""
     if ctx.language not in STEM_LANGUAGES:
         return []
     stems = ctx.scope.cached("incident-stems", lambda: _stems(ctx.incidents))
@@ -174,8 +174,9 @@ def _by_stem(ctx: Context) -> list[Match]:
             continue  # most words: one look-up, nothing built
         written = text[token.start:token.end]
         word = written.casefold()
-        if written.isupper() or not written[:1].isupper() and zipf(word, ctx.language):
-            continue  # an acronym, or an everyday word that opens like the name
+        capitalised = written[:1].isupper() and not starts_sentence(ctx.analysis, i)
+        if written.isupper() or not capitalised and zipf(word, ctx.language):
+            continue  # an acronym, or an everyday word that opens like the name ("Króliki" opening a sentence)
         for term, incident in stems.get(word[:STEM], ()):
             if same_stem(word, term.casefold()):
                 found.append(Match(incident, term, token.start, token.end, i, i + 1, written))

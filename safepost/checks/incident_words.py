@@ -31,18 +31,23 @@ def run(ctx: Context) -> Iterable[Finding]:
     relevant = [i for i in ctx.incidents if active_for(ctx, i)]
     if not relevant:
         return
-    strongest: dict[str, tuple] = {}  # incident id -> (level, why, match, incident): its strongest word in the post
+    # incident id -> (level, its own kind's word, why, match, incident): its strongest word in the post
+    strongest: dict[str, tuple] = {}
+    kinds = kinds_by_id(ctx.rulebook)
+    told = {incident.id: _told_kinds(incident, kinds) for incident in relevant}
     for match in kind_words(ctx):
         kind = match.payload
         for incident in relevant:  # most severe first: the gate sorts incidents that way
-            if kind.id not in (incident.kinds or (incident.kind,)):
+            if kind.id not in told[incident.id]:
                 continue
             level, why = _level(ctx, incident, kind, _figurative(ctx, match), _pictograph(match))
-            if level is None or incident.id in strongest and strongest[incident.id][0] >= level:
+            # at one level, a word of the story's own kind names it before a word of a kind it follows
+            own = kind.id in (incident.kinds or (incident.kind,))
+            if level is None or incident.id in strongest and strongest[incident.id][:2] >= (level, own):
                 continue
-            strongest[incident.id] = (level, why, match, incident)
+            strongest[incident.id] = (level, own, why, match, incident)
             break  # a word plays on the worst story it can
-    for level, why, match, incident in strongest.values():
+    for level, _, why, match, incident in strongest.values():
         kind = match.payload
         main = kinds_by_id(ctx.rulebook).get(incident.kind, kind)
         # a tornado's dead are not a public figure's: the story is named by its main kind
@@ -52,6 +57,13 @@ def run(ctx: Context) -> Iterable[Finding]:
             f"'{match.text}' during an active {what} ({why}): \"{incident.title}\"",
             match.text, (match.start, match.end),
             evidence(incident, term=match.term, note=kind.note, source=kind.source))
+
+
+def _told_kinds(incident, kinds) -> set[str]:
+    """The story's kinds, and the kinds they follow: the rubble six are dug out of may be a
+    blast's, so "no explosions in our workshop 😂" that day plays on it."""
+    own = incident.kinds or (incident.kind,)
+    return {*own, *(followed for k in own if k in kinds for followed in kinds[k].follows)}
 
 
 def kind_words(ctx: Context) -> list:

@@ -776,7 +776,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     title_case = _is_title_case(analysis, stop)
     names = {i for i in content if _looks_like_name(analysis, i, title_case, quoted, place_tokens, stop, numbers)}
     if not title_case:  # "attack in Nice", "shooting in Buffalo": a place, though the word is common
-        names |= {i for i in content if i and tokens[i - 1].norm in locatives and not _starts_sentence(analysis, i)
+        names |= {i for i in content if i and tokens[i - 1].norm in locatives and not starts_sentence(analysis, i)
                   and analysis.text[tokens[i].start].isupper()}
     names |= {i - 1 for i in names if i - 1 in content and analysis.text[tokens[i - 1].end:tokens[i].start] == "-"
               and analysis.text[tokens[i - 1].start].isupper()}  # "Notre-Dame", "Barcelona-Düsseldorf"
@@ -866,10 +866,15 @@ def _is_title_case(analysis: Analysis, stop: frozenset[str]) -> bool:
     return len(letters) > 3 and len(lower) < 0.3 * len(letters) and all(not stop.isdisjoint(t.keys) for t in lower)
 
 
-def _starts_sentence(analysis: Analysis, i: int) -> bool:
-    if i == 0:
+def starts_sentence(analysis: Analysis, i: int) -> bool:
+    """The word opens a sentence, so its capital says nothing; an emoji before it is skipped
+    ("Nowa dostawa! 🐰 Króliki")."""
+    before = i - 1
+    while before >= 0 and not any(ch.isalnum() for ch in analysis.tokens[before].norm):
+        before -= 1
+    if before < 0:
         return True
-    gap = analysis.text[analysis.tokens[i - 1].end:analysis.tokens[i].start]
+    gap = analysis.text[analysis.tokens[before].end:analysis.tokens[i].start]
     return any(mark in gap for mark in ".:!?|—–")
 
 
@@ -913,7 +918,7 @@ def _looks_like_name(analysis: Analysis, i: int, title_case: bool, quoted: dict[
     frequency = _frequency(token, language)
     if written.isupper() and len(written) >= 2 and (len(written) <= 5 or not common):
         return True  # an acronym: AZAL, NTB, FBI (generic ones are in the lexicon)
-    if title_case or _starts_sentence(analysis, i):
+    if title_case or starts_sentence(analysis, i):
         # capitalised either way: a name when the word is rare, or the dictionary does not know it
         # as a common word (Russian and Ukrainian dictionaries tag names: "Кузьма" is a name)
         if frequency is not None and frequency < RARE_BELOW:
@@ -1076,7 +1081,7 @@ def _capitalised_runs(title: Analysis, stop: frozenset[str]) -> list[list]:
     pending: list = []  # little words that join the run only if a capitalised word follows
     for i, token in enumerate(tokens):
         joined = i > 0 and title.text[tokens[i - 1].end:token.start] == " "
-        capital = title.text[token.start].isupper() and not _starts_sentence(title, i)
+        capital = title.text[token.start].isupper() and not starts_sentence(title, i)
         if capital and run and joined:
             run += pending + [token]
             pending = []
