@@ -1749,7 +1749,12 @@ def test_the_words_of_what_a_collapse_follows_play_on_it(rulebook, language, reg
     assert words.rule in ("incident.explosion.vocabulary", "incident.bombing.vocabulary")
 
 
-def test_the_words_of_a_kind_a_collapse_does_not_follow_say_nothing_of_it(rulebook):
-    decision = judged(rulebook, "Our grill is on fire tonight 🔥 Ribs for two, £20!", "en", "GB",
-                      "Six bodies pulled from the rubble of collapsed Leeds apartment block")
-    assert not findings_of(decision, "incident-words")
+@pytest.mark.parametrize("language, region, title, text", [
+    ("en", "GB", "Six bodies pulled from the rubble of collapsed Leeds apartment block",
+     "Our grill is on fire tonight 🔥 Ribs for two, £20!"),  # fire: no kind a collapse follows
+    ("pl", "PL", "Tąpnięcie w kopalni Zofiówka: nie żyje pięciu górników",
+     "Bombowe kurtki na zimę! Wszystkie modele −30% do niedzieli."),  # a sale's slang, not a joke
+])
+def test_a_collapse_is_not_told_in_other_kinds_words_outside_a_joke(rulebook, language, region, title, text):
+    decision = judged(rulebook, text, language, region, title)
+    assert not findings_of(decision, "incident-words"), decision.findings
