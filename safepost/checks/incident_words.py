@@ -29,13 +29,14 @@ NEWS_IN_EVERY_TOWN = 10  # dead: a killing elsewhere in the country that a figur
 
 def run(ctx: Context) -> Iterable[Finding]:
     relevant = [i for i in ctx.incidents if active_for(ctx, i)]
-    if not relevant:
+    words = kind_words(ctx) if relevant else []
+    if not words:
         return
     # incident id -> (level, its own kind's word, why, match, incident): its strongest word in the post
     strongest: dict[str, tuple] = {}
     kinds = kinds_by_id(ctx.rulebook)
-    told = {incident.id: _told_kinds(incident, kinds) for incident in relevant}
-    for match in kind_words(ctx):
+    told = ctx.scope.cached("told kinds", lambda: {i.id: _told_kinds(i, kinds) for i in ctx.incidents})
+    for match in words:
         kind = match.payload
         for incident in relevant:  # most severe first: the gate sorts incidents that way
             own = kind.id in (incident.kinds or (incident.kind,))
@@ -49,7 +50,7 @@ def run(ctx: Context) -> Iterable[Finding]:
             break  # a word plays on the worst story it can
     for level, _, why, match, incident in strongest.values():
         kind = match.payload
-        main = kinds_by_id(ctx.rulebook).get(incident.kind, kind)
+        main = kinds.get(incident.kind, kind)
         # a tornado's dead are not a public figure's: the story is named by its main kind
         what = kind.name if main is kind else f"{main.name} ({kind.id} words)"
         yield Finding(
