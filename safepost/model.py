@@ -94,6 +94,7 @@ class Incident:
     kinds: tuple[str, ...] = ()  # every kind its headlines report, the main one first
     reach: str = "national"  # local | national | global (global: its first 24 hours, everywhere)
     harmed: bool = True  # people were hurt, or the event hurts by its nature
+    threatened: bool = False  # only a threat, a scare or a foiled plot: nobody was attacked
     deaths: int = 0
     injured: int = 0
     phrases: tuple[str, ...] = ()  # distinctive phrases of its headlines, which a post may echo

@@ -1,6 +1,7 @@
 """A post that repeats a distinctive phrase of a story that hurt people ("boots on the ground" on the day
-of a war vote, "no survivors" after a crash) echoes it, wherever its audience is: flagged, and
-held when it sells or jokes. The finding shows the headline it echoes."""
+of a war vote, "no survivors" after a crash), or of an attack threatened ("alarm bombowy" the day a
+plane was forced down over one), echoes it, wherever its audience is: flagged, and held when it
+sells or jokes. The finding shows the headline it echoes."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -21,8 +22,8 @@ QUOTES = "«\"“„‘'"
 def _index(incidents) -> TermIndex:
     index = TermIndex()
     for incident in incidents:
-        if not incident.harmed:
-            continue  # nobody hurt: a phrase of that story is nobody's wound
+        if not (incident.harmed or incident.threatened):
+            continue  # nobody hurt and nobody threatened: a phrase of that story is nobody's wound
         for text in incident.phrases:
             try:
                 index.add(compile_term(text, incident.language, quoted=True), incident)

@@ -20,7 +20,7 @@ _LETTERS_LAST = re.compile(r"[^\W\d_]*\Z")
 
 # Names are matched through a lemmatiser (Казани ~ Казань) or one Azerbaijani ending
 # (Günəşlidəki ~ Günəşli), but never through a stemmer: the Norwegian stem of "Bergen" is "berg",
-# a mountain.
+# a mountain. A story's word in lower case is no name, and is matched in every form.
 NAME_FORMS = ("en", "ru", "uk", "pl", "az")
 
 CODE_PART = 4  # a name at least this long, opening or closing a code (SANDYSALE, KOBE24)
@@ -38,9 +38,11 @@ def _index(incidents) -> tuple[TermIndex, dict[str, object], dict[str, float]]:
     names: dict[str, object] = {}
     common: dict[str, float] = {}
     for incident in incidents:
-        language = incident.language if incident.language in NAME_FORMS else None
         looked_up = len(incident.term_zipf) == len(incident.terms)
         for position, text in enumerate(incident.terms):
+            # a word the headlines write in lower case is no name: its other forms are its forms
+            # ("Terrortrussel?" of "terrortrusselen")
+            language = incident.language if incident.language in NAME_FORMS or text.islower() else None
             try:
                 index.add(compile_term(text, language, quoted=True), incident)
             except TermError:

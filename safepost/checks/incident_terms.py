@@ -5,7 +5,9 @@ Sheremetyevo are delayed") is flagged for a person; one that takes up the story'
 (#WhyIStayed, #Aurora) is held: a brand joining a tragedy's hashtag is the story of the day. A
 story where nobody was hurt is flagged at most, and its town only once it is more than a one-line
 item or the post plays on it with its kind's words: the city where a storm is forecast is a word
-of every local post that day. The shop that read the trending #Aurora as its dress hashtag is
+of every local post that day. An attack threatened (a terror threat level, a plot foiled, a plane
+forced down over a bomb alert) is the ladder's when the post names the threat itself ("Threat
+level: SEVERE 🧁"), and flagged at most when it names only the town. The shop that read the trending #Aurora as its dress hashtag is
 the case this exists for."""
 from __future__ import annotations
 
@@ -51,6 +53,9 @@ def _only_a_place(ctx: Context, incident, match: Match) -> bool:
     a resort far from it; "not stuck underground like those miners in Turkey 😂" is the story."""
     if match.term in incident.countries and relation(ctx, incident) == OUTSIDE:
         return not _tells_more(ctx, incident, match)
+    if incident.threatened and match.term in incident.places:
+        # the station a bomb threat emptied is every local post's town that day; a joke on it is not
+        return not (ctx.rung.light and _plays_on(ctx, incident))
     if _grave(ctx, incident) or prominent(incident):
         return False
     # harm untold: a bridge on fire, a blast in a night club in the small hours, before anyone
@@ -97,4 +102,5 @@ def _level(ctx: Context, incident, match: Match) -> Verdict:
     its_first_day = bool(incident.deaths) and within_first_day(ctx, incident) \
         and (town or stops_the_world(ctx, incident))
     abroad = (town or country) and not rides and relation(ctx, incident) != IN and not its_first_day
-    return min(level, Verdict.FLAG) if not _grave(ctx, incident) or abroad else level
+    threat = incident.threatened and not (town or country)
+    return min(level, Verdict.FLAG) if not (_grave(ctx, incident) or threat) or abroad else level

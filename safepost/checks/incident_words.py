@@ -55,7 +55,8 @@ def run(ctx: Context) -> Iterable[Finding]:
         what = kind.name if main is kind else f"{main.name} ({kind.id} words)"
         yield Finding(
             f"incident.{kind.id}.vocabulary", NAME, level,
-            f"'{match.text}' during an active {what} ({why}): \"{incident.title}\"",
+            f"'{match.text}' {'after a threat of' if incident.threatened else 'during an active'} {what} ({why}): "
+            f"\"{incident.title}\"",
             match.text, (match.start, match.end),
             evidence(incident, term=match.term, note=kind.note, source=kind.source))
 
@@ -142,7 +143,8 @@ def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> 
     if incident.harmed and found == OUTSIDE:
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, outside your audience, but widely reported"
     reason = "remembered, nobody hurt anew" if incident.remembered else \
-        "few hurt, nobody killed" if incident.harmed else "nobody reported hurt"
+        "few hurt, nobody killed" if incident.harmed else "nobody attacked" if incident.threatened else \
+        "nobody reported hurt"
     if _names(ctx, incident):
         # "Płonące ceny na Białołęce" the morning the Białołęka market hall burned down: the post
         # names the story and plays on it, hurt or not

@@ -36,6 +36,7 @@ COMMON_NAME_ABOVE = 5.2  # Zipf: a capitalised word this common is a name only w
 NAME_ABOVE_COMMON = 4.5  # Zipf: an opening word no dictionary lists, and this rare, is a name ("Kobe")
 NAME_DICTIONARIES = ("ru", "uk")  # their dictionaries tag names, so "not a common word" means a name
 REACH = 3  # words between a number and the death word it counts
+THREAT_REACH = 1  # words between a threat word ("foiled", «угроза») and the attack it says has not happened
 ANCHOR_REACH = 3  # words between an event word and a name attached to it
 EVERYDAY_ANCHOR = 5.0  # Zipf: a word this common beside an event ("могут", "after") is not the story's name
 LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
@@ -86,6 +87,7 @@ class Reading:
     grave: bool = False  # harm reported without a toll ("no survivors expected", "makes landfall")
     grave_words: bool = False  # the same words in a headline that names no event ("people unaccounted for")
     harmless: bool = False  # "no injuries", "nobody was hurt"
+    threat: bool = False  # "terror threat level raised", "plot foiled": the attack it names has not happened
     follow_up: bool = False  # "search goes on", "funerals held": the event began before this report
     toll_update: bool = False  # "death toll rises to 154": an earlier report counted fewer
     remembered: bool = False  # "ten years since the crash": a past event remembered, its toll is history
@@ -118,16 +120,17 @@ class Reading:
         not an anniversary's toll, which is history."""
         if self.remembered:
             return False
-        return self.deaths > 0 or self.injured > 0 or (self.grave and not self.harmless)
+        return self.deaths > 0 or self.injured > 0 or (self.grave and not self.harmless and not self.threat)
 
     @property
     def harmed(self) -> bool:
         """Harm that makes the event's words hurt: reported, or in the nature of the event (a
-        shooting, a bombing), unless the report says nobody was hurt, it is a game, or it remembers
-        an event of years ago."""
+        shooting, a bombing), unless the report says nobody was hurt, it is a game, it remembers
+        an event of years ago, or the attack is only threatened."""
         if self.hurt:
             return True
-        return any(kind.harms for kind in self.kinds) and not (self.harmless or self.sport or self.remembered)
+        return any(kind.harms for kind in self.kinds) and not (self.harmless or self.sport or self.remembered
+                                                               or self.threat)
 
     @property
     def tragic(self) -> bool:
@@ -155,7 +158,7 @@ class Reading:
             casualty = 3
         else:
             casualty = 0
-        if self.grave:
+        if self.grave and not self.threat:  # a bomb threat's evacuation puts nobody in danger
             casualty = max(casualty, 5 if self.at_risk >= 10 else 4)
         base = max((kind.severity for kind in self.kinds), default=3 if self.deaths else 1)
         if not self.harmed or self._minor():
@@ -314,6 +317,18 @@ def _is_a_name(text: str, match) -> bool:
                and " " not in quoted.group(1) for quoted in _QUOTED.finditer(text))
 
 
+def _only_threatened(analysis: Analysis, found: list, phrases: list, rulebook: Rulebook) -> bool:
+    """Every attack the text reports is a threat, a scare or a plot: "Terror threat level raised",
+    «ФСБ предотвратила теракт», "Bombetrussel mot Oslo S". A trigger is threatened when a kind's
+    threat phrase holds it, or a threat word stands within a few words of it; an attack reported
+    beside a threat ("Shooting in Leeds; police warn of a further threat") happened."""
+    attacks = [m for m in found if m.payload.attack]
+    words = lexicon_index(rulebook, analysis.language, "threat").find(analysis)
+    return all(any(p.first <= m.first and m.last <= p.last for p in phrases)
+               or any(w.first - THREAT_REACH <= m.last and m.first <= w.last + THREAT_REACH for w in words)
+               for m in attacks)
+
+
 def _outside_titles(analysis: Analysis, matches: list, rulebook: Rulebook, lexicon) -> list:
     """A trigger inside the title of a work that the headline says is one reports nothing: in
     "The Walking Dead finale draws record audience" or «Əsl qatil» serialı rekord qırdı the
@@ -345,11 +360,16 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     summary = headline.summary[:SUMMARY_CHARS] if headline.summary else ""
     title = analyze(headline.title, language)
     reading = Reading(headline, headline.published or now, language)
-    title_triggers = _outside_titles(title, trigger_matches(rulebook, title), rulebook, lexicon)
-    texts = [(title, title_triggers, True)]
-    if summary:
-        body = analyze(summary, language)
-        texts.append((body, _outside_titles(body, trigger_matches(rulebook, body), rulebook, lexicon), False))
+    threats, _ = rulebook.index("incident_kinds", language, "threats")
+    texts, threatened = [], []
+    for analysis, in_title in ((title, True), *(((analyze(summary, language), False),) if summary else ())):
+        phrases = threats.find(analysis)
+        found = _outside_titles(analysis, trigger_matches(rulebook, analysis), rulebook, lexicon) + phrases
+        texts.append((analysis, found, in_title))
+        if any(m.payload.attack for m in found):
+            threatened.append(_only_threatened(analysis, found, phrases, rulebook))
+    reading.threat = bool(threatened) and all(threatened)
+    title_triggers = texts[0][1]
     remembrance = lexicon_index(rulebook, language, "remembrance")
     reading.remembered = any(remembrance.find(analysis) for analysis, _, _ in texts)
     # a kind that only a remembering headline reports (an occupation, a deportation years ago)

@@ -414,7 +414,7 @@ def incident_of(story: list[Reading]) -> Incident | None:
     if remembered:  # its toll is history: nobody is hurt anew (Reading.severity)
         harmed, severity = False, min(severity, 2)
     if not harmed and not remembered and any(r.grave_words and not r.harmless for r in story) \
-            and not any(r.harmless for r in tragic):
+            and not any(r.harmless or r.threat for r in tragic):
         # "Train derails in Lac-Mégantic", then "1,000 evacuated, people unaccounted for": the story is grave
         severity = max(severity, 5 if max(r.at_risk for r in story) >= 10 else 4)
         harmed = True
@@ -449,7 +449,7 @@ def incident_of(story: list[Reading]) -> Incident | None:
         regions=tuple(sorted(regions)), started=started, active_until=_until(last + window, mourning, silences),
         language=lead.language, sources=len({r.headline.source for r in story}),
         kinds=tuple(kind.id for kind in kinds) or ("death",), reach=scope,
-        harmed=harmed, deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
+        harmed=harmed, threatened=not harmed and any(r.threat for r in tragic), deaths=max(r.deaths for r in tragic), injured=max(r.injured for r in tragic),
         phrases=tuple(_phrases(tragic, story)), places=tuple(_places(story, terms, "place")),
         countries=tuple(_places(story, terms, "country")), term_zipf=term_zipf,
         words=_story_words(told, known), told_in=_told_in(told), ongoing=ongoing, remembered=remembered,

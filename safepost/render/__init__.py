@@ -115,7 +115,8 @@ def incident_dict(incident: Incident) -> dict:
     return {"id": incident.id, "title": incident.title, "kind": incident.kind,
             "severity": incident.severity, "terms": list(incident.terms),
             "regions": list(incident.regions), "reach": incident.reach, "deaths": incident.deaths,
-            "injured": incident.injured, "sources": incident.sources, "active_until": iso(incident.active_until),
+            "injured": incident.injured, "threatened": incident.threatened, "sources": incident.sources,
+            "active_until": iso(incident.active_until),
             "headlines": [h.as_dict() for h in incident.headlines]}
 
 

@@ -56,5 +56,6 @@ def _reach(incident) -> str:
 
 def _toll(incident) -> str:
     counted = [f"{incident.deaths} dead" if incident.deaths else "",
-               f"{incident.injured} hurt" if incident.injured else ""]
+               f"{incident.injured} hurt" if incident.injured else "",
+               "a threat: nobody attacked" if incident.threatened else ""]
     return ", ".join(c for c in counted if c)

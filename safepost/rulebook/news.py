@@ -63,6 +63,9 @@ class IncidentKind(Authored):
     # who does it ("gunman", «стрілець», "zamachowiec"): a headline of them that reports no event
     # of its own is news of the latest such event in the hours before it
     perpetrators: LanguageTerms = field(default_factory=dict)
+    # what a warning, a scare or a foiled plot of this kind reads like ("bomb threat", «минирование»,
+    # "terrortrussel"): the kind is in the news, and its attack has not happened
+    threats: LanguageTerms = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class NewsLexicon:
     age_prepositions: frozenset[str] = frozenset()  # "dead at 57": after a death word, an age
     grave: LanguageTerms | None = None  # harm reported without a toll: "no survivors expected"
     harmless: LanguageTerms | None = None  # "no injuries", "nobody was hurt"
+    # "threat", "foiled", «предотвратили», "udaremniła": the attack named beside these has not happened
+    threat: LanguageTerms | None = None
     follow_up: LanguageTerms | None = None  # "search goes on", "funerals held": it began earlier
     toll_update: LanguageTerms | None = None  # "death toll rises to 154": an earlier report counted fewer
     remembrance: LanguageTerms | None = None  # "ten years since", "anniversary of": a past event remembered
@@ -216,7 +221,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
     f.reject_unknown(("id", "name", "level", "severity", "priority", "window_hours", "triggers",
                       "not_triggers", "vocabulary", "vocabulary_exceptions", "min_severity", "harms",
                       "global_from", "everywhere_from", "grave_with_people_aboard", "remembered_only", "window_from",
-                      "area", "attack", "follows", "perpetrators", "note",
+                      "area", "attack", "follows", "perpetrators", "threats", "note",
                       "source", "examples"))
     kind = IncidentKind(
         id=f.text("id", required=True), name=f.text("name") or f.text("id"),
@@ -226,7 +231,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         not_triggers=compile_language_map(f, "not_triggers"),
         vocabulary=compile_language_map(f, "vocabulary"),
         vocabulary_exceptions=compile_language_map(f, "vocabulary_exceptions"),
-        perpetrators=compile_language_map(f, "perpetrators"),
+        perpetrators=compile_language_map(f, "perpetrators"), threats=compile_language_map(f, "threats"),
         min_severity=_severity(f, "min_severity", 1), harms=f.flag("harms", False),
         global_from=_whole(f, "global_from"), everywhere_from=_whole(f, "everywhere_from") or CATASTROPHE,
         grave_with_people_aboard=f.flag("grave_with_people_aboard", False),
@@ -258,7 +263,7 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "follow_up", "toll_update", "remembrance", "at_risk", "evacuated",
+                      "age_prepositions", "grave", "harmless", "threat", "follow_up", "toll_update", "remembrance", "at_risk", "evacuated",
                       "none_survived",
                       "locatives", "conjunctions",
                       "sport", "shows", "home", "idioms", "abroad", "destinations", "origin_endings",
@@ -277,6 +282,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         age_prepositions=frozenset(word.lower() for word in f.texts("age_prepositions")),
         grave=compile_terms(f, "grave", (language,), required=False),
         harmless=compile_terms(f, "harmless", (language,), required=False),
+        threat=compile_terms(f, "threat", (language,), required=False),
         follow_up=compile_terms(f, "follow_up", (language,), required=False),
         toll_update=compile_terms(f, "toll_update", (language,), required=False),
         remembrance=compile_terms(f, "remembrance", (language,), required=False),
