@@ -56,12 +56,20 @@ def _index(incidents) -> tuple[TermIndex, dict[str, object], dict[str, float]]:
     return index, names, common
 
 
+def _tagged_or_quoted(text: str, match: Match) -> bool:
+    before = text[:match.start].rstrip()
+    return bool(before[-1:]) and before[-1] in _OPENING_QUOTES
+
+
 def _written_for_the_story(text: str, match: Match, frequency: float | None) -> bool:
     """A name that is an everyday word counts where the post writes it as a name; one that is a
     common word, where the post capitalises it ("Sandy got you stuck inside?"), not in "a dozen
     garlic knots" the day of the Gilroy Garlic Festival shooting."""
     if frequency is None:
         return True
+    if match.term.isupper() and len(match.term) > 1:
+        # the airline the news writes "LOT" is the post's only in capitals: "Lot balonem" is a flight
+        return match.text.isupper() or _tagged_or_quoted(text, match)
     if frequency >= EVERYDAY_WORD:
         return written_as_name(text, match)
     return written_as_name(text, match) or match.text[:1].isupper()
@@ -70,7 +78,7 @@ def _written_for_the_story(text: str, match: Match, frequency: float | None) -> 
 def written_as_name(text: str, match: Match) -> bool:
     """Quoted, tagged, or capitalised inside a sentence: "«Hans» took a holiday", not "his"."""
     before = text[:match.start].rstrip()
-    if before[-1:] and before[-1] in _OPENING_QUOTES:
+    if _tagged_or_quoted(text, match):
         return True
     return match.text[:1].isupper() and not match.text.isupper() and bool(before) \
         and before[-1] not in _SENTENCE_ENDS
