@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_scope import active_for, evidence
+from safepost.checks.incident_scope import IN, active_for, evidence, relation
 from safepost.checks.incident_names import written_as_name
 from safepost.model import Finding, Verdict
 from safepost.text.frequency import zipf
@@ -43,6 +43,8 @@ def run(ctx: Context) -> Iterable[Finding]:
         incident = match.payload
         if incident.id in seen or not active_for(ctx, incident) or _everyday_unless_named(ctx, match):
             continue
+        if not incident.harmed and relation(ctx, incident) != IN:
+            continue  # a threat is its own country's: "threat level" in Warsaw the day London raised its own
         seen.add(incident.id)
         headline = next((h.title for h in incident.headlines if match.term.lower() in h.title.lower()),
                         incident.title)

@@ -369,6 +369,9 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
         if any(m.payload.attack for m in found):
             threatened.append(_only_threatened(analysis, found, phrases, rulebook))
     reading.threat = bool(threatened) and all(threatened)
+    if reading.threat:  # "threat level", "alarm bombowy": what a post that plays on the threat repeats
+        reading.phrases.update((tuple(t.norm for t in title.tokens[m.first:m.last]), m.text)
+                               for m in threats.find(title) if m.last - m.first > 1)
     title_triggers = texts[0][1]
     remembrance = lexicon_index(rulebook, language, "remembrance")
     reading.remembered = any(remembrance.find(analysis) for analysis, _, _ in texts)
