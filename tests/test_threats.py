@@ -148,3 +148,20 @@ def test_a_post_that_repeats_the_threat_is_held_in_its_country_and_nowhere_else(
     assert held.verdict == Verdict.HOLD
     assert any(f.rule == "incident.terror.echo" for f in held.findings), held.findings
     assert verdict_of(rulebook, bakery, "en", "PL", incidents).verdict == Verdict.PASS
+
+
+@pytest.mark.parametrize("language,region,titles,named,slang", [
+    ("en", "GB", ("UK terror threat level raised to critical after foiled plot",
+                  "Armed police at railway stations as terror threat level rises"),
+     "Terror attack? The only attack here is on prices 😎 20% off", "Our prices are the bomb 💣 this weekend"),
+    ("ru", "RU", ("ФСБ задержала семерых сторонников ИГ, готовивших теракты в Петербурге",
+                  "ФСБ предотвратила теракт в Петербурге, задержаны семеро"),
+     "Теракт отменяется — распродажа нет! Скидки до 50%", "Бомба-цены на куртки: скидки до 50%"),
+])
+def test_a_sale_that_names_the_threatened_attack_is_held_and_one_that_plays_on_its_slang_is_not(
+        rulebook, language, region, titles, named, slang):
+    incidents = incidents_of(rulebook, *titles)
+    held = verdict_of(rulebook, named, language, region, incidents)
+    assert held.verdict == Verdict.HOLD, held.findings
+    assert "the post names the attack" in " ".join(f.message for f in held.findings)
+    assert verdict_of(rulebook, slang, language, region, incidents).verdict < Verdict.HOLD

@@ -11,7 +11,9 @@ Białołęka" the morning its market hall burned down); one abroad that hurt peo
 prominent, and held when the post names it to sell or joke ("Shots fired in Santa Fe?"); a
 one-line incident abroad with nobody hurt says nothing about "explosive deals". In a post for
 another town of the country, selling's own death words ("killer deals") are no story's unless
-ten or more died; the event's words ("deals spreading like wildfire") are its story anywhere."""
+ten or more died; the event's words ("deals spreading like wildfire") are its story anywhere. The
+day an attack is only threatened (a plot foiled), its slang is flagged, and a sale or a joke that
+names the attack itself («Теракт отменяется — распродажа нет!») is held."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -21,7 +23,7 @@ from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, acti
                                             names_its_country, prominent, relation, where, within_first_day)
 from safepost.checks.incident_names import mentions
 from safepost.model import Finding, Verdict
-from safepost.news.reading import kinds_by_id, lexicon_index
+from safepost.news.reading import kinds_by_id, lexicon_index, trigger_matches
 
 NAME = "incident-words"
 NEWS_IN_EVERY_TOWN = 10  # dead: a killing elsewhere in the country that a figure of speech still touches
@@ -42,7 +44,13 @@ def run(ctx: Context) -> Iterable[Finding]:
             own = kind.id in (incident.kinds or (incident.kind,))
             if not own and (kind.id not in told[incident.id] or ctx.rung.name != "joking"):
                 continue  # what a story follows is its story in a joke, not in a sale's slang ("bombowe kurtki")
-            level, why = _level(ctx, incident, kind, _figurative(ctx, match), _pictograph(match))
+            if incident.threatened and relation(ctx, incident) == IN and _names_the_event(ctx, match):
+                # «Теракт отменяется — распродажа нет!» the day a plot was foiled: the post names the
+                # attack it plays on, not a figure of selling
+                level, why = min(ladder.level(ctx.rung, kind.level), kind.level), \
+                    "nobody attacked, but the post names the attack"
+            else:
+                level, why = _level(ctx, incident, kind, _figurative(ctx, match), _pictograph(match))
             # at one level, a word of the story's own kind names it before a word of a kind it follows
             if level is None or incident.id in strongest and strongest[incident.id][:2] >= (level, own):
                 continue
@@ -78,6 +86,15 @@ def kind_words(ctx: Context) -> list:
         return _outside_idioms(ctx, matches_without_exceptions(terms, exceptions, ctx.analysis)) if terms else []
 
     return ctx.memo(NAME, find)
+
+
+def _names_the_event(ctx: Context, match) -> bool:
+    """The word is one the news reports its kind of event with ("теракт", "terror attack", "bomb
+    threat"), not only one that plays on it ("bomb", "blast")."""
+    found = ctx.memo("event words", lambda: [*trigger_matches(ctx.rulebook, ctx.analysis), *ctx.rulebook.index(
+        "incident_kinds", ctx.language, "threats")[0].find(ctx.analysis)])
+    return any(t.payload is match.payload and t.first <= match.first and match.last <= t.last
+               or t.payload is match.payload and match.first <= t.first and t.last <= match.last for t in found)
 
 
 def _figurative(ctx: Context, match) -> bool:
