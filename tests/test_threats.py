@@ -117,13 +117,10 @@ def test_the_town_of_a_bomb_threat_is_every_local_posts_town_unless_the_post_pla
     assert sale.verdict == Verdict.PASS, sale.findings
     joke = verdict_of(rulebook, "Leeds: our prices are the bomb today 💣 20% off", "en", "GB", incidents)
     assert joke.verdict == Verdict.HOLD, joke.findings
-
-
-def test_a_real_attack_the_same_morning_still_holds(rulebook):
-    incidents = incidents_of(rulebook, "Three killed in bomb attack at Leeds station",
-                             "Armed police at railway stations as terror threat level rises")
-    joke = verdict_of(rulebook, "Our prices are the bomb 💣 this weekend", "en", "GB", incidents)
-    assert joke.verdict == Verdict.HOLD
+    # the morning a bomb went off, the slang alone is held: a threat beside it takes nothing back
+    attacked = incidents_of(rulebook, "Three killed in bomb attack at Leeds station",
+                            "Armed police at railway stations as terror threat level rises")
+    assert verdict_of(rulebook, "Our prices are the bomb 💣 this weekend", "en", "GB", attacked).verdict == Verdict.HOLD
 
 
 def test_a_sale_naming_a_norwegian_threat_in_another_form_is_held(rulebook):
