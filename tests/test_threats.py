@@ -135,16 +135,18 @@ def test_a_sale_naming_a_norwegian_threat_in_another_form_is_held(rulebook):
     assert verdict_of(rulebook, "Sommersalg: 30 % på alt i butikken", "nb", "NO", incidents).verdict == Verdict.PASS
 
 
-def test_a_post_that_repeats_the_threat_is_held_in_its_country_and_nowhere_else(rulebook):
+def test_a_post_that_repeats_the_threat_is_held_where_the_threat_is_news(rulebook):
     """"Threat level" is everyday English, so it is no name of the story; but the afternoon the
     country's threat level is raised, a bakery's "Threat level: SEVERE", selling before stocks run
-    out, repeats the threat. In Poland that afternoon it repeats nothing."""
+    out, repeats the threat. Abroad it is heard in its own language's news: a Polish shop's post
+    borrowing the English words repeats nothing Poland heard."""
     incidents = incidents_of(rulebook, "UK terror threat level raised to 'severe' – an attack is highly likely")
     bakery = "Threat level: SEVERE 🚨🧁 Our brownies are almost gone, get to the shop before they're gone!"
     held = verdict_of(rulebook, bakery, "en", "GB", incidents)
     assert held.verdict == Verdict.HOLD
     assert any(f.rule == "incident.terror.echo" for f in held.findings), held.findings
-    assert verdict_of(rulebook, bakery, "en", "PL", incidents).verdict == Verdict.PASS
+    polish = "Threat level: SEVERE 🚨🧁 Brownie prawie wyprzedane, wpadnijcie zanim znikną!"
+    assert verdict_of(rulebook, polish, "pl", "PL", incidents).verdict == Verdict.PASS
 
 
 @pytest.mark.parametrize("language,region,titles,named,slang", [

@@ -43,8 +43,10 @@ def run(ctx: Context) -> Iterable[Finding]:
         incident = match.payload
         if incident.id in seen or not active_for(ctx, incident) or _everyday_unless_named(ctx, match):
             continue
-        if not incident.harmed and relation(ctx, incident) != IN:
-            continue  # a threat is its own country's: "threat level" in Warsaw the day London raised its own
+        if not incident.harmed and relation(ctx, incident) != IN and incident.language != ctx.language:
+            # a threat abroad is heard in its own language's news: a plane forced down in Minsk
+            # over an "alarm bombowy", told in Polish, is a Warsaw shop's too
+            continue
         seen.add(incident.id)
         headline = next((h.title for h in incident.headlines if match.term.lower() in h.title.lower()),
                         incident.title)

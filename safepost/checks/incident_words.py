@@ -47,7 +47,7 @@ def run(ctx: Context) -> Iterable[Finding]:
             if incident.threatened and relation(ctx, incident) == IN and _names_the_event(ctx, match):
                 # «Теракт отменяется — распродажа нет!» the day a plot was foiled: the post names the
                 # attack it plays on, not a figure of selling
-                level, why = min(ladder.level(ctx.rung, kind.level), kind.level), \
+                level, why = min(ladder.level(ctx.rung, Verdict.FLAG), kind.level), \
                     "nobody attacked, but the post names the attack"
             else:
                 level, why = _level(ctx, incident, kind, _figurative(ctx, match), _pictograph(match))
