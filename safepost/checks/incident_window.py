@@ -22,6 +22,7 @@ from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, el
                                             names_a_town_in, relation, stops_the_world, where, within_first_day)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import kinds_by_id
+from safepost.news.stories import MASS_CASUALTY
 
 NAME = "incident-window"
 
@@ -75,7 +76,15 @@ def _severe(ctx: Context) -> list[tuple[Incident, datetime | None]]:
         return max(policies.severe_from, kind.window_from or 0) if kind else policies.severe_from
 
     def opens(incident: Incident) -> bool:
-        return incident.severity >= opens_from(incident) and not incident.ongoing
+        return incident.severity >= opens_from(incident) and not incident.ongoing and told_harm(incident)
+
+    def told_harm(incident: Incident) -> bool:
+        """Someone is dead or hurt, the event hurts by its nature, or many are in danger: a
+        blizzard that buries Boston and cuts Nantucket's power, with nobody hurt, is the news of
+        New England, not a pause for every promotion in the country."""
+        kind = kinds.get(incident.kind)
+        return bool(incident.deaths or incident.injured) or incident.severity >= MASS_CASUALTY \
+            or bool(kind and kind.harms)
 
     return [(incident, incident.started + window if opens(incident) else None) for incident in ctx.incidents
             if incident.harmed and incident.started is not None and (opens(incident) or incident.mourning)]
