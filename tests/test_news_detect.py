@@ -1758,3 +1758,17 @@ def test_the_words_of_what_a_collapse_follows_play_on_it(rulebook, language, reg
 def test_a_collapse_is_not_told_in_other_kinds_words_outside_a_joke(rulebook, language, region, title, text):
     decision = judged(rulebook, text, language, region, title)
     assert not findings_of(decision, "incident-words"), decision.findings
+
+
+@pytest.mark.parametrize("told,opens", [
+    ("Blizzard buries Boston and New England; Nantucket loses power as coast floods", False),
+    ("Blizzard buries Boston and New England; two dead as coast floods", True),
+])
+def test_the_first_hours_open_where_harm_is_counted_not_only_told(rulebook, told, opens):
+    """A blizzard that buries a city and cuts an island's power, with nobody hurt, is that
+    region's news: a promotion elsewhere in the country goes out. Two dead, and its first hours
+    hold every promotion in the country."""
+    incidents = detect(rulebook, told, "Boston digs out as blizzard moves on")
+    [decision] = check([post("Spring menu is here: two courses for $20 all week!", "en", "US")], incidents, rulebook,
+                       NOW)
+    assert bool(findings_of(decision, "incident-window")) == opens, decision.findings

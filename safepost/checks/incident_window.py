@@ -79,11 +79,12 @@ def _severe(ctx: Context) -> list[tuple[Incident, datetime | None]]:
         return incident.severity >= opens_from(incident) and not incident.ongoing and told_harm(incident)
 
     def told_harm(incident: Incident) -> bool:
-        """Someone is dead or hurt, the event hurts by its nature, or many are in danger: a
-        blizzard that buries Boston and cuts Nantucket's power, with nobody hurt, is the news of
-        New England, not a pause for every promotion in the country."""
+        """Someone is dead or hurt, the event hurts by its nature, many are in danger, or a team
+        entered it by hand at this severity: a blizzard that buries Boston and cuts Nantucket's
+        power, with nobody hurt, is the news of New England, not a pause for every promotion in
+        the country."""
         kind = kinds.get(incident.kind)
-        return bool(incident.deaths or incident.injured) or incident.severity >= MASS_CASUALTY \
+        return incident.manual or bool(incident.deaths or incident.injured) or incident.severity >= MASS_CASUALTY \
             or bool(kind and kind.harms)
 
     return [(incident, incident.started + window if opens(incident) else None) for incident in ctx.incidents
