@@ -7,8 +7,8 @@ story where nobody was hurt is flagged at most, and its town only once it is mor
 item or the post plays on it with its kind's words: the city where a storm is forecast is a word
 of every local post that day. An attack threatened (a terror threat level, a plot foiled, a plane
 forced down over a bomb alert) is the ladder's when the post names the threat itself ("Threat
-level: SEVERE 🧁"), and flagged at most when it names only the town. The shop that read the trending #Aurora as its dress hashtag is
-the case this exists for."""
+level: SEVERE 🧁"), and flagged at most when it names only the town. The shop that read the
+trending #Aurora as its dress hashtag is the case this exists for."""
 from __future__ import annotations
 
 from typing import Iterable
