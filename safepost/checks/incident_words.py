@@ -93,8 +93,9 @@ def _names_the_event(ctx: Context, match) -> bool:
     threat"), not only one that plays on it ("bomb", "blast")."""
     found = ctx.memo("event words", lambda: [*trigger_matches(ctx.rulebook, ctx.analysis), *ctx.rulebook.index(
         "incident_kinds", ctx.language, "threats")[0].find(ctx.analysis)])
-    return any(t.payload is match.payload and t.first <= match.first and match.last <= t.last
-               or t.payload is match.payload and match.first <= t.first and t.last <= match.last for t in found)
+    return any(t.payload is match.payload
+               and (t.first <= match.first and match.last <= t.last or match.first <= t.first and t.last <= match.last)
+               for t in found)
 
 
 def _figurative(ctx: Context, match) -> bool:

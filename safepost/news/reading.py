@@ -320,8 +320,8 @@ def _is_a_name(text: str, match) -> bool:
 def _only_threatened(analysis: Analysis, found: list, phrases: list, rulebook: Rulebook) -> bool:
     """Every attack the text reports is a threat, a scare or a plot: "Terror threat level raised",
     «ФСБ предотвратила теракт», "Bombetrussel mot Oslo S". A trigger is threatened when a kind's
-    threat phrase holds it, or a threat word stands within a few words of it; an attack reported
-    beside a threat ("Shooting in Leeds; police warn of a further threat") happened."""
+    threat phrase holds it, or a threat word stands beside it (at most one word between); an attack
+    reported apart from a threat ("Shooting in Leeds; police warn of a further threat") happened."""
     attacks = [m for m in found if m.payload.attack]
     words = lexicon_index(rulebook, analysis.language, "threat").find(analysis)
     return all(any(p.first <= m.first and m.last <= p.last for p in phrases)
@@ -361,17 +361,18 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     title = analyze(headline.title, language)
     reading = Reading(headline, headline.published or now, language)
     threats, _ = rulebook.index("incident_kinds", language, "threats")
-    texts, threatened = [], []
+    texts, threatened, title_phrases = [], [], []
     for analysis, in_title in ((title, True), *(((analyze(summary, language), False),) if summary else ())):
         phrases = threats.find(analysis)
         found = _outside_titles(analysis, trigger_matches(rulebook, analysis), rulebook, lexicon) + phrases
         texts.append((analysis, found, in_title))
+        title_phrases = title_phrases or (phrases if in_title else [])
         if any(m.payload.attack for m in found):
             threatened.append(_only_threatened(analysis, found, phrases, rulebook))
     reading.threat = bool(threatened) and all(threatened)
     if reading.threat:  # "threat level", "alarm bombowy": what a post that plays on the threat repeats
         reading.phrases.update((tuple(t.norm for t in title.tokens[m.first:m.last]), m.text)
-                               for m in threats.find(title) if m.last - m.first > 1)
+                               for m in title_phrases if m.last - m.first > 1)
     title_triggers = texts[0][1]
     remembrance = lexicon_index(rulebook, language, "remembrance")
     reading.remembered = any(remembrance.find(analysis) for analysis, _, _ in texts)
