@@ -366,7 +366,8 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
         phrases = threats.find(analysis)
         found = _outside_titles(analysis, trigger_matches(rulebook, analysis), rulebook, lexicon) + phrases
         texts.append((analysis, found, in_title))
-        title_phrases = title_phrases or (phrases if in_title else [])
+        if in_title:
+            title_phrases = phrases
         if any(m.payload.attack for m in found):
             threatened.append(_only_threatened(analysis, found, phrases, rulebook))
     reading.threat = bool(threatened) and all(threatened)
