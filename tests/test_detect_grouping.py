@@ -454,3 +454,15 @@ def test_a_crash_on_the_way_from_somewhere_is_news_where_it_left():
 def test_a_storm_on_its_way_somewhere_is_where_it_will_hit():
     [incident] = detect_incidents([headline("Uværet er på vei til Trøndelag: to omkom i ras", 3)], RULEBOOK, NOW)
     assert incident.regions == ("NO",)
+
+
+@pytest.mark.parametrize("opening, naming, name", [
+    ("Stortinget utsatt for omfattende dataangrep", "PST og NSM bistår Stortinget etter dataangrepet", "Stortinget"),
+    ("Stortinget rammet av dataangrep", "Flere representanter i Stortinget rammet av dataangrepet", "Stortinget"),
+])
+def test_a_name_that_opens_one_report_joins_the_report_that_names_it(opening, naming, name):
+    """The parliament opening a headline is capitalised either way, so it reads as a word there:
+    the report still joins the one of the same attack that names it inside a sentence, and the
+    story is named by it."""
+    [incident] = detect_incidents([headline(opening, 2), headline(naming, 1)], RULEBOOK, NOW)
+    assert len(incident.headlines) == 2 and name in incident.terms, incident

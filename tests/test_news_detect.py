@@ -328,6 +328,20 @@ SEVERITIES = [
 ]
 
 
+@pytest.mark.parametrize("language, title", [
+    ("uk", "У Дніпрі зіткнулися маршрутка і легковик, травмованих немає"),
+    ("ru", "В Казани столкнулись автобус и грузовик, травмированных нет"),
+    ("pl", "Zderzenie autobusu i ciężarówki pod Radomiem. Brak ofiar śmiertelnych"),
+    ("nb", "Buss og lastebil kolliderte på E6, ingen var skadd"),
+    ("en", "Bus and lorry collide on the M6, nobody was seriously injured"),
+    ("az", "Bakıda avtobus və yük maşını toqquşub, zərər çəkən yoxdur"),
+])
+def test_a_report_that_nobody_was_hurt_says_so_in_any_word_order(rulebook, language, title):
+    """"травмованих немає" (no one injured) names the injured to say there are none: the crash
+    hurt nobody, whichever of the words for the hurt and for "none" the report uses."""
+    assert not [i for i in detect(rulebook, title) if i.harmed], detect(rulebook, title)
+
+
 @pytest.mark.parametrize("language, title, severity",
                          [pytest.param(*s, id=f"{s[0]}-{s[1][:40]}") for s in SEVERITIES])
 def test_severity_follows_the_casualty_count(rulebook, language, title, severity):
@@ -1589,6 +1603,58 @@ def test_an_everyday_word_opening_a_sentence_is_no_form_of_a_name_that_starts_li
     form of a name only where it is written as one, not where it opens a sentence."""
     decision = judged(rulebook, text, language, region, headline)
     assert not findings_of(decision, "incident-terms"), decision.findings
+
+
+@pytest.mark.parametrize("language, region, headline, text, named", [
+    ("ru", "RU", "В Петербурге у Казанского собора взорвалась бомба: погибли трое",
+     "Воскресный обед по-казански 🥟 Сет за 390 ₽, ждём всей семьёй!",
+     "Воскресный обед у Казанского собора 🥟 Сет за 390 ₽, ждём всей семьёй!"),
+    ("uk", "UA", "Вибух біля Миколаївського собору у Львові: загинули двоє",
+     "Сніданок по-миколаївськи 🍳 Сет за 150 грн до неділі!",
+     "Сніданок біля Миколаївського собору 🍳 Сет за 150 грн до неділі!"),
+])
+def test_a_dish_made_in_a_towns_style_names_no_place_of_that_town(rulebook, language, region, headline, text,
+                                                                   named):
+    """«по-казански» is "Kazan style": a lunch offer in that style does not name the Казанский
+    собор where a bomb went off, though the two share their first letters; a post that names
+    the cathedral does."""
+    styled, near = check([post(text, language, region), post(named, language, region)], detect(rulebook, headline),
+                         rulebook, NOW)
+    assert not findings_of(styled, "incident-terms"), styled.findings
+    assert findings_of(near, "incident-terms"), near.findings
+
+
+def test_a_name_as_frequent_as_a_pronoun_counts_where_it_opens_a_post_and_the_pronoun_does_not(rulebook):
+    """Wordfreq counts names lower-cased, so "stortinget" is as frequent as "hans" (his). Only
+    the pronoun is an everyday word: "Stortinget hacket?" opening a post names the parliament
+    whose e-mail was hacked, and "Hans" opening one is not the storm «Hans»."""
+    hacked = detect(rulebook, "Stortinget utsatt for omfattende dataangrep",
+                    "PST og NSM bistår Stortinget etter dataangrepet")
+    parliament = judged_by(rulebook, hacked, "Stortinget hacket? 🙈 Kaffe og bolle til 50 kr hele uka!", "nb", "NO")
+    assert findings_of(parliament, "incident-terms"), parliament.findings
+    storm = detect(rulebook, "Ekstremværet «Hans»: flom og jordskred, en person omkom")
+    pronoun = judged_by(rulebook, storm, "Hans favoritt er tilbake: kanelbolle til 25 kr hele uka!", "nb", "NO")
+    assert not findings_of(pronoun, "incident-terms"), pronoun.findings
+
+
+def judged_by(rulebook, incidents, text: str, language: str, region: str):
+    [decision] = check([post(text, language, region)], incidents, rulebook, NOW)
+    return decision
+
+
+@pytest.mark.parametrize("language, region, headlines, text", [
+    ("pl", "PL", ("Atak hakerski na LOT. Odwołane rejsy z Lotniska Chopina",
+                  "LOT: hakerzy zaatakowali system planów lotów, 1400 pasażerów nie poleciało"),
+     "Zhakowani? 😏 Znajdź tani lot z Warszawy w 10 sekund!"),
+    ("ru", "RU", ("Хакеры атаковали систему регистрации в Шереметьево, рейсы задерживаются",
+                  "В Шереметьево после хакерской атаки задержаны десятки рейсов"),
+     "Взломали? 😏 А у нас всё работает: доставка по Москве за час!"),
+])
+def test_an_airport_is_in_the_province_of_its_city(rulebook, language, region, headlines, text):
+    """A hack at Warsaw's airport is Warsaw's news: a joke on it from a Warsaw firm is not a
+    post for another town of the country."""
+    decision = judged_by(rulebook, detect(rulebook, *headlines), text, language, region)
+    assert findings_of(decision, "incident-words"), decision.findings
 
 
 def test_a_thing_named_after_a_town_in_quotes_is_not_that_town(rulebook):

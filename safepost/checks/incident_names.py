@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from safepost.checks import Context
-from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, news_languages, place_indexes, quoted_in,
+from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, lexicon_of, news_languages, place_indexes, quoted_in,
                                    same_stem, starts_sentence, trigger_matches)
 from safepost.text.frequency import zipf
+from safepost.text.lemmas import is_common_word
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
 NAME = "incident-names"
@@ -28,10 +29,11 @@ EVERYDAY_WORD = 5.0  # Zipf: a story's name this common (the storm «Hans», Nor
 # counts only where the post writes it as a name
 COMMON_WORD = 3.8  # a name this common ("Garlic" of the Gilroy Garlic Festival) counts only capitalised
 _OPENING_QUOTES = QUOTES + "#"
+_MANNER = re.compile(r"(?<!\w)по-\Z", re.IGNORECASE)  # «по-казански», «по-київськи»: in a town's style
 _SENTENCE_ENDS = ".!?:…"
 
 
-def _index(incidents) -> tuple[TermIndex, dict[str, object], dict[str, float]]:
+def _index(rulebook, incidents) -> tuple[TermIndex, dict[str, object], dict[str, float]]:
     """The incidents' terms, their one-word names for reading promo codes, and the terms that are
     common words as well as names, with how common."""
     index = TermIndex()
@@ -49,11 +51,21 @@ def _index(incidents) -> tuple[TermIndex, dict[str, object], dict[str, float]]:
                 continue  # a term with nothing to match (punctuation from a headline)
             word = text.lower().lstrip("#")
             frequency = incident.term_zipf[position] if looked_up else zipf(word, incident.language)
+            if (frequency or 0) >= EVERYDAY_WORD and not _everyday(rulebook, word, incident.language):
+                frequency = COMMON_WORD  # common only as a name: "Stortinget hacket?" opens with the parliament
             if " " not in word and (frequency or 0) >= COMMON_WORD:
                 common[text] = frequency
             if (frequency or 0) < EVERYDAY_WORD and " " not in word and len(word) >= CODE_PART and word.isalpha():
                 names.setdefault(word, incident)
     return index, names, common
+
+
+def _everyday(rulebook, word: str, language: str) -> bool:
+    """A word of everyday speech, not only a frequent name: a stopword («hans», "his") or a word
+    the dictionary holds ("will"). Wordfreq counts names lower-cased, so "stortinget" is as
+    frequent as a pronoun."""
+    lexicon = lexicon_of(rulebook, language) if language else None
+    return is_common_word(word, language) or bool(lexicon and word in lexicon.everyday)
 
 
 def _tagged_or_quoted(text: str, match: Match) -> bool:
@@ -112,7 +124,7 @@ def mentions(ctx: Context) -> list[Match]:
         return []
 
     def find() -> list[Match]:
-        index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
+        index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.rulebook, ctx.incidents))
         return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
                 if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))] \
             + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
@@ -171,7 +183,8 @@ def _by_stem(ctx: Context) -> list[Match]:
     noun for the adjective ("не на Грибовичі" for the Грибовицьке landfill), another case ("pod
     Michniowem" for "Michniowa"), a dish named after the town («Тиждень аматричани» the day after
     the earthquake in Аматриче): `same_stem`. Capitalised inside a sentence, or a word the
-    dictionary does not hold either: rabbits (króliki) are not the actor Królikowski."""
+    dictionary does not hold either: rabbits (króliki) are not the actor Królikowski. Nor a manner
+    adverb: a Sunday lunch «по-казански» (Kazan style) is no visit to the Казанский собор."""
     if ctx.language not in STEM_LANGUAGES:
         return []
     stems = ctx.scope.cached("incident-stems", lambda: _stems(ctx.incidents))
@@ -185,7 +198,7 @@ def _by_stem(ctx: Context) -> list[Match]:
         written = text[token.start:token.end]
         word = written.casefold()
         capitalised = written[:1].isupper() and not starts_sentence(ctx.analysis, i)
-        if written.isupper() or not capitalised and zipf(word, ctx.language):
+        if written.isupper() or not capitalised and zipf(word, ctx.language) or _MANNER.search(text, 0, token.start):
             continue  # an acronym, or an everyday word that opens like the name ("Króliki" opening a sentence)
         for term, incident in stems.get(word[:STEM], ()):
             if same_stem(word, term.casefold()):

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import datetime, time, timedelta, timezone
 
 from safepost.model import Incident, Silence
-from safepost.news.reading import STEM, STEM_LANGUAGES, Candidate, Reading, is_designation, quoted_in, same_stem
+from safepost.news.reading import QUOTES, STEM, STEM_LANGUAGES, Candidate, Reading, is_designation, quoted_in, same_stem
 from safepost.text.frequency import zipf
 
 SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joined by a shared word
@@ -89,6 +89,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
                 named.setdefault(key, []).append(i)
     _join_orphans(readings, by_time, named, union)
     too_common = max(COMMON_KEY_MIN, COMMON_KEY_SHARE * len(readings))
+    _join_openers(readings, by_time, named, too_common, union)
     for key, holders in anchored.items():
         members = sorted(set(named.get(key, ())) | set(holders), key=lambda i: readings[i].published)
         if len(members) <= too_common:
@@ -184,6 +185,27 @@ def _join_orphans(readings: list[Reading], by_time: list[int], named: dict[str, 
             _join_closest(readings, by_time[:position], i, union,
                           lambda other: same_event(other) and _share_uncommon_word(reading, other),
                           within=SAME_STORY_WITHIN)
+
+
+def _join_openers(readings: list[Reading], by_time: list[int], named: dict[str, list[int]], too_common: float,
+                  union) -> None:
+    """A name that opens a headline reads as a word there, since its capital says nothing
+    ("Stortinget utsatt for omfattende dataangrep"): the report joins those of the same kind of
+    event that name it inside a sentence ("PST og NSM bistår Stortinget etter dataangrepet"), and
+    names the story with them."""
+    for i in by_time:
+        reading = readings[i]
+        if not reading.tragic or not reading.words:
+            continue
+        key, text = next(iter(reading.words.items()))
+        opening = reading.headline.title.lstrip(QUOTES).startswith(text)
+        holders = named.get(key, ())
+        if opening and len(holders) <= too_common:
+            joined = [j for j in holders if j != i and _alike_kinds(reading, readings[j])]
+            for j in joined:
+                union(j, i)
+            if joined:
+                reading.candidates.setdefault(key, Candidate(text, name=True))
 
 
 def _aboard_in_danger(reading: Reading) -> bool:
