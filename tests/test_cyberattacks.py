@@ -30,6 +30,10 @@ def rulebook():
     ("pl", "Atak hakerski na system kolei"),
     ("nb", "Løsepengevirus rammet kommunen: alle systemer nede"),
     ("az", "Dövlət saytlarına kiberhücum edilib"),
+    # words between the hack and the sites
+    ("uk", "На зламаних урядових сайтах залишили погрозу"),
+    ("ru", "На взломанных правительственных сайтах оставили угрозу"),
+    ("az", "Sındırılmış dövlət saytlarında hədə yazısı qalıb"),
 ])
 def test_a_hack_is_news_that_hurt_nobody(rulebook, language, title):
     reading = read_headline(Headline(title, "Wire", published=NOW, language=language), rulebook, NOW)

@@ -1657,6 +1657,24 @@ def test_an_airport_is_in_the_province_of_its_city(rulebook, language, region, h
     assert findings_of(decision, "incident-words"), decision.findings
 
 
+@pytest.mark.parametrize("language, region, headlines, plain, riding", [
+    ("uk", "UA", ("Теракт у Бангкоку: щонайменше 19 загиблих, серед них іноземні туристи",
+                  "Таїланд: вибух у Бангкоку — найгірший теракт в історії країни"),
+     "Тайський масаж зі знижкою 20% до кінця серпня 🌿 Львів, вул. Зелена.",
+     "Масаж зі знижкою 20% до кінця серпня 🌿 #МолимосяЗаТаїланд"),
+])
+def test_a_country_abroad_is_the_story_under_its_solidarity_hashtag_not_in_its_cuisine(rulebook, language, region,
+                                                                                        headlines, plain, riding):
+    """The morning after 19 died in Bangkok, "Thai massage" in Lviv sells a massage: the
+    country's name is the story only the day its toll stops the world. A sale under
+    #PrayForThailand rides the story."""
+    incidents = detect(rulebook, *headlines)
+    massage, hashtag = check([post(plain, language, region), post(riding, language, region)], incidents, rulebook,
+                             NOW)
+    assert not findings_of(massage, "incident-terms"), massage.findings
+    assert findings_of(hashtag, "incident-terms"), hashtag.findings
+
+
 def test_a_thing_named_after_a_town_in_quotes_is_not_that_town(rulebook):
     """The mine «Ульяновская» is not Ульяновск: a weekend tour to the city is no mention of the
     miners remembered, though the two share their first letters."""

@@ -292,6 +292,7 @@ EVENTS = {
         ("crash", "Flyet har styrtet"),
     ],
     "az": [
+        ("crash", "China Eastern-in Boeing 737 təyyarəsi Quansidə dağa çırpılıb, meşə yanğını başlayıb"),
         ("storm", "Bayılda Teleqüllənin yaxınlığında sürüşmə: sakinlər evlərindən çıxarılır"),
         ("storm", "Bayılda torpaq sürüşməsi: 5 ev dağılıb"),
         ("collapse", "Bayılda sürüşmə zonasında evlər uçub"),
@@ -540,6 +541,7 @@ NOT_EVENTS = {
         (None, "Hus-salget eksploderte"),
     ],
     "az": [
+        (None, "Neft qiymətləri yerə çırpılıb: Brent 90 dollardan aşağı"),
         (None, "Manatın məzənnəsində sürüşmə gözlənilir"),
         (None, "Qiymətlərdə sürüşmə: bazarda nə baş verir"),
         (None, "Qanunun 3-cü bəndi dəyişdirilib"),
