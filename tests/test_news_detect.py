@@ -1663,14 +1663,14 @@ def test_an_airport_is_in_the_province_of_its_city(rulebook, language, region, h
      "Тайський масаж зі знижкою 20% до кінця серпня 🌿 Львів, вул. Зелена.",
      "Масаж зі знижкою 20% до кінця серпня 🌿 #МолимосяЗаТаїланд"),
 ])
-def test_a_country_abroad_is_the_story_under_its_solidarity_hashtag_not_in_its_cuisine(rulebook, language, region,
-                                                                                        headlines, plain, riding):
-    """The morning after 19 died in Bangkok, "Thai massage" in Lviv sells a massage: the
-    country's name is the story only the day its toll stops the world. A sale under
-    #PrayForThailand rides the story."""
+def test_a_country_abroad_is_the_story_under_its_solidarity_hashtag_once_its_first_day_is_over(
+        rulebook, language, region, headlines, plain, riding):
+    """The day after 19 died in Bangkok, the country is where the story was, far away: "Thai
+    massage" in Lviv sells a massage. A sale under #PrayForThailand still rides the story."""
     incidents = detect(rulebook, *headlines)
-    massage, hashtag = check([post(plain, language, region), post(riding, language, region)], incidents, rulebook,
-                             NOW)
+    day_on = NOW + timedelta(hours=30)
+    massage, hashtag = check([post(plain, language, region, day_on), post(riding, language, region, day_on)],
+                             incidents, rulebook, NOW)
     assert not findings_of(massage, "incident-terms"), massage.findings
     assert findings_of(hashtag, "incident-terms"), hashtag.findings
 

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from safepost.checks import Context, ladder
 from safepost.checks.incident_names import mentions
-from safepost.checks.incident_scope import (IN, active_for, evidence, prominent, relation, stops_the_world,
+from safepost.checks.incident_scope import (IN, OUTSIDE, active_for, evidence, prominent, relation, stops_the_world,
                                             within_first_day)
 from safepost.checks.incident_words import kind_words
 from safepost.model import Finding, Verdict
@@ -50,10 +50,9 @@ def _only_a_place(ctx: Context, incident, match: Match) -> bool:
     cloud, reported all day, is, and so is the town an anniversary remembers (Ağdam, Beslan). A
     country abroad is the story only in the first day its toll made it news everywhere, or told
     with a word of the story: "the velvet season in Turkey" the day after a bombing in Cizre sells
-    a resort far from it, and "Thai massage" in Lviv the morning after 19 died in Bangkok sells a
-    massage; "not stuck underground like those miners in Turkey 😂" is the story, and so is a
-    sale under "#ViStårMedDanmark" the day after the Copenhagen shootings."""
-    if match.term in incident.countries and relation(ctx, incident) != IN and not stops_the_world(ctx, incident):
+    a resort far from it; "not stuck underground like those miners in Turkey 😂" is the story, and
+    so is a sale under "#PrayForThailand" once the day of the Bangkok bombing is over."""
+    if match.term in incident.countries and relation(ctx, incident) == OUTSIDE:
         return not (_tells_more(ctx, incident, match) or ctx.tone.solidarity)
     if incident.threatened and match.term in incident.places:
         # the station a bomb threat emptied is every local post's town that day; a joke on it is not
