@@ -466,3 +466,44 @@ def test_a_name_that_opens_one_report_joins_the_report_that_names_it(opening, na
     story is named by it."""
     [incident] = detect_incidents([headline(opening, 2), headline(naming, 1)], RULEBOOK, NOW)
     assert len(incident.headlines) == 2 and name in incident.terms, incident
+
+
+@pytest.mark.parametrize("toll, lighter", [
+    ("Çində 132 nəfərin olduğu sərnişin təyyarəsi qəzaya uğrayıb",
+     "China Eastern-in Boeing 737 təyyarəsi dağa çırpılıb, meşə yanğını başlayıb"),
+    ("Passasjerfly med 132 om bord har styrtet i Kina", "Boeing 737-flyet styrtet i fjellsiden"),
+])
+def test_a_lighter_unplaced_report_joins_the_mass_casualty_event_abroad_it_tells_alike(toll, lighter):
+    """An airline's name places nothing and the first reports count nobody dead: the report is
+    the crash abroad told again, and with two reports the crash is news everywhere."""
+    [incident] = detect_incidents([headline(toll, 3), headline(lighter, 2)], RULEBOOK, NOW)
+    assert len(incident.headlines) == 2 and incident.reach == "global", incident
+
+
+def test_a_lighter_unplaced_report_stays_apart_from_a_small_event_abroad():
+    incidents = detect_incidents([headline("To skadd da småfly styrtet i Sverige", 3),
+                                  headline("Småfly styrtet i fjellsiden", 2)], RULEBOOK, NOW)
+    assert len(incidents) == 2, incidents
+
+
+@pytest.mark.parametrize("tragic, other", [
+    ("Woman killed and five injured in Russell Square knife attack",
+     "Film stars hit Leicester Square for the European premiere"),
+    ("Двое погибших при пожаре в торговом центре «Зимняя вишня»", "Вишня подорожала на рынках Краснодара"),
+])
+def test_a_common_word_of_a_longer_name_joins_no_other_story(tragic, other):
+    """"Square" of Russell Square is an ordinary word: alone it says nothing of which square."""
+    [incident] = detect_incidents([headline(other, 6), headline(tragic, 4)], RULEBOOK, NOW)
+    assert [h.title for h in incident.headlines] == [tragic], incident
+
+
+@pytest.mark.parametrize("toll, follow_up, town", [
+    ("Təbriz yaxınlığında zəlzələ: ölənlərin sayı 180-i ötüb",
+     "Zəlzələ bölgəsində minlərlə insan gecəni açıq havada keçirib", "Təbriz"),
+    ("Earthquake near Tabriz: death toll passes 180", "Thousands spend the night outdoors in the earthquake zone",
+     "Tabriz"),
+])
+def test_the_one_town_a_story_names_stays_its_name_when_a_follow_up_does_not_repeat_it(toll, follow_up,
+                                                                                        town):
+    [incident] = detect_incidents([headline(toll, 10), headline(follow_up, 2)], RULEBOOK, NOW)
+    assert len(incident.headlines) == 2 and town in incident.terms, incident

@@ -83,7 +83,9 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     for i in by_time:
         for key, candidate in readings[i].candidates.items():
             key = forms.of(key, candidate, readings[i])
-            if candidate.anchor and readings[i].tragic:
+            if candidate.anchor and readings[i].tragic and not candidate.part:
+                # a word of a longer name joins only with another: "Square" of Russell Square
+                # is not the premiere in Leicester Square
                 anchored.setdefault(key, []).append(i)
             if candidate.name or candidate.rare or candidate.anchor:
                 named.setdefault(key, []).append(i)
@@ -243,15 +245,20 @@ def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) ->
     the same language, placed abroad, tells its event alike, it is that story told again
     ("Süleyman Soylu: Ortaköydəki Reina klubuna hücumda 39 nəfər həlak olub" after "İstanbulda
     gecə klubuna silahlı hücum", "Flodbølgekatastrofen: over 10 000 omkommet i Sør-Asia" after
-    "Mange nordmenn savnet i Thailand etter flodbølgen")."""
-    severe = [i for i in by_time if readings[i].tragic and readings[i].severity >= 4]
-    for position, i in enumerate(severe):
+    "Mange nordmenn savnet i Thailand etter flodbølgen"). After a mass-casualty report abroad, so
+    does a lighter one that counts no dead of its own and tells an event, not only dying:
+    "China Eastern-in Boeing 737 təyyarəsi dağa çırpılıb" after "Çində 132 nəfərin olduğu
+    sərnişin təyyarəsi qəzaya uğrayıb" (the airline places nothing)."""
+    tragic = [i for i in by_time if readings[i].tragic]
+    for position, i in enumerate(tragic):
         report = readings[i]
-        if report.regions:
+        lighter = report.severity < 4
+        if report.regions or lighter and (report.deaths or not report.kinds or report.kinds[0].id == "death"):
             continue
-        _join_closest(readings, severe[:position], i, union,
-                      lambda other: other.language == report.language and bool(other.regions)
-                      and report.home not in other.regions
+        least = MASS_CASUALTY if lighter else 4
+        _join_closest(readings, tragic[:position], i, union,
+                      lambda other: other.severity >= least and other.language == report.language
+                      and bool(other.regions) and report.home not in other.regions
                       and _tells_alike(report, other))
 
 
@@ -577,11 +584,15 @@ def reach(severity: int, harmed: bool, kind, victims: int | None = None, reports
 def key_terms(story: list[Reading], countries: bool = False) -> list[str]:
     """The words that name the story, as written, best first (see the module docstring). The
     country it happened in names only a mass-casualty story (`countries`): "trips to Thailand"
-    the day after the tsunami, not every post about a country at war."""
+    the day after the tsunami, not every post about a country at war. The one town its tragic
+    headlines name is the story's, though only one headline names it ("Təbriz yaxınlığında
+    zəlzələ", then "Zəlzələ bölgəsində minlərlə insan gecəni açıq havada keçirib")."""
     headlines: Counter = Counter()
     anchored: Counter = Counter()
     written: dict[str, Counter] = {}
     flags: dict[str, set[str]] = {}
+    towns = {key for reading in story if reading.tragic
+             for key, candidate in reading.candidates.items() if candidate.place and not candidate.part}
     for reading in story:
         for key, candidate in reading.candidates.items():
             if candidate.part or (candidate.country and not countries):
@@ -609,7 +620,8 @@ def key_terms(story: list[Reading], countries: bool = False) -> list[str]:
         elif "title" not in marks:
             keep = "name" in marks and frequency is not None and frequency < 3.0
         else:
-            keep = ("name" in marks or "rare" in marks) and (headlines[key] >= 2 or (single and not anchored))
+            keep = ("name" in marks or "rare" in marks) and (headlines[key] >= 2 or (single and not anchored)
+                                                              or towns == {key})
         if keep:
             chosen.append(key)
     chosen.sort(key=lambda k: (-(2 * anchored[k] + headlines[k]), -len(k)))
