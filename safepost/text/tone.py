@@ -77,6 +77,13 @@ class Tone:
         return _first([m for m in self._found["solidarity"] if _in_hashtag(self._analysis, m)])
 
     @cached_property
+    def solidarity_words(self) -> list[Match]:
+        """The words of solidarity in a hashtag or, of two words or more, anywhere in the post ("Vi
+        står med", "we stand with"; not "jestem", "I am", of #JestemCharlie): they say something
+        only of the place beside them."""
+        return [m for m in self._found["solidarity"] if m.last - m.first > 1 or _in_hashtag(self._analysis, m)]
+
+    @cached_property
     def _split(self) -> tuple[list[Match], list[Match]]:
         """(cues that sell, cues that do not): a negation takes one back ("no sale today"), and an
         offer to the people a tragedy hit takes them all ("20 rooms free for the families whose
