@@ -1361,6 +1361,17 @@ def test_a_country_named_in_a_disasters_first_day_is_its_story_only_when_the_tol
     assert not findings_of(later, "incident-terms")  # news everywhere for a day; then it is where, far away
 
 
+@pytest.mark.parametrize("language, audience, catastrophe, style", [
+    ("uk", "UA", "Цунамі в Таїланді: понад 20 000 загиблих", "Тайський масаж зі знижкою 20% до кінця серпня"),
+    ("ru", "RU", "Цунами в Таиланде: более 20 000 погибших", "Тайский массаж со скидкой 20% до конца августа"),
+    ("pl", "PL", "Tsunami w Tajlandii: ponad 20 000 zabitych", "Tajski masaż −20% do końca sierpnia"),
+    ("nb", "NO", "Flodbølgen i Thailand: over 20 000 omkommet", "Thailandsk massasje –20 % ut august"),
+])
+def test_a_countrys_adjective_names_a_style_not_the_country(rulebook, language, audience, catastrophe, style):
+    """"Thai massage" the day after the tsunami sells a massage; "tours to Thailand" is the story."""
+    assert not findings_of(judged(rulebook, style, language, audience, catastrophe), "incident-terms")
+
+
 FAR_AWAY = [
     # (language, audience, a mass-casualty first report abroad, a catastrophe abroad, an unrelated sale)
     ("en", "US", "Seoul crowd crush: at least 154 killed at Halloween party",
@@ -1856,3 +1867,19 @@ def test_the_first_hours_open_where_harm_is_counted_not_only_told(rulebook, told
     [decision] = check([post("Spring menu is here: two courses for $20 all week!", "en", "US")], incidents, rulebook,
                        NOW)
     assert bool(findings_of(decision, "incident-window")) == opens, decision.findings
+
+
+@pytest.mark.parametrize("language, audience, headline, joke, sale", [
+    ("en", "GB", "Two killed in Copenhagen shootings, gunman shot dead by police",
+     "Nobody shoots anybody at our drawing class 😂", "Shoot for the stars: drawing class 20% off this week"),
+    ("nb", "NO", "To drept i skyteangrep i København – gjerningsmannen skutt og drept av politiet",
+     "Hos oss skyter ingen 😂", "Skyt for stjernene: tegnekurs 20 % rabatt denne uka"),
+])
+def test_a_joke_with_the_words_of_a_killing_abroad_is_held_and_a_sale_flagged(rulebook, language, audience, headline,
+                                                                            joke, sale):
+    """Abroad, the words of an event that killed people are flagged in a sale; in a joke they mock it."""
+    incidents = detect(rulebook, headline, headline.replace("–", ":"))
+    assert all(audience not in i.regions for i in incidents), incidents
+    joked, sold = check([post(joke, language, audience), post(sale, language, audience)], incidents, rulebook, NOW)
+    assert [f.level for f in findings_of(joked, "incident-words")] == [Verdict.HOLD], joked.findings
+    assert [f.level for f in findings_of(sold, "incident-words")] == [Verdict.FLAG], sold.findings

@@ -51,7 +51,7 @@ def _index(rulebook, incidents) -> tuple[TermIndex, dict[str, object], dict[str,
                 continue  # a term with nothing to match (punctuation from a headline)
             word = text.lower().lstrip("#")
             frequency = incident.term_zipf[position] if looked_up else zipf(word, incident.language)
-            if (frequency or 0) >= EVERYDAY_WORD and not _everyday(rulebook, word, incident.language):
+            if (frequency or 0) >= EVERYDAY_WORD and not _everyday_word(rulebook, word, incident.language):
                 frequency = COMMON_WORD  # common only as a name: "Stortinget hacket?" opens with the parliament
             if " " not in word and (frequency or 0) >= COMMON_WORD:
                 common[text] = frequency
@@ -60,7 +60,7 @@ def _index(rulebook, incidents) -> tuple[TermIndex, dict[str, object], dict[str,
     return index, names, common
 
 
-def _everyday(rulebook, word: str, language: str) -> bool:
+def _everyday_word(rulebook, word: str, language: str) -> bool:
     """A word of everyday speech, not only a frequent name: a stopword («hans», "his") or a word
     the dictionary holds ("will"). Wordfreq counts names lower-cased, so "stortinget" is as
     frequent as a pronoun."""
@@ -135,13 +135,16 @@ def mentions(ctx: Context) -> list[Match]:
 def _countries(ctx: Context) -> list[Match]:
     """A story's country named in any form the gazetteer knows in the post's language ("do
     Indii" for "W Indiach", «в Индии» for «В Індії»): a country's cases and languages are more
-    than a dictionary's lemmas of one headline's word."""
+    than a dictionary's lemmas of one headline's word. Not its adjective, which the gazetteer
+    writes in lower case where the language does («тайський», "dansk*"): "Тайський масаж" in Lviv
+    the day after the Bangkok bombing is a kind of massage, not a trip to Thailand."""
     named = [incident for incident in ctx.incidents if incident.countries]
     if not named or ctx.language not in news_languages(ctx.rulebook):
         return []
     _, countries = place_indexes(ctx.rulebook, ctx.language)
     return [Match(incident, incident.countries[0], m.start, m.end, m.first, m.last, m.text)
-            for m in countries.find(ctx.analysis) for incident in named if m.payload in incident.regions]
+            for m in countries.find(ctx.analysis) if not m.term.lstrip("=")[:1].islower()
+            for incident in named if m.payload in incident.regions]
 
 
 def _tags_of_the_remembered(ctx: Context) -> list[Match]:

@@ -8,12 +8,13 @@ not held. The hold needs harm within the audience's reach: people hurt, in the a
 mass-casualty event's first day. A story at home where nobody was hurt is flagged when it is
 prominent (several sources), and held when the post also names it to sell ("burning prices in
 Białołęka" the morning its market hall burned down); one abroad that hurt people is flagged when
-prominent, and held when the post names it to sell or joke ("Shots fired in Santa Fe?"); a
-one-line incident abroad with nobody hurt says nothing about "explosive deals". In a post for
-another town of the country, selling's own death words ("killer deals") are no story's unless
-ten or more died; the event's words ("deals spreading like wildfire") are its story anywhere. The
-day an attack is only threatened (a plot foiled), its slang is flagged, and a sale or a joke that
-names the attack itself («Теракт отменяется — распродажа нет!») is held."""
+prominent, and held when the post names it to sell or joke ("Shots fired in Santa Fe?") or jokes
+with its words after people were killed there; a one-line incident abroad with nobody hurt says
+nothing about "explosive deals". In a post for another town of the country, selling's own death
+words ("killer deals") are no story's unless ten or more died; the event's words ("deals
+spreading like wildfire") are its story anywhere. The day an attack is only threatened (a plot
+foiled), its slang is flagged, and a sale or a joke that names the attack itself («Теракт
+отменяется — распродажа нет!») is held."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -159,6 +160,12 @@ def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> 
         # the day a cyclone hit Mayotte: selling's slang and emoji, not the story
         return None, ""
     if incident.harmed and found == OUTSIDE:
+        if hurt and incident.deaths and ctx.rung.name == "joking":
+            # «U nas jedyny czad to sylwestrowa impreza 😂» the day carbon monoxide killed twelve
+            # in Gudauri: a joke on a killing everyone has read about mocks it; a sale that says
+            # "off the rails" the day of a tram crash abroad is looked at, not stopped
+            return min(ladder.level(ctx.rung, kind.level), kind.level), \
+                f"in {where(incident)}, widely reported: {ctx.rung.describe()}"
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, outside your audience, but widely reported"
     reason = "remembered, nobody hurt anew" if incident.remembered else \
         "few hurt, nobody killed" if incident.harmed else "nobody attacked" if incident.threatened else \
