@@ -1362,6 +1362,7 @@ def test_a_country_named_in_a_disasters_first_day_is_its_story_only_when_the_tol
 
 
 @pytest.mark.parametrize("language, audience, catastrophe, style", [
+    ("en", "GB", "Tsunami: more than 20,000 dead in Thailand", "Thai massage 20% off until the end of August"),
     ("uk", "UA", "Цунамі в Таїланді: понад 20 000 загиблих", "Тайський масаж зі знижкою 20% до кінця серпня"),
     ("ru", "RU", "Цунами в Таиланде: более 20 000 погибших", "Тайский массаж со скидкой 20% до конца августа"),
     ("pl", "PL", "Tsunami w Tajlandii: ponad 20 000 zabitych", "Tajski masaż −20% do końca sierpnia"),

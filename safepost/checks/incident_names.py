@@ -136,8 +136,8 @@ def _countries(ctx: Context) -> list[Match]:
     """A story's country named in any form the gazetteer knows in the post's language ("do
     Indii" for "W Indiach", «в Индии» for «В Індії»): a country's cases and languages are more
     than a dictionary's lemmas of one headline's word. Not its adjective, which the gazetteer
-    writes in lower case where the language does («тайський», "dansk*"): "Тайський масаж" in Lviv
-    the day after the Bangkok bombing is a kind of massage, not a trip to Thailand."""
+    writes in lower case («тайський», "thai"): "Тайський масаж" in Lviv the day after the Bangkok
+    bombing is a kind of massage, not a trip to Thailand."""
     named = [incident for incident in ctx.incidents if incident.countries]
     if not named or ctx.language not in news_languages(ctx.rulebook):
         return []
