@@ -1884,3 +1884,23 @@ def test_a_joke_with_the_words_of_a_killing_abroad_is_held_and_a_sale_flagged(ru
     joked, sold = check([post(joke, language, audience), post(sale, language, audience)], incidents, rulebook, NOW)
     assert [f.level for f in findings_of(joked, "incident-words")] == [Verdict.HOLD], joked.findings
     assert [f.level for f in findings_of(sold, "incident-words")] == [Verdict.FLAG], sold.findings
+
+
+@pytest.mark.parametrize("language, audience, headline, beside_the_country, alone", [
+    ("en", "GB", "Two killed in Copenhagen shootings, gunman shot dead by police",
+     "Shooting in Denmark? Our drawing class is safe: 20% off this week",
+     "Shooting for the stars? Our drawing class is 20% off this week"),
+    ("pl", "PL", "Strzelanina w Kopenhadze: dwie osoby nie żyją, napastnik zastrzelony przez policję",
+     "Strzały jak w Danii? U nas tylko kurs rysunku −20% przez cały tydzień",
+     "Strzały w górę! Kurs rysunku −20% przez cały tydzień"),
+])
+def test_a_sale_with_the_words_of_a_killing_abroad_is_held_beside_the_countrys_name(rulebook, language, audience,
+                                                                                    headline, beside_the_country,
+                                                                                    alone):
+    """The country's own name (not its adjective) beside the event's word says where the post
+    plays: "While Sulawesi mops up" for a whole country whose toll makes it no key term."""
+    incidents = detect(rulebook, headline)
+    named, plain = check([post(beside_the_country, language, audience), post(alone, language, audience)], incidents,
+                         rulebook, NOW)
+    assert [f.level for f in findings_of(named, "incident-words")] == [Verdict.HOLD], named.findings
+    assert [f.level for f in findings_of(plain, "incident-words")] in ([Verdict.FLAG], []), plain.findings

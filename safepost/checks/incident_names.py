@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from safepost.checks import Context
-from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, lexicon_of, news_languages, place_indexes, quoted_in,
-                                   same_stem, starts_sentence, trigger_matches)
+from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, is_adjective, lexicon_of, news_languages,
+                                   place_indexes, quoted_in, same_stem, starts_sentence, trigger_matches)
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import is_common_word
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
@@ -143,7 +143,7 @@ def _countries(ctx: Context) -> list[Match]:
         return []
     _, countries = place_indexes(ctx.rulebook, ctx.language)
     return [Match(incident, incident.countries[0], m.start, m.end, m.first, m.last, m.text)
-            for m in countries.find(ctx.analysis) if not m.term.lstrip("=")[:1].islower()
+            for m in countries.find(ctx.analysis) if not is_adjective(m)
             for incident in named if m.payload in incident.regions]
 
 

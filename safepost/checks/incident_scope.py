@@ -13,7 +13,7 @@ from datetime import timedelta
 from safepost.checks import Context
 from safepost.checks.incident_names import mentions
 from safepost.model import Incident
-from safepost.news.reading import kinds_by_id, news_languages, place_indexes
+from safepost.news.reading import is_adjective, kinds_by_id, news_languages, place_indexes
 from safepost.news.stories import ONE_REPORT_GLOBAL
 from safepost.rulebook.news import CATASTROPHE
 from safepost.text import analyze
@@ -107,11 +107,19 @@ def _any_in(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool:
 
 
 def names_its_country(ctx: Context, incident: Incident) -> bool:
-    """The post names a town or state of the country where the incident happened: "While
-    Sulawesi mops up, a TSUNAMI of deals" the day after the Palu tsunami is about Palu, though
-    the headlines never say Sulawesi. The country itself names only a story it is a key term
-    of (a mass-casualty one's): "our Polish shop" is no town."""
-    return any(region in incident.regions for region, _ in ctx.memo("towns", lambda: _towns(ctx)))
+    """The post names a town or state of the country where the incident happened, or the
+    country by its name: "While Sulawesi mops up, a TSUNAMI of deals" the day after the Palu
+    tsunami is about Palu, though the headlines never say Sulawesi, and «czad jak w tej Gruzji»
+    the day carbon monoxide killed twelve in Gudauri is about Gudauri. Said of a post that has the
+    event's word: the country alone names only a story it is a key term of (a mass-casualty
+    one's), and its adjective none ("our Polish shop", "Thai massage": lower case in the
+    gazetteer)."""
+    if any(region in incident.regions for region, _ in ctx.memo("towns", lambda: _towns(ctx))):
+        return True
+    if ctx.language not in news_languages(ctx.rulebook):
+        return False
+    countries = ctx.memo("countries", lambda: place_indexes(ctx.rulebook, ctx.language)[1].find(ctx.analysis))
+    return any(m.payload in incident.regions and not is_adjective(m) for m in countries)
 
 
 def _story_places(ctx: Context, incident: Incident) -> tuple[str, ...]:

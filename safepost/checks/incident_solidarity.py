@@ -46,5 +46,5 @@ def _places_stood_with(ctx: Context) -> list:
         return []
     towns, countries = place_indexes(ctx.rulebook, ctx.language)
     return [place for place in (*countries.find(ctx.analysis), *towns.find(ctx.analysis))
-            if any(0 <= place.first - said.last < STANDS_WITH_WITHIN or 0 <= said.first - place.last < STANDS_WITH_WITHIN
-                   for said in words)]
+            if any(0 <= gap < STANDS_WITH_WITHIN for said in words
+                   for gap in (place.first - said.last, said.first - place.last))]

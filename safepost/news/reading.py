@@ -28,7 +28,7 @@ from safepost.text import Analysis, analyze
 from safepost.text.clock import clock_times
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import STRIPS_TEXT_ONLY, is_common_word
-from safepost.text.matcher import Term, TermIndex, remove_excepted
+from safepost.text.matcher import Match, Term, TermIndex, remove_excepted
 
 FREE_WORD_ORDER = ("ru", "uk", "pl")  # a report's verb may stand before or after its subject
 RARE_BELOW = 3.0  # Zipf: rarer words can name a story even uncapitalised ("superstorm")
@@ -257,6 +257,12 @@ def place_indexes(rulebook: Rulebook, language: str) -> tuple[TermIndex, TermInd
         return places, countries
 
     return rulebook.built(("places", language), f"places-{language}", build)
+
+
+def is_adjective(country: Match) -> bool:
+    """A country's adjective, which the gazetteer writes in lower case ("thai", «тайський»): it
+    places a headline, but in a post it names a style, not the country."""
+    return country.term.lstrip("=")[:1].islower()
 
 
 def read_headline(headline: Headline, rulebook: Rulebook, now: datetime) -> Reading:
