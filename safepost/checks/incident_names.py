@@ -139,12 +139,19 @@ def _countries(ctx: Context) -> list[Match]:
     writes in lower case («тайський», "thai"): "Тайський масаж" in Lviv the day after the Bangkok
     bombing is a kind of massage, not a trip to Thailand."""
     named = [incident for incident in ctx.incidents if incident.countries]
-    if not named or ctx.language not in news_languages(ctx.rulebook):
+    if not named:
         return []
-    _, countries = place_indexes(ctx.rulebook, ctx.language)
     return [Match(incident, incident.countries[0], m.start, m.end, m.first, m.last, m.text)
-            for m in countries.find(ctx.analysis) if not is_adjective(m)
+            for m in countries_named(ctx) if not is_adjective(m)
             for incident in named if m.payload in incident.regions]
+
+
+def countries_named(ctx: Context) -> list[Match]:
+    """The countries the post names, nouns and adjectives, their region as payload. Read once a
+    post: the story checks each ask it."""
+    if ctx.language not in news_languages(ctx.rulebook):
+        return []
+    return ctx.memo("countries", lambda: place_indexes(ctx.rulebook, ctx.language)[1].find(ctx.analysis))
 
 
 def _tags_of_the_remembered(ctx: Context) -> list[Match]:

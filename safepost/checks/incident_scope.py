@@ -11,7 +11,7 @@ import re
 from datetime import timedelta
 
 from safepost.checks import Context
-from safepost.checks.incident_names import mentions
+from safepost.checks.incident_names import countries_named, mentions
 from safepost.model import Incident
 from safepost.news.reading import is_adjective, kinds_by_id, news_languages, place_indexes
 from safepost.news.stories import ONE_REPORT_GLOBAL
@@ -116,10 +116,7 @@ def names_its_country(ctx: Context, incident: Incident) -> bool:
     gazetteer)."""
     if any(region in incident.regions for region, _ in ctx.memo("towns", lambda: _towns(ctx))):
         return True
-    if ctx.language not in news_languages(ctx.rulebook):
-        return False
-    countries = ctx.memo("countries", lambda: place_indexes(ctx.rulebook, ctx.language)[1].find(ctx.analysis))
-    return any(m.payload in incident.regions and not is_adjective(m) for m in countries)
+    return any(m.payload in incident.regions and not is_adjective(m) for m in countries_named(ctx))
 
 
 def _story_places(ctx: Context, incident: Incident) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_names import mentions
+from safepost.checks.incident_names import countries_named, mentions
 from safepost.checks.incident_scope import active_for, evidence
 from safepost.model import Finding, Verdict
 from safepost.news.reading import news_languages, place_indexes
@@ -44,7 +44,7 @@ def _places_stood_with(ctx: Context) -> list:
     words = ctx.tone.solidarity_words
     if not words:
         return []
-    towns, countries = place_indexes(ctx.rulebook, ctx.language)
-    return [place for place in (*countries.find(ctx.analysis), *towns.find(ctx.analysis))
+    towns, _ = place_indexes(ctx.rulebook, ctx.language)
+    return [place for place in (*countries_named(ctx), *towns.find(ctx.analysis))
             if any(0 <= gap < STANDS_WITH_WITHIN for said in words
                    for gap in (place.first - said.last, said.first - place.last))]
