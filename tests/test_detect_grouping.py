@@ -507,3 +507,23 @@ def test_the_one_town_a_story_names_stays_its_name_when_a_follow_up_does_not_rep
                                                                                         town):
     [incident] = detect_incidents([headline(toll, 10), headline(follow_up, 2)], RULEBOOK, NOW)
     assert len(incident.headlines) == 2 and town in incident.terms, incident
+
+
+@pytest.mark.parametrize("deadly, memorial", [
+    ("Seks omkom i helikopterulykken i Alta – fem unge fra Alta og den svenske piloten",
+     "Fullsatt Nordlyskatedral da Alta minnet de omkomne"),
+    ("Six killed as light aircraft crashes near Shoreham", "Hundreds attend Shoreham vigil for the victims"),
+    ("Під Житомиром розбився автобус: шестеро загиблих", "У Житомирі попрощалися із загиблими в ДТП"),
+])
+def test_a_memorial_days_later_keeps_the_deadly_story_in_the_news(deadly, memorial):
+    """The crash was 80 hours ago, past its window; the town mourning its dead yesterday keeps it
+    news, with its toll."""
+    incidents = detect_incidents([headline(deadly, 80), headline(memorial, 20)], RULEBOOK, NOW)
+    story = next(i for i in incidents if i.deaths)
+    assert len(story.headlines) == 2 and story.active_until > NOW
+
+
+def test_a_memorial_more_than_a_week_after_the_deaths_stays_apart():
+    incidents = detect_incidents([headline("Six killed as light aircraft crashes near Shoreham", 200),
+                                  headline("Hundreds attend Shoreham vigil for the victims", 20)], RULEBOOK, NOW)
+    assert all(len(i.headlines) == 1 for i in incidents)

@@ -108,8 +108,10 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
         a, b = readings[i], readings[j]
         same_kind = _alike_kinds(a, b)
         calm = not a.tragic and not b.tragic
-        if count >= 2 or same_kind or calm or _tells_of_the_dead(a, b) or _tells_of_the_dead(b, a):
-            union(i, j, STRONG_LINK_WITHIN if count >= 2 else SAME_STORY_WITHIN)
+        if count >= 2 or _mourns(b, a):
+            union(i, j, STRONG_LINK_WITHIN)
+        elif same_kind or calm or _tells_of_the_dead(a, b) or _tells_of_the_dead(b, a):
+            union(i, j, SAME_STORY_WITHIN)
     severe = [i for i in by_time if readings[i].tragic and readings[i].kinds and readings[i].severity >= 4]
     for position, i in enumerate(severe):
         for j in severe[position + 1:]:
@@ -405,6 +407,15 @@ def _tells_of_the_dead(death: Reading, other: Reading) -> bool:
     shared = {key for key, c in death.candidates.items() if c.name} \
         & {key for key, c in other.candidates.items() if c.name}
     return any((zipf(key, death.language) or 0) < SHARED_WORD_BELOW for key in shared if " " not in key)
+
+
+def _mourns(later: Reading, deadly: Reading) -> bool:
+    """A vigil, a memorial or a funeral that names where people died days before is that story
+    ("Fullsatt Nordlyskatedral da Alta minnet de omkomne" three days after the helicopter crash
+    at Alta): the story is still in the news while its dead are mourned. A toll it gives is the
+    story's own, not more."""
+    return bool(deadly.deaths) and (later.remembered or later.follow_up) and later.deaths <= deadly.deaths \
+        and later.published > deadly.published
 
 
 def _alike_kinds(a: Reading, b: Reading) -> bool:

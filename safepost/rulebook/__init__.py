@@ -301,7 +301,8 @@ def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
 
 # What checks report besides rule ids: `incident.<kind>.<what>` and these.
 FINDING_IDS = ("news.unavailable", "platform.too-long", "platform.cross-post", "tone.memorial-promotion")
-INCIDENT_FINDINGS = ("vocabulary", "mention", "echo", "story-words", "solidarity", "first-hours", "mourning-day")
+INCIDENT_FINDINGS = ("vocabulary", "mention", "echo", "story-words", "joke", "solidarity", "first-hours",
+                     "mourning-day")
 
 
 def known_ids(book: Rulebook) -> set[str]:

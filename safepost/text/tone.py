@@ -106,6 +106,12 @@ class Tone:
             if self.promotional is None else []
         return _first([*self._found["joking"], *patterns])
 
+    @cached_property
+    def jokes(self) -> Cue | None:
+        """A joke whether or not the post also sells ("Lei av bussen? 😉 … 299 kr"): what a word
+        that only a joke makes cruel asks about."""
+        return self.joking or _first(_pattern_cues(self._analysis, self._cues.joking_patterns, self._stopped))
+
     @property
     def unevaluated(self) -> tuple:
         """Patterns the time limit stopped on this post (rulebook/tone.py), of those run."""
