@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from story_helpers import RULEBOOK, levels_of
 
 from safepost.gate import check
 from safepost.model import Headline, Post, Verdict
 from safepost.news.detect import detect_incidents
-from safepost.rulebook import load_rulebook
 
 NOW = datetime(2024, 3, 12, 12, 0, tzinfo=timezone.utc)
-RULEBOOK = load_rulebook()
 
 # language, audience, another country's audience, yesterday's headline, a joke on its bus, a sale
 # that names a bus and jokes about nothing
@@ -40,11 +39,7 @@ CASES = [
 
 
 def joke_levels(language: str, region: str, headline: str, *texts: str) -> list[Verdict | None]:
-    incidents = detect_incidents([Headline(headline, "Wire", published=NOW - timedelta(hours=30))], RULEBOOK, NOW)
-    posts = [Post(id=str(n), text=text, scheduled_at=NOW + timedelta(hours=1), platform="facebook",
-                  region=region, language=language) for n, text in enumerate(texts)]
-    return [max((f.level for f in decision.findings if f.check == "incident-joke"), default=None)
-            for decision in check(posts, incidents, RULEBOOK, NOW)]
+    return levels_of("incident-joke", NOW, [(headline, 30)], language, region, *texts)
 
 
 @pytest.mark.parametrize("language, region, abroad, headline, joke, sale", CASES)
@@ -70,3 +65,14 @@ def test_the_finding_quotes_the_joke_and_the_word():
     finding = next(f for f in check([post], incidents, RULEBOOK, NOW)[0].findings if f.check == "incident-joke")
     assert finding.rule == "incident.crash.joke" and finding.match == "bussen"
     assert "😉" in finding.message and "Buss kjørte av veien" in finding.message
+
+
+@pytest.mark.parametrize("language, region, headlines, joke", [
+    ("nb", "NO", ["Kari Nordvik er død – ble 81 år", "«Og så har me juksa litt»: Kari Nordvik lærte Norge å bake"],
+     "Da har du nok juksa litt for mye med bakepulveret 😂"),
+    ("en", "GB", ["TV cook Tom Baxter dies at 81", "'Never skimp on butter': how Tom Baxter taught Britain to bake"],
+     "Skimp on butter? Not in our kitchen 😂"),
+])
+def test_a_joke_on_the_words_of_a_famous_death_is_held(language, region, headlines, joke):
+    told = [(title, 5 - n) for n, title in enumerate(headlines)]
+    assert levels_of("incident-joke", NOW, told, language, region, joke) == [Verdict.HOLD]

@@ -2,17 +2,14 @@
 place, so a sale under them is held and a plain message is read by a person, in every language."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
+from story_helpers import levels_of
 
-from safepost.gate import check
-from safepost.model import Headline, Post, Verdict
-from safepost.news.detect import detect_incidents
-from safepost.rulebook import load_rulebook
+from safepost.model import Verdict
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=timezone.utc)
-RULEBOOK = load_rulebook()
 
 # language, audience, the day's headline, a sale standing with the country, a plain message, the
 # same sale standing with another country
@@ -45,11 +42,7 @@ CASES = [
 
 
 def verdicts(language: str, region: str, headline: str, *texts: str) -> list[Verdict | None]:
-    incidents = detect_incidents([Headline(headline, "Wire", published=NOW - timedelta(hours=20))], RULEBOOK, NOW)
-    posts = [Post(id=str(n), text=text, scheduled_at=NOW + timedelta(hours=1), platform="facebook",
-                  region=region, language=language) for n, text in enumerate(texts)]
-    return [max((f.level for f in decision.findings if f.check == "incident-solidarity"), default=None)
-            for decision in check(posts, incidents, RULEBOOK, NOW)]
+    return levels_of("incident-solidarity", NOW, [(headline, 20)], language, region, *texts)
 
 
 @pytest.mark.parametrize("language, region, headline, sale, message, elsewhere", CASES)

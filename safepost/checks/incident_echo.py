@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_scope import IN, active_for, evidence, relation
+from safepost.checks.incident_scope import IN, active_for, evidence, of_the_stories, relation
 from safepost.checks.incident_names import written_as_name
 from safepost.model import Finding, Verdict
 from safepost.text.frequency import zipf
@@ -33,9 +33,7 @@ def _index(incidents) -> TermIndex:
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    if not ctx.incidents:
-        return
-    index = ctx.scope.cached(NAME, lambda: _index(ctx.incidents))
+    index = of_the_stories(ctx, NAME, _index)
     if not index:
         return
     seen = set()

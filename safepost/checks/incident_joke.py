@@ -1,15 +1,16 @@
 """A joke that picks up a word of a deadly story in its audience's news mocks that story, though
 the word is an ordinary one: an Oslo taxi's "Lei av bussen? 😉 Vi holder oss på veien" the day
-after a bus rolled off the road at Rommen, a removals firm's "no bridges today 😂" the morning a
-bridge fell. One shared word is a coincidence in a sale or a notice (the story-words check asks
-two uncommon ones), not in a joke told while people mourn. Words as common as "today" or "road"
-are left out, and so are stories abroad: a joke about buses is not about a bus crash in Peru."""
+after a bus rolled off the road at Rommen, a baking brand's "da har du nok juksa litt for mye 😂"
+the day the TV cook of «Og så har me juksa litt» died. One shared word is a coincidence in a sale
+or a notice (the story-words check asks two uncommon ones), not in a joke told while people mourn.
+Words as common as "today" or "road" are left out, and so are stories abroad: a joke about buses
+is not about a bus crash in Peru."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from safepost.checks import Context
-from safepost.checks.incident_scope import IN, active_for, evidence, relation
+from safepost.checks.incident_scope import IN, active_for, evidence, of_the_stories, relation
 from safepost.model import Finding, Verdict
 from safepost.text import analyze
 from safepost.text.frequency import zipf
@@ -20,9 +21,7 @@ WORD_LETTERS = 3  # "bus", "gun", "car": short words are what many accidents are
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    if not ctx.incidents:
-        return
-    by_word = ctx.scope.cached(NAME, lambda: _by_word(ctx.incidents))
+    by_word = of_the_stories(ctx, NAME, _by_word)
     if not by_word:
         return
     shared = [(i, incident) for i, token in enumerate(ctx.analysis.tokens) for key in token.keys
@@ -42,11 +41,12 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 
 def _by_word(incidents) -> dict[str, list]:
-    """The words of three letters or more of the deadly stories' headlines, the first one too
-    ("Buss kjørte av veien"), less the everyday ones, by key, each with its stories."""
+    """The words of three letters or more of the headlines of the stories where someone died (a
+    famous person's death among them), the first word too ("Buss kjørte av veien"), less the
+    everyday ones, by key, each with its stories."""
     by_word: dict[str, list] = {}
     for incident in incidents:
-        if not incident.deaths or not incident.harmed or incident.remembered:
+        if not (incident.deaths or "death" in incident.kinds) or not incident.harmed or incident.remembered:
             continue
         for headline in incident.headlines:
             for token in analyze(headline.title, incident.language).tokens:

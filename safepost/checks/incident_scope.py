@@ -28,6 +28,12 @@ CYRILLIC = ("ru", "uk")
 _LATIN = re.compile(r"[A-Za-z]{3}")
 
 
+def of_the_stories(ctx: Context, name: str, build):
+    """What a check reads the day's stories into (an index of their words), built once a run and
+    shared by every post; empty on a day with no stories."""
+    return ctx.scope.cached(name, lambda: build(ctx.incidents)) if ctx.incidents else {}
+
+
 def active_for(ctx: Context, incident: Incident) -> bool:
     return incident.active_until is None or ctx.post.scheduled_at <= incident.active_until
 

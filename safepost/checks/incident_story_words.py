@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_scope import IN, REACHED, UNPLACED, active_for, evidence, relation
+from safepost.checks.incident_scope import (IN, REACHED, UNPLACED, active_for, evidence, of_the_stories,
+                                            relation)
 from safepost.model import Finding
 
 NAME = "incident-story-words"
@@ -17,9 +18,7 @@ SHARED = 2  # uncommon words of one story a post must share with it
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    if not ctx.incidents:
-        return
-    by_word = ctx.scope.cached(NAME, lambda: _by_word(ctx.incidents))
+    by_word = of_the_stories(ctx, NAME, _by_word)
     if not by_word:
         return
     found: dict[str, set[int]] = {}  # incident id -> the post's tokens that carry its words
