@@ -25,19 +25,16 @@ def run(ctx: Context) -> Iterable[Finding]:
     if not by_word:
         return
     shared = [(i, incident) for i, token in enumerate(ctx.analysis.tokens) for key in token.keys
-              for incident in by_word.get(key, ())]
+              for incident in by_word.get(key, ()) if active_for(ctx, incident) and relation(ctx, incident) == IN]
     if not shared or not ctx.tone.jokes:
-        return  # the tone is read last: most posts share no word with a deadly story
-    for i, incident in shared:
-        if not active_for(ctx, incident) or relation(ctx, incident) != IN:
-            continue
-        token = ctx.analysis.tokens[i]
-        written = ctx.analysis.text[token.start:token.end]
-        yield Finding(
-            f"incident.{incident.kind}.joke", NAME, Verdict.HOLD,
-            f"Jokes ('{ctx.tone.jokes.text}') with '{written}' while \"{incident.title}\" is in the news",
-            written, (token.start, token.end), evidence(incident, term=written))
-        return  # one joke is one finding
+        return  # the tone is read last: most posts share no word with a deadly story at home
+    i, incident = shared[0]  # one joke is one finding
+    token = ctx.analysis.tokens[i]
+    written = ctx.analysis.text[token.start:token.end]
+    yield Finding(
+        f"incident.{incident.kind}.joke", NAME, Verdict.HOLD,
+        f"Jokes ('{ctx.tone.jokes.text}') with '{written}' while \"{incident.title}\" is in the news",
+        written, (token.start, token.end), evidence(incident, term=written))
 
 
 def _by_word(incidents) -> dict[str, list]:
