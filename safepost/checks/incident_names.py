@@ -29,6 +29,11 @@ EVERYDAY_WORD = 5.0  # Zipf: a story's name this common (the storm «Hans», Nor
 # counts only where the post writes it as a name
 COMMON_WORD = 3.8  # a name this common ("Garlic" of the Gilroy Garlic Festival) counts only capitalised
 _OPENING_QUOTES = QUOTES + "#"
+PLAIN_LETTERS = {  # the letters a post typed on another keyboard leaves out, and what it types instead
+    "az": str.maketrans("əƏşŞçÇğĞıİöÖüÜ", "eEsScCgGiIoOuU"),
+    "pl": str.maketrans("ąĄćĆęĘłŁńŃóÓśŚźŹżŻ", "aAcCeElLnNoOsSzZzZ"),
+    "nb": str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"}),
+}
 _MANNER = re.compile(r"(?<!\w)по-\Z", re.IGNORECASE)  # «по-казански», «по-київськи»: in a town's style
 _SENTENCE_ENDS = ".!?:…"
 
@@ -49,6 +54,11 @@ def _index(rulebook, incidents) -> tuple[TermIndex, dict[str, object], dict[str,
                 index.add(compile_term(text, language, quoted=True), incident)
             except TermError:
                 continue  # a term with nothing to match (punctuation from a headline)
+            plain = typed_plain(text, incident.language)
+            if plain != text:
+                index.add(compile_term(plain, language, quoted=True), incident)
+                if (zipf(plain.lower(), incident.language) or 0) >= COMMON_WORD:
+                    common[plain] = zipf(plain.lower(), incident.language)
             word = text.lower().lstrip("#")
             frequency = incident.term_zipf[position] if looked_up else zipf(word, incident.language)
             if (frequency or 0) >= EVERYDAY_WORD and not _everyday_word(rulebook, word, incident.language):
@@ -58,6 +68,12 @@ def _index(rulebook, incidents) -> tuple[TermIndex, dict[str, object], dict[str,
             if (frequency or 0) < EVERYDAY_WORD and " " not in word and len(word) >= CODE_PART and word.isalpha():
                 names.setdefault(word, incident)
     return index, names, common
+
+
+def typed_plain(text: str, language: str | None) -> str:
+    """A name as typed on a keyboard without its language's letters ("Bineqedi" for Binəqədi,
+    "Poznan" for Poznań, "Tromso" for Tromsø): a post written so still names the place."""
+    return text.translate(PLAIN_LETTERS[language]) if language in PLAIN_LETTERS else text
 
 
 def _everyday_word(rulebook, word: str, language: str) -> bool:

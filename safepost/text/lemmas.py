@@ -158,14 +158,19 @@ _AZ_POSSESSIVE_VOWELS = frozenset("ıiuü")
 # each ending with what must stand before it: after any letter, after a vowel, after a consonant,
 # or after the possessive vowel (şəhər-i-ndə, "in its city"); the conditions keep Kirman-da from
 # reading as Kirma-nda and Iran-a from reading as Ira-na
-_AZ_ENDINGS = tuple(sorted((
+_AZ_WRITTEN_ENDINGS = (
     *((e, "any") for e in ("lar", "lər", "ları", "ləri", "da", "də", "ta", "tə", "dan", "dən", "tan", "tən",
                            "dakı", "dəki", "dır", "dir", "dur", "dür")),
     *((e, "vowel") for e in ("ya", "yə", "sı", "si", "su", "sü", "nın", "nin", "nun", "nün", "nı", "ni", "nu",
                              "nü")),
     *((e, "consonant") for e in ("ın", "in", "un", "ün", "a", "ə", "ı", "i", "u", "ü")),
     *((e, "possessive") for e in ("nda", "ndə", "ndan", "ndən", "na", "nə", "ndakı", "ndəki")),
-), key=lambda pair: -len(pair[0])))
+)
+# and as typed on a keyboard without Azerbaijani letters ("Bineqedide" for Binəqədidə)
+_AZ_PLAIN = str.maketrans("əıöü", "eiou")
+_AZ_ENDINGS = tuple(sorted(dict.fromkeys([*_AZ_WRITTEN_ENDINGS,
+                                          *((e.translate(_AZ_PLAIN), before) for e, before in _AZ_WRITTEN_ENDINGS)]),
+                           key=lambda pair: -len(pair[0])))
 _AZ_SHORTEST_STEM = 3
 _AZ_ROUNDS = 3
 
