@@ -57,8 +57,9 @@ def _index(rulebook, incidents) -> tuple[TermIndex, dict[str, object], dict[str,
             plain = typed_plain(text, incident.language)
             if plain != text:
                 index.add(compile_term(plain, language, quoted=True), incident)
-                if (zipf(plain.lower(), incident.language) or 0) >= COMMON_WORD:
-                    common[plain] = zipf(plain.lower(), incident.language)
+                plain_frequency = zipf(plain.lower(), incident.language) or 0
+                if plain_frequency >= COMMON_WORD:
+                    common[plain] = plain_frequency
             word = text.lower().lstrip("#")
             frequency = incident.term_zipf[position] if looked_up else zipf(word, incident.language)
             if (frequency or 0) >= EVERYDAY_WORD and not _everyday_word(rulebook, word, incident.language):
