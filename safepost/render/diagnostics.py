@@ -19,7 +19,8 @@ LEVEL_COLOURS = {"hold": "red", "flag": "yellow", "pass": "green", "error": "red
                  "fail": "red"}
 SECTION_NAMES = {"words": "word rule", "incident_kinds": "incident kind", "incidents": "hand-entered incident",
                  "topics": "standing topic", "dates": "sensitive date", "tone": "tone cues",
-                 "news_lexicon": "news lexicon", "places": "places", "works": "famous works"}
+                 "news_lexicon": "news lexicon", "places": "places", "works": "famous works",
+                 "trades": "trade"}
 MIN_SAYS = 24  # narrower than this, a rule's SAYS column goes under its row instead
 
 

@@ -23,7 +23,7 @@ from safepost.model import Verdict
 from safepost.rulebook.dates import DateRule, parse_date_rule
 from safepost.rulebook.fields import RuleWarning, collecting, collecting_problems, did_you_mean, report
 from safepost.rulebook.news import (parse_incident_kind, parse_lexicon, parse_manual_incident,
-                                    parse_places, parse_topic, parse_work)
+                                    parse_places, parse_topic, parse_trade, parse_work)
 from safepost.rulebook.stored import read_stored
 from safepost.rulebook.terms import thorough_reading
 from safepost.rulebook.tone import parse_tone_rule
@@ -42,6 +42,7 @@ SECTIONS: dict[str, Callable[[Any, str], Any]] = {
     "incidents": parse_manual_incident,
     "topics": parse_topic,
     "works": parse_work,
+    "trades": parse_trade,
     "dates": parse_date_rule,
     "tone": parse_tone_rule,
 }
@@ -213,7 +214,7 @@ def rule_languages(section: str, rule) -> tuple[str, ...]:
 
 
 _WORDS_OF = {"incident_kinds": "vocabulary", "dates": "terms", "incidents": "terms", "places": "names",
-             "works": "works"}
+             "works": "works", "trades": "terms"}
 
 
 def shipped_rule_files() -> list[Path]:
@@ -263,13 +264,13 @@ def read_rulebook(files: list[Path], policies: Policies | None = None,
 
 
 def _check_kinds(book: Rulebook) -> None:
-    """A date rule, a hand-entered incident or a kind that follows others names incident kinds
-    defined anywhere in the rulebook."""
+    """A date rule, a hand-entered incident, a trade or a kind that follows others names incident
+    kinds defined anywhere in the rulebook."""
     kinds = {rule.id for rule in book.rules("incident_kinds")}
     if not kinds:
         return
     for section, names in (("dates", lambda rule: rule.kinds), ("incidents", lambda rule: (rule.kind,)),
-                           ("incident_kinds", lambda rule: rule.follows)):
+                           ("incident_kinds", lambda rule: rule.follows), ("trades", lambda rule: rule.kinds)):
         for rule in book.rules(section):
             for kind in names(rule):
                 if kind not in kinds:
@@ -301,7 +302,7 @@ def load_rulebook(paths: list[str | Path] = (), include_shipped: bool = True,
 
 # What checks report besides rule ids: `incident.<kind>.<what>` and these.
 FINDING_IDS = ("news.unavailable", "platform.too-long", "platform.cross-post", "tone.memorial-promotion")
-INCIDENT_FINDINGS = ("vocabulary", "mention", "echo", "story-words", "joke", "solidarity", "first-hours",
+INCIDENT_FINDINGS = ("vocabulary", "mention", "echo", "story-words", "joke", "trade", "solidarity", "first-hours",
                      "mourning-day")
 
 

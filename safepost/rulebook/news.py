@@ -388,6 +388,25 @@ def parse_work(data, path: str) -> Work:
         source=f.text("source", ""), path=path, line=f.line() or 0)
 
 
+@dataclass(frozen=True)
+class Trade(Authored):
+    """A trade a deadly story can happen in (buses, mines, nightclubs), by its words in every
+    language: a post of the trade meets the story whichever language each is told in."""
+
+    id: str
+    name: str
+    terms: LanguageTerms
+    kinds: tuple[str, ...] = ()  # the stories it counts in; none: every kind
+
+
+def parse_trade(data, path: str) -> Trade:
+    f = Fields(data, path, "a trade")
+    f.reject_unknown(("id", "name", "terms", "kinds", "note", "source"))
+    return Trade(id=f.text("id", required=True), name=f.text("name") or f.text("id"),
+                 terms=compile_language_map(f, "terms", required=True), kinds=tuple(f.texts("kinds")),
+                 note=f.text("note", ""), source=f.text("source", ""), path=path, line=f.line() or 0)
+
+
 def parse_topic(data, path: str) -> Topic:
     f = Fields(data, path, "a topic")
     f.reject_unknown(("id", "name", "level", "subject", "names", "cues", "message", "regions", "note", "source",

@@ -1,0 +1,107 @@
+"""A post of the trade a deadly story happened in: a coach-trip sale the day after a coach crash
+killed five at home is held in every language, and in another language than the headlines'; the
+same sale is left alone when the crash was abroad, unless it names the crash's country, and when
+one death made it a town's news."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from story_helpers import RULEBOOK, levels_of
+
+from safepost.gate import check
+from safepost.model import Headline, Post, Verdict
+from safepost.news.detect import detect_incidents
+
+NOW = datetime(2024, 3, 12, 12, 0, tzinfo=timezone.utc)
+
+# language, audience, another country's audience, yesterday's headline (five dead in a bus crash),
+# a sale of bus trips that names neither the crash nor its place
+CASES = [
+    ("en", "GB", "US", "Coach overturns on the M1 near Leicester, five dead",
+     "Weekend coach trips to the seaside from £19, book now!"),
+    ("ru", "RU", "UA", "Автобус перевернулся на трассе под Тверью, погибли пять человек",
+     "Автобусные туры на выходные со скидкой 20%! Бронируйте сейчас."),
+    ("uk", "UA", "PL", "Автобус перекинувся на трасі під Житомиром, загинули п'ятеро людей",
+     "Автобусні тури на вихідні зі знижкою 20%! Бронюйте зараз."),
+    ("pl", "PL", "GB", "Autokar przewrócił się na autostradzie pod Radomiem. Nie żyje pięć osób",
+     "Wycieczki autokarowe na weekend 20% taniej! Rezerwuj teraz."),
+    ("nb", "NO", "GB", "Buss veltet på E6 ved Hamar – fem døde",
+     "Helgetur med buss til fjellet – 20 % rabatt, bestill nå!"),
+    ("az", "AZ", "RU", "Şamaxıda avtobus aşıb, beş nəfər ölüb",
+     "Həftəsonu avtobus turları 20% endirimlə! İndi sifariş edin."),
+]
+
+
+def trade_levels(language: str, region: str, headline: str, *texts: str) -> list[Verdict | None]:
+    return levels_of("incident-trade", NOW, [(headline, 20)], language, region, *texts)
+
+
+@pytest.mark.parametrize("language, region, abroad, headline, sale", CASES)
+def test_a_sale_of_the_trade_of_a_deadly_story_at_home_is_held(language, region, abroad, headline, sale):
+    assert trade_levels(language, region, headline, sale) == [Verdict.HOLD]
+
+
+@pytest.mark.parametrize("language, region, abroad, headline, sale", CASES)
+def test_the_same_sale_is_left_alone_when_the_crash_was_abroad(language, region, abroad, headline, sale):
+    assert trade_levels(language, abroad, headline, sale) == [None]
+
+
+@pytest.mark.parametrize("headline, language, post", [
+    ("Şamaxıda avtobus aşıb, beş nəfər ölüb", "ru", "Автобусные туры по Азербайджану со скидкой 20%!"),
+    ("Buss veltet på E6 ved Hamar – fem døde", "en", "Coach tours of the fjords, 20% off this week only!"),
+    ("Автобус перекинувся на трасі під Житомиром, загинули п'ятеро людей", "pl",
+     "Wycieczki autokarowe do Karpat 20% taniej!"),
+])
+def test_the_trade_is_read_across_languages(headline, language, post):
+    region = {"Ş": "AZ", "B": "NO", "А": "UA"}[headline[0]]
+    assert trade_levels(language, region, headline, post) == [Verdict.HOLD]
+
+
+def test_abroad_a_sale_that_names_the_crash_country_is_flagged():
+    headline = "Buss veltet på E6 ved Hamar – fem døde"
+    assert trade_levels("en", "GB", headline, "Coach tours of Norway, 20% off this week only!",
+                        "Coach tours of Scotland, 20% off this week only!") == [Verdict.FLAG, None]
+
+
+def test_a_sale_for_another_town_of_the_country_is_elsewhere():
+    headline = "Coach overturns on the M1 near Leicester, five dead"
+    assert trade_levels("en", "GB", headline, "Coach trips from Glasgow to the Highlands, 20% off, book now!",
+                        "Coach trips from Leicester to the seaside, 20% off, book now!") == [None, Verdict.HOLD]
+
+
+def test_abroad_a_town_of_the_country_is_not_its_name():
+    headline = "Buss veltet på E6 ved Hamar – fem døde"
+    assert trade_levels("en", "GB", headline, "Coach tours from Bergen, 20% off this week only!") == [None]
+
+
+def test_one_death_is_a_towns_news_but_a_joke_on_its_trade_is_held():
+    headline = "Bus veers off the road near Leeds, one dead"
+    assert trade_levels("en", "GB", headline, "Weekend coach trips to the seaside from £19, book now!",
+                        "Scared of buses? 😉 Our coaches never leave the road, haha") == [None, Verdict.HOLD]
+
+
+def test_a_sincere_word_of_the_trade_is_flagged_and_a_timetable_left_alone():
+    headline = "Coach overturns on the M1 near Leicester, five dead"
+    assert trade_levels("en", "GB", headline, "Our thoughts are with everyone on the coach. All our coaches "
+                        "are being checked today.", "Coach timetable for the spring season.") == [Verdict.FLAG, None]
+
+
+def test_a_trade_counts_only_in_the_stories_of_its_kinds():
+    poisoned = "В Иркутске 40 человек погибли, отравившись суррогатным алкоголем"
+    crashed = "Пьяный водитель без прав: под Тверью погибли пять человек, в крови нашли алкоголь"
+    sale = "Водка по акции: две бутылки по цене одной!"
+    assert trade_levels("ru", "RU", poisoned, sale) == [Verdict.HOLD]
+    assert trade_levels("ru", "RU", crashed, sale) == [None]
+
+
+def test_the_finding_says_the_trade_and_quotes_the_headline():
+    headline = "Coach overturns on the M1 near Leicester, five dead"
+    incidents = detect_incidents([Headline(headline, "Wire", published=NOW - timedelta(hours=20))], RULEBOOK, NOW)
+    post = Post(id="1", text="Weekend coach trips to the seaside from £19, book now!", platform="facebook",
+                scheduled_at=NOW + timedelta(hours=1), region="GB", language="en")
+    [decision] = check([post], incidents, RULEBOOK, NOW)
+    [finding] = [f for f in decision.findings if f.check == "incident-trade"]
+    assert finding.rule == "incident.crash.trade"
+    assert "buses and coaches ('coach trips')" in finding.message and headline in finding.message
+    assert finding.evidence["trade"] == "trade.bus"
