@@ -75,6 +75,21 @@ def test_abroad_a_town_of_the_country_is_not_its_name():
     assert trade_levels("en", "GB", headline, "Coach tours from Bergen, 20% off this week only!") == [None]
 
 
+def test_abroad_a_joke_of_the_trade_on_a_story_many_report_is_flagged():
+    headlines = [("Autokar z pielgrzymami spadł z wiaduktu pod Avellino. Nie żyje 38 osób", 20),
+                 ("Włochy: 38 ofiar katastrofy autokaru pod Avellino, żałoba narodowa", 10)]
+    assert levels_of("incident-trade", NOW, headlines, "en", "GB",
+                     "Our coaches never leave the road 😉 Hire one for your school trip!",
+                     "Hire a coach for your school trip!") == [Verdict.FLAG, None]
+
+
+def test_abroad_the_trade_and_the_storys_own_words_are_held():
+    headlines = [("Qazaxıstanda avtobus yanıb, 52 nəfər ölüb", 30), ("Aktobe: avtobusda yanğın, 52 ölü", 26)]
+    post = "Alovlu qiymətlər! 🔥 Bakı–Moskva avtobus reysi, bilet 120 manatdan."
+    assert levels_of("incident-words", NOW, headlines, "az", "AZ", post) == [Verdict.HOLD]
+    assert levels_of("incident-words", NOW, headlines, "az", "AZ", post.replace("avtobus", "qatar")) == [Verdict.FLAG]
+
+
 def test_one_death_is_a_towns_news_but_a_joke_on_its_trade_is_held():
     headline = "Bus veers off the road near Leeds, one dead"
     assert trade_levels("en", "GB", headline, "Weekend coach trips to the seaside from £19, book now!",

@@ -15,10 +15,11 @@ from typing import Iterable
 from safepost.checks import Context, ladder
 from safepost.checks.incident_names import countries_named, mentions
 from safepost.checks.incident_scope import (REACHED, active_for, elsewhere_at_home, evidence, kept_by, of_the_stories,
-                                            relation)
+                                            prominent, relation)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import is_adjective
 from safepost.text import analyze
+from safepost.text.matcher import Match
 
 NAME = "incident-trade"
 NATIONAL_TOLL = 3  # the dead from which a story is the country's grief, not a town's
@@ -31,22 +32,37 @@ TRADE_KINDS = frozenset({"shooting", "bombing", "explosion", "terror", "storm", 
 
 
 def run(ctx: Context) -> Iterable[Finding]:
+    for match, incident in of_its_trade(ctx):
+        level = _level(ctx, incident)
+        if level is None:
+            continue
+        trade = match.payload
+        yield Finding(
+            f"incident.{incident.kind}.trade", NAME, level,
+            f"Speaks of {trade.name} ('{match.text}') while \"{incident.title}\" is in the news: "
+            f"{ctx.rung.describe()}",
+            match.text, (match.start, match.end), evidence(incident, trade=trade.id, term=match.term))
+        return  # one trade, one story: the finding says why
+
+
+def of_its_trade(ctx: Context) -> list[tuple[Match, Incident]]:
+    """The post's words of a trade a deadly story of the day happened in, each with the story.
+    Read once a post: the vocabulary check asks it too."""
     by_trade = of_the_stories(ctx, NAME, lambda incidents: _by_trade(ctx.rulebook, incidents))
     if not by_trade:
-        return
-    trades, _ = ctx.rulebook.index("trades", ctx.language, "terms")
-    for match in trades.find(ctx.analysis):
-        for incident in by_trade.get(match.payload.id, ()):
-            level = _level(ctx, incident)
-            if level is None:
-                continue
-            trade = match.payload
-            yield Finding(
-                f"incident.{incident.kind}.trade", NAME, level,
-                f"Speaks of {trade.name} ('{match.text}') while \"{incident.title}\" is in the news: "
-                f"{ctx.rung.describe()}",
-                match.text, (match.start, match.end), evidence(incident, trade=trade.id, term=match.term))
-            return  # one trade, one story: the finding says why
+        return []
+
+    def find() -> list[tuple[Match, Incident]]:
+        trades, _ = ctx.rulebook.index("trades", ctx.language, "terms")
+        return [(match, incident) for match in trades.find(ctx.analysis) for incident in by_trade.get(match.payload.id, ())]
+
+    return ctx.memo(NAME, find)
+
+
+def speaks_of_its_trade(ctx: Context, incident: Incident) -> bool:
+    """A post of the trade the story happened in names it as its place does: "Alovlu qiymətlər"
+    from a bus company the day a bus burned abroad plays on that bus."""
+    return any(found is incident for _, found in of_its_trade(ctx))
 
 
 def _level(ctx: Context, incident: Incident) -> Verdict | None:
@@ -55,8 +71,9 @@ def _level(ctx: Context, incident: Incident) -> Verdict | None:
     is a town's news, not every coach operator's. A post for another town of the country is
     elsewhere (a bus tour from Vologda the day a bus killed four in Moscow), and elsewhere it is
     flagged where it names the story or its country by name ("Greece by rail", not buses from
-    Przemyśl to Lviv the day a bus was shelled in Donbas), or sells in the first day of a story
-    that reaches everywhere."""
+    Przemyśl to Lviv the day a bus was shelled in Donbas), sells in the first day of a story that
+    reaches everywhere, or jokes on a story many report ("our coaches never leave the road 😉" the
+    day a coach fell off a viaduct in Italy)."""
     if not active_for(ctx, incident):
         return None
     named = any(match.payload is incident for match in mentions(ctx)) \
@@ -65,7 +82,7 @@ def _level(ctx: Context, incident: Incident) -> Verdict | None:
         if ctx.tone.jokes:
             return Verdict.HOLD
         return ladder.level(ctx.rung, Verdict.FLAG if named else None) if named or _grieved(incident) else None
-    if named or relation(ctx, incident) == REACHED and ctx.rung.light:
+    if named or relation(ctx, incident) == REACHED and ctx.rung.light or ctx.tone.jokes and prominent(incident):
         return Verdict.FLAG
     return None
 

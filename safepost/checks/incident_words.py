@@ -23,6 +23,7 @@ from safepost.checks import Context, ladder, matches_without_exceptions
 from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, active_for, elsewhere_at_home, evidence,
                                             names_its_country, prominent, relation, where, within_first_day)
 from safepost.checks.incident_names import mentions
+from safepost.checks.incident_trade import speaks_of_its_trade
 from safepost.model import Finding, Verdict
 from safepost.news.reading import kinds_by_id, lexicon_index, trigger_matches
 
@@ -146,11 +147,13 @@ def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> 
                                                     "a mass-casualty event, news everywhere in its first day")
     if hurt and found == UNPLACED and incident.severity >= 3:
         return min(ladder.level(ctx.rung, kind.level), kind.level), "a severe event safepost could not place"
-    if hurt and found == OUTSIDE and (_names(ctx, incident) or names_its_country(ctx, incident)):
+    if hurt and found == OUTSIDE and (_names(ctx, incident) or names_its_country(ctx, incident)
+                                      or speaks_of_its_trade(ctx, incident)):
         # "Shots fired in Santa Fe? Tequila shots £2" the day of the school shooting there, "While
         # Sulawesi mops up, a TSUNAMI of deals" the day after Palu's: abroad, but the post names
-        # the story or where it happened, and plays on it with its own words
-        named = "it" if _names(ctx, incident) else "where it happened"
+        # the story, where it happened or its trade, and plays on it with its own words
+        named = "it" if _names(ctx, incident) else "where it happened" if names_its_country(ctx, incident) \
+            else "its trade"
         level = min(ladder.level(ctx.rung, Verdict.FLAG), kind.level)
         return level, f"in {where(incident)}, and the post names {named}"
     if not prominent(incident):
