@@ -4,10 +4,11 @@ bar's vodka shots the week a surrogate alcohol killed seventy. It names neither 
 words, yet its readers have the story in mind. The trade is read in every language (rules/news/
 trades.yaml): a Russian post in Baku sells the bus the Azerbaijani headlines tell of.
 
-At home, held when it sells or jokes and flagged when sincere; an ordinary post of the trade (a
-timetable) is left alone unless it names where it happened. Abroad, or in a global story's first
-day, it is flagged when it also names the story's country or place ("Greece by rail" the day
-after the Tempi collision), or when it sells in the first day of a story that reaches everywhere."""
+At home a joke of the trade is held; a sale is held, and a sincere word flagged, once the story
+is the country's grief or where the post names its place, and a post for another town is
+elsewhere. Elsewhere it is flagged where it names the story or its country ("Greece by rail" the
+day after the Tempi collision), and the trade names the story for the vocabulary check as its
+place does (`speaks_of_its_trade`)."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -54,7 +55,8 @@ def of_its_trade(ctx: Context) -> list[tuple[Match, Incident]]:
 
     def find() -> list[tuple[Match, Incident]]:
         trades, _ = ctx.rulebook.index("trades", ctx.language, "terms")
-        return [(match, incident) for match in trades.find(ctx.analysis) for incident in by_trade.get(match.payload.id, ())]
+        return [(match, incident) for match in trades.find(ctx.analysis)
+                for incident in by_trade.get(match.payload.id, ())]
 
     return ctx.memo(NAME, find)
 
