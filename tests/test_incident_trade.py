@@ -58,21 +58,28 @@ def test_the_trade_is_read_across_languages(headline, language, post):
     assert trade_levels(language, region, headline, post) == [Verdict.HOLD]
 
 
-def test_abroad_a_sale_that_names_the_crash_country_is_flagged():
-    headline = "Buss veltet på E6 ved Hamar – fem døde"
-    assert trade_levels("en", "GB", headline, "Coach tours of Norway, 20% off this week only!",
-                        "Coach tours of Scotland, 20% off this week only!") == [Verdict.FLAG, None]
+HAMAR = "Buss veltet på E6 ved Hamar – fem døde"
+LEICESTER = "Coach overturns on the M1 near Leicester, five dead"
 
 
-def test_a_sale_for_another_town_of_the_country_is_elsewhere():
-    headline = "Coach overturns on the M1 near Leicester, five dead"
-    assert trade_levels("en", "GB", headline, "Coach trips from Glasgow to the Highlands, 20% off, book now!",
-                        "Coach trips from Leicester to the seaside, 20% off, book now!") == [None, Verdict.HOLD]
-
-
-def test_abroad_a_town_of_the_country_is_not_its_name():
-    headline = "Buss veltet på E6 ved Hamar – fem døde"
-    assert trade_levels("en", "GB", headline, "Coach tours from Bergen, 20% off this week only!") == [None]
+@pytest.mark.parametrize("why, headline, region, posts, levels", [
+    ("abroad, a sale that names the crash's country is flagged", HAMAR, "GB",
+     ["Coach tours of Norway, 20% off this week only!", "Coach tours of Scotland, 20% off this week only!"],
+     [Verdict.FLAG, None]),
+    ("abroad, a town of the crash's country is not its name", HAMAR, "GB",
+     ["Coach tours from Bergen, 20% off this week only!"], [None]),
+    ("at home, a sale for another town of the country is elsewhere", LEICESTER, "GB",
+     ["Coach trips from Glasgow to the Highlands, 20% off, book now!",
+      "Coach trips from Leicester to the seaside, 20% off, book now!"], [None, Verdict.HOLD]),
+    ("one death is a town's news, but a joke on its trade is held", "Bus veers off the road near Leeds, one dead", "GB",
+     ["Weekend coach trips to the seaside from £19, book now!",
+      "Scared of buses? 😉 Our coaches never leave the road, haha"], [None, Verdict.HOLD]),
+    ("a sincere word of the trade is flagged, a timetable left alone", LEICESTER, "GB",
+     ["Our thoughts are with everyone on the coach. All our coaches are being checked today.",
+      "Coach timetable for the spring season."], [Verdict.FLAG, None]),
+])
+def test_where_the_post_is_and_how_it_speaks(why, headline, region, posts, levels):
+    assert trade_levels("en", region, headline, *posts) == levels, why
 
 
 def test_abroad_a_joke_of_the_trade_on_a_story_many_report_is_flagged():
@@ -90,18 +97,6 @@ def test_abroad_the_trade_and_the_storys_own_words_are_held():
     assert levels_of("incident-words", NOW, headlines, "az", "AZ", post.replace("avtobus", "qatar")) == [Verdict.FLAG]
 
 
-def test_one_death_is_a_towns_news_but_a_joke_on_its_trade_is_held():
-    headline = "Bus veers off the road near Leeds, one dead"
-    assert trade_levels("en", "GB", headline, "Weekend coach trips to the seaside from £19, book now!",
-                        "Scared of buses? 😉 Our coaches never leave the road, haha") == [None, Verdict.HOLD]
-
-
-def test_a_sincere_word_of_the_trade_is_flagged_and_a_timetable_left_alone():
-    headline = "Coach overturns on the M1 near Leicester, five dead"
-    assert trade_levels("en", "GB", headline, "Our thoughts are with everyone on the coach. All our coaches "
-                        "are being checked today.", "Coach timetable for the spring season.") == [Verdict.FLAG, None]
-
-
 def test_a_trade_counts_only_in_the_stories_of_its_kinds():
     poisoned = "В Иркутске 40 человек погибли, отравившись суррогатным алкоголем"
     crashed = "Пьяный водитель без прав: под Тверью погибли пять человек, в крови нашли алкоголь"
@@ -111,7 +106,7 @@ def test_a_trade_counts_only_in_the_stories_of_its_kinds():
 
 
 def test_the_finding_says_the_trade_and_quotes_the_headline():
-    headline = "Coach overturns on the M1 near Leicester, five dead"
+    headline = LEICESTER
     incidents = detect_incidents([Headline(headline, "Wire", published=NOW - timedelta(hours=20))], RULEBOOK, NOW)
     post = Post(id="1", text="Weekend coach trips to the seaside from £19, book now!", platform="facebook",
                 scheduled_at=NOW + timedelta(hours=1), region="GB", language="en")
