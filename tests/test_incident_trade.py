@@ -115,3 +115,15 @@ def test_the_finding_says_the_trade_and_quotes_the_headline():
     assert finding.rule == "incident.crash.trade"
     assert "buses and coaches ('coach trips')" in finding.message and headline in finding.message
     assert finding.evidence["trade"] == "trade.bus"
+
+
+def test_rules_explain_shows_a_trades_words_in_each_language_and_its_kinds(run_cli):
+    code, out, _ = run_cli("rules", "explain", "trade.spirits")
+    assert code == 0
+    assert "words (az):" in out and "водка" in out and "in stories of: poisoning" in out
+
+
+def test_a_trade_that_names_an_unknown_kind_is_refused_with_a_suggestion(run_cli, write):
+    write("acme.yaml", "trades:\n  - id: acme.trade.spa\n    terms: {en: [spa]}\n    kinds: [fyre]\n")
+    code, out, err = run_cli("rules", "lint", "acme.yaml")
+    assert code == 2 and "acme.yaml:2: error: unknown incident kind 'fyre' (did you mean 'fire'?)" in out + err

@@ -283,6 +283,10 @@ def _places_facts(rule, today: date) -> list[tuple[str, str]]:
     return [("region", rule.region), *_terms("places", rule.names), *_terms("country", rule.country_names)]
 
 
+def _trade_facts(rule, today: date) -> list[tuple[str, str]]:
+    return [*_terms("words", rule.terms), ("in stories of", ", ".join(rule.kinds) or "every kind")]
+
+
 FACTS = {"words": _word_facts, "incident_kinds": _kind_facts, "incidents": _incident_facts,
          "topics": _topic_facts, "dates": _date_facts, "tone": _tone_facts, "news_lexicon": _lexicon_facts,
-         "places": _places_facts}
+         "places": _places_facts, "trades": _trade_facts}
