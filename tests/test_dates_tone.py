@@ -37,6 +37,13 @@ def tone(book, text: str, language: str | None):
     (None, "Böyük endirim!"),
     ("en", "Not at our place 🥔 Unlimited chips with every burger this week"),  # the pictograph ends the "not"
     ("nb", "Alt du kan spise av pizza hver tirsdag"),
+    # the last seats of a trip or a show, and a booking called for
+    ("en", "Last seats on our Saturday coach to York! Book online."),
+    ("nb", "Siste plasser til Madeira – avreise 25. april! Book i dag."),
+    ("ru", "Последние места в автобусный тур по Золотому кольцу!"),
+    ("uk", "Останні місця на поромі до Стамбула!"),
+    ("pl", "Ostatnie miejsca na wycieczkę do Zakopanego!"),
+    ("az", "Qəbələ turuna son yerlər! Zəng edin."),
 ])
 def test_promotional_posts(book, language, text):
     assert tone(book, text, language)[0]

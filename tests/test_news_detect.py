@@ -1904,3 +1904,19 @@ def test_a_sale_with_the_words_of_a_killing_abroad_is_held_beside_the_countrys_n
                          rulebook, NOW)
     assert [f.level for f in findings_of(named, "incident-words")] == [Verdict.HOLD], named.findings
     assert [f.level for f in findings_of(plain, "incident-words")] in ([Verdict.FLAG], []), plain.findings
+
+
+@pytest.mark.parametrize("title, promo, language, region, verdict", [
+    ("Трёхдневный траур в Кемерове", "Кемерово, скидки выходного дня: −20% на всё!", "ru", "RU", Verdict.HOLD),
+    ("Триденна жалоба в Одесі", "Одеса, знижки вихідного дня: −20% на все!", "uk", "UA", Verdict.HOLD),
+    ("Trzydniowa żałoba w Katowicach", "Katowice, weekendowe rabaty: −20% na wszystko!", "pl", "PL", Verdict.HOLD),
+    ("Gəncədə üç günlük matəm", "Gəncə, həftəsonu endirimləri: hər şeyə −20%!", "az", "AZ", Verdict.HOLD),
+    ("Tre dagers sorg på Madeira", "Siste plasser til Madeira – book i dag!", "nb", "NO", Verdict.FLAG),
+])
+def test_mourning_declared_for_some_days_is_a_story_of_the_dead(rulebook, title, promo, language, region, verdict):
+    """"Three days of mourning" is said before, or instead of, any toll: a town selling under its own
+    name that day is held, and a trip sold to the island abroad is flagged."""
+    [mourning] = detect(rulebook, title)
+    assert mourning.harmed, mourning
+    [checked] = check([post(promo, language, region)], [mourning], rulebook, NOW)
+    assert checked.verdict == verdict, checked.findings
