@@ -127,3 +127,11 @@ def test_a_trade_that_names_an_unknown_kind_is_refused_with_a_suggestion(run_cli
     write("acme.yaml", "trades:\n  - id: acme.trade.spa\n    terms: {en: [spa]}\n    kinds: [fyre]\n")
     code, out, err = run_cli("rules", "lint", "acme.yaml")
     assert code == 2 and "acme.yaml:2: error: unknown incident kind 'fyre' (did you mean 'fire'?)" in out + err
+
+
+def test_at_home_the_storys_town_written_in_another_script_is_still_its_town():
+    """A Russian-language post in Baku writes Binəqədi as «Бинагади» and Sumqayıt as «Сумгаит»:
+    the first is where the bus burned, the second another town."""
+    headline = "Binəqədidə avtobus yanıb, beş nəfər ölüb"
+    posts = ["Автобусные экскурсии по Бинагади со скидкой 20%!", "Автобусные экскурсии по Сумгаиту со скидкой 20%!"]
+    assert trade_levels("ru", "AZ", headline, *posts) == [Verdict.HOLD, None]
