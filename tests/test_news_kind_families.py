@@ -571,6 +571,23 @@ def test_a_first_report_is_read_as_its_kind(rulebook, language, kind, title):
     assert kinds[:1] == [kind], kinds
 
 
+@pytest.mark.parametrize("language, title", [
+    ("en", "Coach plunges off a viaduct near Avellino"),
+    ("en", "Coach carrying pilgrims falls off a bridge"),
+    ("ru", "Автобус с паломниками упал с виадука под Авеллино"),
+    ("uk", "Автобус із паломниками впав з віадука під Авелліно"),
+    ("pl", "Autokar z pielgrzymami spadł z wiaduktu pod Avellino"),
+    ("pl", "Włochy: katastrofa autokaru z pielgrzymami"),
+    ("nb", "Buss med pilegrimer falt ned fra viadukt i Italia"),
+    ("az", "İtaliyada avtobus viadukdan düşüb"),
+])
+def test_a_coach_off_a_viaduct_is_a_crash_and_the_coach_no_sport(rulebook, language, title):
+    """A coach is a football team's and a bus: the word a crash's own report is made of does not
+    make the report a match's."""
+    reading = read_headline(Headline(title, "Wire", published=NOW, language=language), rulebook, NOW)
+    assert [kind.id for kind in reading.kinds][:1] == ["crash"] and reading.tragic and not reading.sport
+
+
 @pytest.mark.parametrize("language, allowed, title", [
     pytest.param(language, allowed, title, id=f"{language}-{title[:40]}")
     for language, cases in NOT_EVENTS.items() for allowed, title in cases])

@@ -361,6 +361,13 @@ def _outside_titles(analysis: Analysis, matches: list, rulebook: Rulebook, lexic
             and not any(start <= m.start < end for start, end in scare)]  # "«skyting» i sentrum"
 
 
+def _sport_words(rulebook: Rulebook, language: str, title, triggers: list) -> list:
+    """The sport words of a title, less those a kind's own trigger is made of: a "coach crash" is
+    a bus's, whatever a coach is in a football report."""
+    return [m for m in lexicon_index(rulebook, language, "sport").find(title)
+            if not any(t.first <= m.first and m.last <= t.last for t in triggers)]
+
+
 def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetime) -> Reading:
     lexicon = lexicon_of(rulebook, language)
     summary = headline.summary[:SUMMARY_CHARS] if headline.summary else ""
@@ -397,7 +404,7 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
         heading_to |= _read_candidates(reading, analysis, found, rulebook, lexicon, in_title)
     doers, _ = rulebook.index("incident_kinds", language, "perpetrators")
     reading.perpetrator_of = frozenset(match.payload.id for match in doers.find(title))
-    game = _SCORE.search(_CLOCK.sub(" ", headline.title)) or lexicon_index(rulebook, language, "sport").find(title)
+    game = _SCORE.search(_CLOCK.sub(" ", headline.title)) or _sport_words(rulebook, language, title, title_triggers)
     reading.sport = bool(game) and not reading.hurt
     if lexicon and lexicon.home in heading_to:
         reading.regions.add(lexicon.home)  # a plane that was to land at home carried home's people: news there
