@@ -34,6 +34,7 @@ from safepost.text import Analysis
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import SUPPORTED, keys_for
 from safepost.text.tokens import Token, lower
+from safepost.text.translit import ENGLISH_WORD, russian_by_sound
 
 MASKS = frozenset("*#%?_•·")
 SEPARATORS = frozenset(".-'’")  # "Х.уйня", "Sik.tir": put between letters, standing for none
@@ -88,14 +89,7 @@ _CHUNK_HINT = re.compile(r"[*#%?_•·@$!]|[^\W\d_][0-9](?![0-9])|[0-9][^\W\d_]|
 
 # Russian and Ukrainian written in Latin letters: by sound (longest spelling first) and by look
 TRANSLITERATED = frozenset({"ru", "uk"})
-_SOUNDS = {"shch": "щ", "sch": "щ", "zh": "ж", "kh": "х", "ch": "ч", "sh": "ш", "ts": "ц", "yo": "е", "jo": "е",
-           "yu": "ю", "ju": "ю", "ya": "я", "ja": "я", "ye": "е", "je": "е",
-           **dict(zip("abvgdezijklmnoprstufhxcwq'", "абвгдезийклмнопрстуфххцвкь"))}  # "y" depends on its place
-_SPELLING = re.compile("|".join(sorted((spelling for spelling in _SOUNDS if len(spelling) > 1), key=len, reverse=True))
-                       + "|.")
 _BY_LOOK = str.maketrans("aeopcyxkmhtb", "аеорсухкмнтв")
-_LATIN_VOWELS = frozenset("aeiouy")
-ENGLISH_WORD = 2.0  # Zipf in English from which a Latin word is English (eBay, Huawei), not a disguise
 
 
 @dataclass(frozen=True)
@@ -382,17 +376,9 @@ def _from_latin(word: str, vocabulary: Vocabulary) -> str | None:
     letters, by sound or by look, when the Latin word is no English one."""
     if not word.isalpha():
         return None
-    found = next((cyrillic for cyrillic in (_by_sound(word), word.translate(_BY_LOOK))
+    found = next((cyrillic for cyrillic in (russian_by_sound(word), word.translate(_BY_LOOK))
                   if not _LATIN.search(cyrillic) and vocabulary.knows(cyrillic)), None)
     return found if found and (zipf(word, "en") or 0) < ENGLISH_WORD else None
-
-
-def _by_sound(word: str) -> str:
-    """The usual Latin spelling of Russian read back: "ohuennye" -> "охуенне"; "y" is "й" after a
-    vowel or at the end, else "ы"."""
-    return _SPELLING.sub(lambda m: _SOUNDS.get(m.group()) or
-                         ("й" if m.end() == len(word) or (m.start() and word[m.start() - 1] in _LATIN_VOWELS)
-                          else "ы"), word)
 
 
 def _knows_a_form(vocabulary: Vocabulary, word: str, language: str | None) -> bool:

@@ -23,6 +23,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from safepost.text.frequency import zipf
+from safepost.text.translit import ENGLISH_WORD, russian_readings
 from safepost.usercache import installed_stamp, load_private, store_recent, user_cache
 
 SUPPORTED = ("en", "ru", "uk", "pl", "nb", "az")
@@ -30,6 +32,7 @@ DICTIONARIES = ("spacy_lookups_data", "pymorphy3", "pymorphy3_dicts_ru", "pymorp
                 "snowballstemmer")  # the installed packages a word's keys come from
 _STRETCH = re.compile(r"([^\W\d_])\1{2,}")  # a letter three times or more: a word stretched
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'\-]+")
+MIN_READ_BACK = 3  # letters: "da", "ne" read back would be any two-letter word
 REMEMBERED_WORDS = 300_000  # per language: the most recently learned are kept
 
 
@@ -135,15 +138,30 @@ def _pymorphy(language: str):
     def factory():
         analyzer = _morph(language)
 
+        def forms(word: str) -> tuple[str, ...]:
+            return tuple(p.normal_form.replace("ё", "е") for p in analyzer.parse(word)[:4])
+
         def keys(word: str) -> tuple[str, ...]:
             if not _CYRILLIC_WORD.fullmatch(word):
-                return ()  # a Latin brand name or an emoji code: nothing to learn, and pymorphy3
-                # raises on characters that have no Unicode name
-            return tuple(p.normal_form.replace("ё", "е") for p in analyzer.parse(word)[:4])
+                # a brand name or an emoji code: pymorphy3 raises on characters that have no Unicode
+                # name; Russian typed in Latin letters is read back ("skidki": скидки)
+                return _read_back(word, analyzer, forms) if language == "ru" else ()
+            return forms(word)
 
         return keys
 
     return factory
+
+
+def _read_back(word: str, analyzer, forms) -> tuple[str, ...]:
+    """A Latin word that is no English one and reads as a word the dictionary knows: its Cyrillic
+    form and that form's keys ("Vzryvnye skidki" meets «взрыв» and «скидка»)."""
+    if not (word.isascii() and word.isalpha() and len(word) >= MIN_READ_BACK):
+        return ()
+    english = (zipf(word, "en") or 0) >= ENGLISH_WORD  # "bar", "sale": an English word, unless a place
+    known = next((reading for reading in russian_readings(word) if analyzer.word_is_known(reading)
+                  and (not english or any("Geox" in str(parse.tag) for parse in analyzer.parse(reading)[:1]))), None)
+    return (known, *forms(known)) if known else ()
 
 
 def _polish():
