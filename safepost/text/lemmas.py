@@ -24,6 +24,7 @@ from functools import cache
 from pathlib import Path
 
 from safepost.text.frequency import zipf
+from safepost.text import translit
 from safepost.text.translit import ENGLISH_WORD, russian_readings
 from safepost.usercache import installed_stamp, load_private, store_recent, user_cache
 
@@ -294,5 +295,6 @@ def _memory_path(language: str) -> Path:
 
 
 def _dictionaries_stamp() -> str:
-    """Which dictionaries, and which version of this module, made the keys."""
-    return installed_stamp(DICTIONARIES, (__file__,))
+    """Which dictionaries, and which version of this module and of the reading back of Latin
+    letters, made the keys."""
+    return installed_stamp(DICTIONARIES, (__file__, translit.__file__))
