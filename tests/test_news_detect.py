@@ -1920,3 +1920,26 @@ def test_mourning_declared_for_some_days_is_a_story_of_the_dead(rulebook, title,
     assert mourning.harmed, mourning
     [checked] = check([post(promo, language, region)], [mourning], rulebook, NOW)
     assert checked.verdict == verdict, checked.findings
+
+
+def test_a_vocabulary_finding_quotes_every_word_of_the_kind_the_post_says(rulebook):
+    """The editor sees the whole pun, not its first word: "'Celny', 'strzał', 'karabinu'"."""
+    held = judged(rulebook, "Celny strzał! Niedzielne strzelanie z karabinu, 20% taniej.", "pl", "PL",
+                  "Strzelanina w galerii handlowej w Krakowie: nie żyją trzy osoby")
+    [finding] = [f for f in findings_of(held, "incident-words")]
+    assert all(f"'{word}'" in finding.message for word in ("Celny", "strzał", "karabinu")), finding.message
+
+
+@pytest.mark.parametrize("language, region, headline, post", [
+    ("en", "GB", "Shooting at a Leeds shopping centre: three dead", "Shots on target, every session! Book our summer football camp."),
+    ("pl", "PL", "Strzelanina w galerii handlowej w Krakowie: nie żyją trzy osoby",
+     "Strzał w okienko! ⚽ Ostatnie miejsca na obóz piłkarski."),
+    ("ru", "RU", "Стрельба в торговом центре в Казани: погибли три человека",
+     "Удар в девятку! ⚽ Последние места в футбольный лагерь."),
+    ("uk", "UA", "Стрілянина в торговому центрі у Львові: загинули троє людей",
+     "Удар у дев'ятку! ⚽ Останні місця у футбольний табір."),
+    ("nb", "NO", "Skyting på kjøpesenter i Bergen: tre drept", "Skudd i krysset! ⚽ Siste plasser på fotballskolen."),
+])
+def test_a_shot_at_goal_is_football_not_the_days_shooting(rulebook, language, region, headline, post):
+    decision = judged(rulebook, post, language, region, headline)
+    assert not findings_of(decision, "incident-words"), decision.findings

@@ -198,6 +198,7 @@ EVENTS = {
         ("poisoning", "Десятки дітей отруїлися в таборі на Одещині"),
     ],
     "pl": [
+        ("shooting", "Nie żyje uczestnik wiecu, dwie osoby ranne; zamachowiec zastrzelony"),  # an attacker, no bomb
         ("explosion", "Wybuchła butla z gazem w domu jednorodzinnym"),
         ("explosion", "W składzie amunicji wybuchają pociski, ewakuacja mieszkańców"),
         ("explosion", "Eksplodował magazyn amunicji w Bułgarii"),

@@ -63,9 +63,11 @@ def run(ctx: Context) -> Iterable[Finding]:
         main = kinds.get(incident.kind, kind)
         # a tornado's dead are not a public figure's: the story is named by its main kind
         what = kind.name if main is kind else f"{main.name} ({kind.id} words)"
+        # every word of that kind the post says, in its order: "'Celny', 'strzał', 'karabinu'"
+        said = ", ".join(f"'{text}'" for text in dict.fromkeys(m.text for m in words if m.payload is kind))
         yield Finding(
             f"incident.{kind.id}.vocabulary", NAME, level,
-            f"'{match.text}' {'after a threat of' if incident.threatened else 'during an active'} {what} ({why}): "
+            f"{said} {'after a threat of' if incident.threatened else 'during an active'} {what} ({why}): "
             f"\"{incident.title}\"",
             match.text, (match.start, match.end),
             evidence(incident, term=match.term, note=kind.note, source=kind.source))
