@@ -315,7 +315,7 @@ SEVERITIES = [
     ("az", "Bakıda atışma: 3 nəfər həlak olub", 4),
     ("az", "Yanğında 15 nəfər həlak olub", 5),
     # a number that names, not counts: a road, an aircraft, a rifle, an ordinal
-    ("en", "Minor crash on I-95: driver slightly injured", 1),
+    ("en", "Crash on I-95: driver injured", 1),
     ("en", "AK-47 shooting in Texas leaves 3 dead", 4),
     ("pl", "Nie żyje Jimmy Carter, 39. prezydent USA", 2),
     ("ru", "Детский писатель Эдуард Успенский скончался на 81-м году жизни", 2),  # an age with a case ending
@@ -1943,3 +1943,22 @@ def test_a_vocabulary_finding_quotes_every_word_of_the_kind_the_post_says(rulebo
 def test_a_shot_at_goal_is_football_not_the_days_shooting(rulebook, language, region, headline, post):
     decision = judged(rulebook, post, language, region, headline)
     assert not findings_of(decision, "incident-words"), decision.findings
+
+
+@pytest.mark.parametrize("title", [
+    "Alaska Airlines grounds its 737 MAX 9s after a door plug blew out; minor injuries only among 177 aboard",
+    "В Казани автобус врезался в столб, 15 человек легко ранены",
+    "У Львові автобус врізався в стовп, 15 людей легко поранені",
+    "Autobus uderzył w słup w Łodzi, 15 osób lekko rannych",
+    "Buss kjørte inn i en stolpe i Bergen, 15 lettere skadd",
+    "Bakıda avtobus dirəyə çırpılıb, 15 nəfər yüngül xəsarət alıb",
+])
+def test_injuries_told_as_light_are_no_toll_and_leave_nobody_at_risk(rulebook, title):
+    """The number beside light injuries is no count of the hurt, and those aboard are accounted
+    for: a promotion the next hour is no promotion in the first hours of a grave story."""
+    assert all(incident.severity < 4 for incident in detect(rulebook, title)), detect(rulebook, title)
+
+
+def test_an_attack_with_light_injuries_is_still_an_attack(rulebook):
+    [shooting] = detect(rulebook, "Shooting at a Leeds shopping centre: two with minor injuries")
+    assert shooting.harmed and shooting.kind == "shooting"

@@ -490,7 +490,9 @@ def _silence_moments(title: Analysis, lexicon, published: datetime, rulebook: Ru
 def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon) -> None:
     language = analysis.language
     calm = lexicon_index(rulebook, language, "harmless").find(analysis)
-    quiet = {i for m in calm for i in range(m.first, m.last)}  # "no one was injured" counts no one
+    minor = lexicon_index(rulebook, language, "minor").find(analysis)
+    # "no one was injured" counts no one, and "minor injuries only among 177 aboard" no toll either
+    quiet = {i for m in (*calm, *minor) for i in range(m.first, m.last)}
 
     def outside(matches):
         return [m for m in matches if m.first not in quiet]
@@ -525,7 +527,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
         reading.grave_words = True
         reading.grave = reading.grave or bool(reading.kinds)  # grave when the headline reports an event
     evacuated = lexicon_index(rulebook, language, "evacuated").find(analysis)
-    for match in lexicon_index(rulebook, language, "at_risk").find(analysis):
+    # injuries told as light account for everyone: "120 aboard, several slightly injured" is no one at risk
+    for match in () if minor else lexicon_index(rulebook, language, "at_risk").find(analysis):
         if any(e.first - REACH <= match.last and match.first <= e.last + REACH for e in evacuated):
             continue  # "50 people evacuated" are safe: they count nobody who may be among the victims
         value = _nearest_number(analysis, match.first, match.last, numbers)

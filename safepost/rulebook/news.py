@@ -84,6 +84,7 @@ class NewsLexicon:
     age_prepositions: frozenset[str] = frozenset()  # "dead at 57": after a death word, an age
     grave: LanguageTerms | None = None  # harm reported without a toll: "no survivors expected"
     harmless: LanguageTerms | None = None  # "no injuries", "nobody was hurt"
+    minor: LanguageTerms | None = None  # "minor injuries only", «легко ранены»: hurt, but no toll
     # "threat", "foiled", «предотвратили», "udaremniła": the attack named beside these has not happened
     threat: LanguageTerms | None = None
     follow_up: LanguageTerms | None = None  # "search goes on", "funerals held": it began earlier
@@ -263,7 +264,7 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
     f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
-                      "age_prepositions", "grave", "harmless", "threat", "follow_up", "toll_update", "remembrance",
+                      "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up", "toll_update", "remembrance",
                       "at_risk", "evacuated",
                       "none_survived",
                       "locatives", "conjunctions",
@@ -283,6 +284,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         age_prepositions=frozenset(word.lower() for word in f.texts("age_prepositions")),
         grave=compile_terms(f, "grave", (language,), required=False),
         harmless=compile_terms(f, "harmless", (language,), required=False),
+        minor=compile_terms(f, "minor", (language,), required=False),
         threat=compile_terms(f, "threat", (language,), required=False),
         follow_up=compile_terms(f, "follow_up", (language,), required=False),
         toll_update=compile_terms(f, "toll_update", (language,), required=False),
