@@ -101,6 +101,7 @@ EVENTS = {
         ("bombing", "Car bomb explodes outside hotel in Mogadishu"),
     ],
     "ru": [
+        ("war", "Россия ударила КАБами по Харькову"),
         ("explosion", "Под Ичней взрываются боеприпасы на складах арсенала"),
         ("explosion", "На складе боеприпасов в Балаклее рвутся снаряды"),
         ("explosion", "В Крыму рвутся боеприпасы на складе, эвакуированы жители"),
@@ -160,6 +161,7 @@ EVENTS = {
         ("explosion", "Взрыв газа в жилом доме в Магнитогорске"),
     ],
     "uk": [
+        ("war", "Харків атакували КАБами: вибухи в кількох районах міста"),  # guided bombs, by their initials
         ("explosion", "Під Ічнею на Чернігівщині вибухають боєприпаси на складах арсеналу"),
         ("explosion", "На складах у Калинівці вибухають снаряди, людей евакуюють"),
         ("explosion", "У Балаклії рвуться боєприпаси на складі"),
@@ -198,6 +200,7 @@ EVENTS = {
         ("poisoning", "Десятки дітей отруїлися в таборі на Одещині"),
     ],
     "pl": [
+        ("war", "Rosja zaatakowała Charków bombami kierowanymi"),
         ("shooting", "Nie żyje uczestnik wiecu, dwie osoby ranne; zamachowiec zastrzelony"),  # an attacker, no bomb
         ("explosion", "Wybuchła butla z gazem w domu jednorodzinnym"),
         ("explosion", "W składzie amunicji wybuchają pociski, ewakuacja mieszkańców"),
