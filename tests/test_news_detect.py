@@ -314,6 +314,7 @@ SEVERITIES = [
     ("az", "Gəncəyə raket zərbəsi: onlarla insan həlak olub", 5),
     ("az", "Bakıda atışma: 3 nəfər həlak olub", 4),
     ("az", "Yanğında 15 nəfər həlak olub", 5),
+    ("nb", "Dødstallet etter brannene på Maui har steget til 80", 5),  # the count and its rise apart
     # a number that names, not counts: a road, an aircraft, a rifle, an ordinal
     ("en", "Crash on I-95: driver injured", 1),
     ("en", "AK-47 shooting in Texas leaves 3 dead", 4),
