@@ -1948,6 +1948,7 @@ def test_a_shot_at_goal_is_football_not_the_days_shooting(rulebook, language, re
 
 @pytest.mark.parametrize("title", [
     "Alaska Airlines grounds its 737 MAX 9s after a door plug blew out; minor injuries only among 177 aboard",
+    "Six hurt as a coach hits a bridge on the M6, none of them seriously",
     "В Казани автобус врезался в столб, 15 человек легко ранены",
     "У Львові автобус врізався в стовп, 15 людей легко поранені",
     "Autobus uderzył w słup w Łodzi, 15 osób lekko rannych",

@@ -498,7 +498,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
         return [m for m in matches if m.first not in quiet]
 
     deaths = outside(lexicon_index(rulebook, language, "death").find(analysis))
-    injuries = outside(lexicon_index(rulebook, language, "injury").find(analysis))
+    # the hurt of a report that calls its injuries light are no toll: "two hurt, neither seriously"
+    injuries = [] if minor else outside(lexicon_index(rulebook, language, "injury").find(analysis))
     numbers = lexicon.numbers if lexicon else {}
     ages = lexicon.ages if lexicon else frozenset()
     age_prepositions = lexicon.age_prepositions if lexicon else frozenset()
