@@ -14,6 +14,7 @@ from safepost.checks import Context
 from safepost.checks.incident_names import countries_named, mentions
 from safepost.model import Incident
 from safepost.news.reading import is_adjective, kinds_by_id, news_languages, place_indexes
+from safepost.news.placenames import alike, opening
 from safepost.news.stories import ONE_REPORT_GLOBAL
 from safepost.rulebook.news import CATASTROPHE
 from safepost.text import analyze
@@ -21,7 +22,6 @@ from safepost.text import analyze
 MAX_HEADLINES = 3
 PROMINENT = 2  # headlines (or sources) that make a story more than a one-line item
 GLOBAL_FOR = timedelta(hours=24)
-SAME_OPENING = 3  # letters two place names share when one is the other, or named after it
 PROVINCE_OPENING = 5  # letters a province's forms share ("Śląsk", "Śląsku"), and no town's with it
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
 CYRILLIC = ("ru", "uk")
@@ -109,7 +109,7 @@ def names_a_town_in(ctx: Context, places: tuple[str, ...]) -> bool:
 def _any_in(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool:
     """One of the towns is one of the places, is named alike, or lies in it (a province)."""
     provinces = _known_provinces(ctx)
-    return any(_alike(town, place) or _one_province(town, place, provinces) for town in towns for place in places)
+    return any(alike(town, place) or _one_province(town, place, provinces) for town in towns for place in places)
 
 
 def names_its_country(ctx: Context, incident: Incident) -> bool:
@@ -136,40 +136,9 @@ def _story_places(ctx: Context, incident: Incident) -> tuple[str, ...]:
                                    for match in towns.find(analyze(text, incident.language)))
 
 
-def _alike(town: str, place: str) -> bool:
-    """The same place, or one named after it, in another form or language: a shared opening of
-    three letters, with the vowels Russian and Ukrainian spell differently taken as one (Крыму ~
-    Крымском, Суми ~ Сумщині, Киев ~ Київ), and a name in Latin letters read as its Cyrillic one
-    sounds (#Odesa ~ Одесі, Kharkiv ~ Харкові). Taking two towns for one only keeps a post in the
-    story."""
-    if bool(_CYRILLIC_LETTER.match(town)) != bool(_CYRILLIC_LETTER.match(place)):
-        return not _sounds(town).isdisjoint(_sounds(place))
-    return _opening(town) == _opening(place)
-
-
-def _sounds(name: str) -> set[str]:
-    """How a name may sound: a name in Latin letters may also be Azerbaijani, whose q is the
-    Russian г and c the дж (Binəqədi ~ Бинагади, Gəncə ~ Гянджа, Bakı ~ Баку)."""
-    folded = name.casefold().replace("\u0307", "")
-    readings = {folded.translate(_TO_LATIN)}
-    if not _CYRILLIC_LETTER.match(name):
-        readings.add(folded.translate(_AZERBAIJANI_TO_LATIN))
-    return {_sound(reading) for reading in readings}
-
-
-def _sound(latin: str) -> str:
-    """The opening consonants of a name as it sounds in Latin letters: vowels and the letters
-    that vary between transliterations and case forms left out (Kyiv ~ Київ ~ Києві, Lviv ~
-    Львові, Horlivka ~ Горловке, Moscow ~ Москве, Yalta ~ Ялте)."""
-    latin = latin.replace("kh", "x").replace("h", "g").replace("c", "k")
-    latin = re.sub(r"^[yj](?=[aeiou])", "", latin)
-    skeleton = latin[:1] + re.sub(r"[aeiouy\W]", "", latin[1:])
-    return re.sub(r"(.)\1+", r"\1", skeleton)[:SAME_OPENING]
-
-
 def _neighbours(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool:
     """A town and a place of one province: Namsos the day heather burns in Flatanger."""
-    return any(any(_alike(town, member) for member in members) and any(_alike(place, member) for member in members)
+    return any(any(alike(town, member) for member in members) and any(alike(place, member) for member in members)
                for _, members in _known_provinces(ctx)
                for town in towns for place in places)
 
@@ -177,8 +146,8 @@ def _neighbours(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool
 def _is_province(ctx: Context, name: str) -> bool:
     """The name is a province's, in any of its forms (Śląsk, na Śląsku), not a town's that opens
     alike (Warszawa, Warmia)."""
-    opening = _opening(name, PROVINCE_OPENING)
-    return any(_opening(province, PROVINCE_OPENING) == opening
+    its_opening = opening(name, PROVINCE_OPENING)
+    return any(opening(province, PROVINCE_OPENING) == its_opening
                for province, _ in _known_provinces(ctx))
 
 
@@ -195,24 +164,9 @@ def _provinces(rulebook) -> tuple[tuple[str, tuple[str, ...]], ...]:
 def _one_province(town: str, place: str, provinces) -> bool:
     """One names a province, the other a town in it: a sale in Kemerovo the day of a mine
     disaster "в Кузбассе" is in it."""
-    return any(_alike(place, province) and any(_alike(town, member) for member in members)
-               or _alike(town, province) and any(_alike(place, member) for member in members)
+    return any(alike(place, province) and any(alike(town, member) for member in members)
+               or alike(town, province) and any(alike(place, member) for member in members)
                for province, members in provinces)
-
-
-def _opening(name: str, letters: int = SAME_OPENING) -> str:
-    return name.casefold().translate(_FOLDED)[:letters]
-
-
-_FOLDED = str.maketrans("еєиіїыёłóąę", "иииииииloae")
-_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
-_TO_LATIN = str.maketrans({
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "є": "ye", "ё": "yo", "ж": "zh", "з": "z",
-    "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "x", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
-    "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "", "’": "", "ł": "l", "ó": "o", "ą": "a", "ę": "e", "q": "k"})
-_AZERBAIJANI_TO_LATIN = str.maketrans({"ə": "a", "ı": "i", "ö": "o", "ü": "u", "ş": "sh", "ç": "ch", "ğ": "g",
-                                       "q": "g", "c": "dzh", "j": "zh"})
 
 
 def prominent(incident: Incident) -> bool:
