@@ -1964,3 +1964,20 @@ def test_injuries_told_as_light_are_no_toll_and_leave_nobody_at_risk(rulebook, t
 def test_an_attack_with_light_injuries_is_still_an_attack(rulebook):
     [shooting] = detect(rulebook, "Shooting at a Leeds shopping centre: two with minor injuries")
     assert shooting.harmed and shooting.kind == "shooting"
+
+
+@pytest.mark.parametrize("language, region, headline, named, other", [
+    ("en", "UA", "Ракетний удар по Києву: загинули 12 людей",
+     "Kyiv weekend deals: 20% off all coffee!", "Lviv weekend deals: 20% off all coffee!"),
+    ("ru", "AZ", "Binəqədidə avtobus yanıb, beş nəfər ölüb", "Бинагади: скидки на такси 20%!", "Сумгаит: скидки на такси 20%!"),
+    ("uk", "PL", "Pożar hali targowej w Gdańsku: nie żyją trzy osoby",
+     "Гданськ: знижки на квитки 20%!", "Краків: знижки на квитки 20%!"),
+])
+def test_a_post_names_the_storys_town_in_its_own_language_or_script(rulebook, language, region, headline, named,
+                                                                  other):
+    """The key terms are read in the story's language; the town the gazetteer knows is read in
+    the post's, and a promotion naming it is the same collision whatever the alphabet."""
+    incidents = detect(rulebook, headline)
+    sale, elsewhere = check([post(named, language, region), post(other, language, region)], incidents, rulebook, NOW)
+    assert any(f.rule.endswith(".mention") for f in sale.findings), sale.findings
+    assert not any(f.rule.endswith(".mention") for f in elsewhere.findings), elsewhere.findings

@@ -9,11 +9,14 @@ import re
 from safepost.checks import Context
 from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, is_adjective, lexicon_of, news_languages,
                                    place_indexes, quoted_in, same_stem, starts_sentence, trigger_matches)
+from safepost.news.placenames import alike
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import is_common_word
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
 NAME = "incident-names"
+CYRILLIC = ("ru", "uk")
+_LATIN = re.compile(r"[A-Za-z]{3}")
 
 _DIGIT = re.compile(r"\d")
 _LETTERS_FIRST = re.compile(r"[^\W\d_]*")
@@ -144,9 +147,36 @@ def mentions(ctx: Context) -> list[Match]:
         index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.rulebook, ctx.incidents))
         return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
                 if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))] \
-            + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
+            + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx) + _places_in_other_words(ctx)
 
     return ctx.memo(NAME, find)
+
+
+def _places_in_other_words(ctx: Context) -> list[Match]:
+    """A story's town that the post names in its own language or script, where the key terms,
+    read in the story's language, do not reach: "Kyiv" in an English post the day «Київ» is the
+    news, «Бинагади» in a Russian post in Baku the day the headlines say Binəqədi. Only towns
+    the gazetteer knows, of the story's own country."""
+    return [Match(incident, place, m.start, m.end, m.first, m.last, m.text)
+            for m in towns_named(ctx) for incident in ctx.incidents
+            if incident.language != ctx.language and m.payload in incident.regions
+            for place in incident.places if alike(m.text, place)]
+
+
+def towns_named(ctx: Context) -> list[Match]:
+    """The towns and states the post names, their region as payload: the gazetteer's names, not
+    its countries. A post in Cyrillic may tag its town in Latin letters ("Кава + круасан = 99 грн
+    #Lviv"): those are read with the English names. Read once a post."""
+    if ctx.language not in news_languages(ctx.rulebook):
+        return []
+
+    def find() -> list[Match]:
+        found = place_indexes(ctx.rulebook, ctx.language)[0].find(ctx.analysis)
+        if ctx.language in CYRILLIC and _LATIN.search(ctx.analysis.text):
+            found += place_indexes(ctx.rulebook, "en")[0].find(ctx.analysis)
+        return found
+
+    return ctx.memo("towns named", find)
 
 
 def _countries(ctx: Context) -> list[Match]:

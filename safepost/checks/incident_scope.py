@@ -7,11 +7,10 @@ reach). Outside its reach, a post is flagged at most, unless it names the story 
 """
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from safepost.checks import Context
-from safepost.checks.incident_names import countries_named, mentions
+from safepost.checks.incident_names import countries_named, mentions, towns_named
 from safepost.model import Incident
 from safepost.news.reading import is_adjective, kinds_by_id, news_languages, place_indexes
 from safepost.news.placenames import alike, opening
@@ -24,8 +23,6 @@ PROMINENT = 2  # headlines (or sources) that make a story more than a one-line i
 GLOBAL_FOR = timedelta(hours=24)
 PROVINCE_OPENING = 5  # letters a province's forms share ("Śląsk", "Śląsku"), and no town's with it
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
-CYRILLIC = ("ru", "uk")
-_LATIN = re.compile(r"[A-Za-z]{3}")
 
 
 def of_the_stories(ctx: Context, name: str, build):
@@ -88,16 +85,8 @@ def elsewhere_at_home(ctx: Context, incident: Incident, placed: bool = False) ->
 
 
 def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:
-    """(region, as written) of the towns and states the post names: the gazetteer's names, not
-    its countries. A post in Cyrillic may tag its town in Latin letters ("Кава + круасан = 99 грн
-    #Lviv"): those are read with the English names."""
-    if ctx.language not in news_languages(ctx.rulebook):
-        return ()
-    towns, _ = place_indexes(ctx.rulebook, ctx.language)
-    found = towns.find(ctx.analysis)
-    if ctx.language in CYRILLIC and _LATIN.search(ctx.analysis.text):
-        found += place_indexes(ctx.rulebook, "en")[0].find(ctx.analysis)
-    return tuple((match.payload, match.text) for match in found)
+    """(region, as written) of the towns and states the post names."""
+    return tuple((match.payload, match.text) for match in towns_named(ctx))
 
 
 def names_a_town_in(ctx: Context, places: tuple[str, ...]) -> bool:
