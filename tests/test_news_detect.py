@@ -1981,3 +1981,14 @@ def test_a_post_names_the_storys_town_in_its_own_language_or_script(rulebook, la
     sale, elsewhere = check([post(named, language, region), post(other, language, region)], incidents, rulebook, NOW)
     assert any(f.rule.endswith(".mention") for f in sale.findings), sale.findings
     assert not any(f.rule.endswith(".mention") for f in elsewhere.findings), elsewhere.findings
+
+
+@pytest.mark.parametrize("headline, verdicts", [
+    ("Wildfires on Maui: the death toll rises to 80", {Verdict.FLAG, Verdict.HOLD}),
+    ("Wildfire on Maui: two dead", {Verdict.PASS}),
+])
+def test_a_trip_to_the_state_of_a_mass_casualty_story_meets_it(rulebook, headline, verdicts):
+    """Far away, the fires on Maui are Hawaii's: a charter's "last seats to Hawaii" meets a toll
+    that made them news everywhere, and not a town's smaller news."""
+    decision = judged(rulebook, "Siste plasser til Hawaii i oktober! Book i dag.", "nb", "NO", headline)
+    assert decision.verdict in verdicts, decision.findings

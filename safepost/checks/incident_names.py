@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from safepost.checks import Context
-from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, is_adjective, lexicon_of, news_languages,
-                                   place_indexes, quoted_in, same_stem, starts_sentence, trigger_matches)
+from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, is_adjective, kinds_by_id, lexicon_of,
+                                   news_languages, place_indexes, quoted_in, same_stem, starts_sentence,
+                                   trigger_matches)
 from safepost.news.placenames import alike
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import is_common_word
@@ -147,7 +148,8 @@ def mentions(ctx: Context) -> list[Match]:
         index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.rulebook, ctx.incidents))
         return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
                 if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))] \
-            + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx) + _places_in_other_words(ctx)
+            + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx) + _places_in_other_words(ctx) \
+            + _provinces_of_mass_casualty_stories(ctx)
 
     return ctx.memo(NAME, find)
 
@@ -161,6 +163,29 @@ def _places_in_other_words(ctx: Context) -> list[Match]:
             for m in towns_named(ctx) for incident in ctx.incidents
             if incident.language != ctx.language and m.payload in incident.regions
             for place in incident.places if alike(m.text, place)]
+
+
+def _provinces_of_mass_casualty_stories(ctx: Context) -> list[Match]:
+    """The state or province of a story's town, for a story whose toll makes it news everywhere
+    (its kind's `global_from`): far away, people know the fires on Maui as Hawaii's, and "last
+    seats to Hawaii" that week sells the islands in mourning. A state is too wide for a town's
+    smaller news."""
+    kinds = kinds_by_id(ctx.rulebook)
+    stories = [incident for incident in ctx.incidents if incident.places and incident.kind in kinds
+               and kinds[incident.kind].global_from and incident.deaths >= kinds[incident.kind].global_from]
+    if not stories:
+        return []
+    return [Match(incident, place, m.start, m.end, m.first, m.last, m.text)
+            for m in towns_named(ctx) for incident in stories if m.payload in incident.regions
+            for province, members in known_provinces(ctx.rulebook) if alike(m.text, province)
+            for place in incident.places if any(alike(member, place) for member in members)]
+
+
+def known_provinces(rulebook) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every province the gazetteer knows the towns of, in every language."""
+    return rulebook.cached("provinces", lambda: tuple(
+        province for entry in rulebook.rules("places") for provinces in entry.provinces.values()
+        for province in provinces))
 
 
 def towns_named(ctx: Context) -> list[Match]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from safepost.checks import Context
-from safepost.checks.incident_names import countries_named, mentions, towns_named
+from safepost.checks.incident_names import countries_named, known_provinces, mentions, towns_named
 from safepost.model import Incident
 from safepost.news.reading import is_adjective, kinds_by_id, news_languages, place_indexes
 from safepost.news.placenames import alike, opening
@@ -141,13 +141,7 @@ def _is_province(ctx: Context, name: str) -> bool:
 
 
 def _known_provinces(ctx: Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return ctx.rulebook.cached("provinces", lambda: _provinces(ctx.rulebook))
-
-
-def _provinces(rulebook) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Every province the gazetteer knows the towns of, in every language."""
-    return tuple(province for entry in rulebook.rules("places") for provinces in entry.provinces.values()
-                 for province in provinces)
+    return known_provinces(ctx.rulebook)
 
 
 def _one_province(town: str, place: str, provinces) -> bool:
