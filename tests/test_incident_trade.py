@@ -135,3 +135,14 @@ def test_at_home_the_storys_town_written_in_another_script_is_still_its_town():
     headline = "Binəqədidə avtobus yanıb, beş nəfər ölüb"
     posts = ["Автобусные экскурсии по Бинагади со скидкой 20%!", "Автобусные экскурсии по Сумгаиту со скидкой 20%!"]
     assert trade_levels("ru", "AZ", headline, *posts) == [Verdict.HOLD, None]
+
+
+@pytest.mark.parametrize("headline, post", [
+    ("Seks omkom i helikopterulykken i Finnmark", "Helikopterturer – 20 % rabatt hele uka!"),
+    ("Fem døde i togulykken ved Hamar", "Togreiser til fjellet – halv pris i helgen!"),
+    ("Tre omkom i hotellbrannen på Lillehammer", "Hotellopphold med spa, 30 % rabatt!"),
+])
+def test_norwegian_compounds_carry_their_trade(headline, post):
+    """Norwegian writes the trade into one word with the accident ("helikopterulykken") or the
+    offer ("helikopterturer"): the trade is its first part."""
+    assert trade_levels("nb", "NO", headline, post) == [Verdict.HOLD]
