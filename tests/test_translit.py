@@ -12,6 +12,7 @@ from safepost.model import Headline, Post, Verdict
 from safepost.news.detect import detect_incidents
 from safepost.rulebook import load_rulebook
 from safepost.text import analyze
+from safepost.text.tone import cues_for, read_tone
 
 NOW = datetime(2024, 5, 6, 12, 0, tzinfo=timezone.utc)
 
@@ -49,3 +50,11 @@ def test_the_day_of_a_deadly_explosion_a_sale_in_translit_is_held_as_in_cyrillic
     assert latin.verdict == cyrillic.verdict == Verdict.HOLD, latin.findings
     assert any("Vzryvnye" in f.message for f in latin.findings), latin.findings
     assert ordinary.verdict != Verdict.HOLD, ordinary.findings
+
+
+def test_a_promotion_taken_back_in_translit_sells_nothing(rulebook):
+    """«net zhivoy muzyki» is «нет живой музыки»: "net" and "my" are English words too, and read
+    back all the same in a Russian post."""
+    tone = read_tone(analyze("Segodnya u nas net zhivoy muzyki: my skorbim vmeste s Minskom.", "ru"),
+                     cues_for(rulebook, "ru"))
+    assert tone.promotional is None and tone.declined is not None and tone.sincere is not None

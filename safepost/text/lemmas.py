@@ -25,7 +25,7 @@ from pathlib import Path
 
 from safepost.text.frequency import zipf
 from safepost.text import translit
-from safepost.text.translit import ENGLISH_WORD, russian_readings
+from safepost.text.translit import ENGLISH_WORD, FUNCTION_WORDS, russian_readings
 from safepost.usercache import installed_stamp, load_private, store_recent, user_cache
 
 SUPPORTED = ("en", "ru", "uk", "pl", "nb", "az")
@@ -157,6 +157,8 @@ def _pymorphy(language: str):
 def _read_back(word: str, analyzer, forms) -> tuple[str, ...]:
     """A Latin word that is no English one and reads as a word the dictionary knows: its Cyrillic
     form and that form's keys ("Vzryvnye skidki" meets «взрыв» and «скидка»)."""
+    if word in FUNCTION_WORDS:
+        return (FUNCTION_WORDS[word],)
     if not (word.isascii() and word.isalpha() and len(word) >= MIN_READ_BACK):
         return ()
     english = (zipf(word, "en") or 0) >= ENGLISH_WORD  # "bar", "sale": an English word, unless a place

@@ -11,6 +11,9 @@ _SPELLING = re.compile("|".join(sorted((spelling for spelling in _SOUNDS if len(
                        + "|.")
 LATIN_VOWELS = frozenset("aeiouy")
 ENGLISH_WORD = 2.0  # Zipf in English from which a Latin word is English (eBay, Huawei), not Russian
+# short Russian words spelled as English ones, read back all the same: "net zhivoy muzyki" is «нет
+# живой музыки», a promotion taken back, and "my skorbim" is «мы скорбим»
+FUNCTION_WORDS = {"net": "нет", "ne": "не", "ni": "ни", "my": "мы"}
 
 
 def russian_by_sound(word: str, ye_after_consonant: str = "е") -> str:
