@@ -527,3 +527,20 @@ def test_a_memorial_more_than_a_week_after_the_deaths_stays_apart():
     incidents = detect_incidents([headline("Six killed as light aircraft crashes near Shoreham", 200),
                                   headline("Hundreds attend Shoreham vigil for the victims", 20)], RULEBOOK, NOW)
     assert all(len(i.headlines) == 1 for i in incidents)
+
+
+def test_a_severe_report_of_no_known_place_joins_the_first_word_of_its_event_abroad():
+    """The first word from Sakarya has no toll yet; the toll comes hours later under a town no
+    gazetteer knows. Read alone it would be at home, and hold every promotion in Baku."""
+    [blast] = detect_incidents([
+        headline("Türkiyənin Sakarya vilayətində fişəng fabrikində güclü partlayış", 8),
+        headline("Hendek partlayışı: ölənlər var, 114 nəfər yaralanıb", 1)], RULEBOOK, NOW)
+    assert blast.regions == ("TR",) and len(blast.headlines) == 2, blast
+
+
+def test_a_severe_report_of_no_known_place_stays_home_beside_another_kind_abroad():
+    incidents = detect_incidents([
+        headline("Türkiyənin Sakarya vilayətində güclü yanğın", 8),
+        headline("Zavodda partlayış: ölənlər var, 114 nəfər yaralanıb", 1)], RULEBOOK, NOW)
+    [blast] = [incident for incident in incidents if incident.kind == "explosion"]
+    assert blast.regions == ("AZ",), incidents

@@ -243,8 +243,10 @@ def _join_mass_casualty_tolls(readings: list[Reading], by_time: list[int], union
 
 def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) -> None:
     """A severe report that names no place safepost knows would be taken to be at its language's
-    home, or nowhere ("over 10,000 dead in South Asia"); when, within hours, a severe report in
-    the same language, placed abroad, tells its event alike, it is that story told again
+    home, or nowhere ("over 10,000 dead in South Asia"); when, within hours, a report in the same
+    language placed abroad, severe or its first word before any toll ("Türkiyənin Sakarya
+    vilayətində fişəng fabrikində partlayış", then "Hendek partlayışı: ölənlər var"), tells its
+    event alike, it is that story told again
     ("Süleyman Soylu: Ortaköydəki Reina klubuna hücumda 39 nəfər həlak olub" after "İstanbulda
     gecə klubuna silahlı hücum", "Flodbølgekatastrofen: over 10 000 omkommet i Sør-Asia" after
     "Mange nordmenn savnet i Thailand etter flodbølgen"). After a mass-casualty report abroad, so
@@ -257,7 +259,7 @@ def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) ->
         lighter = report.severity < 4
         if report.regions or lighter and (report.deaths or not report.kinds or report.kinds[0].id == "death"):
             continue
-        least = MASS_CASUALTY if lighter else 4
+        least = MASS_CASUALTY if lighter else 0
         _join_closest(readings, tragic[:position], i, union,
                       lambda other: other.severity >= least and other.language == report.language
                       and bool(other.regions) and report.home not in other.regions
