@@ -1992,3 +1992,15 @@ def test_a_trip_to_the_state_of_a_mass_casualty_story_meets_it(rulebook, headlin
     that made them news everywhere, and not a town's smaller news."""
     decision = judged(rulebook, "Siste plasser til Hawaii i oktober! Book i dag.", "nb", "NO", headline)
     assert decision.verdict in verdicts, decision.findings
+
+
+@pytest.mark.parametrize("language, region, headline, post", [
+    ("ru", "RU", "Лобовое столкновение поездов под Тверью: погибли 12 человек", "Лобовое столкновение вкусов! Новый бургер −20%!"),
+    ("uk", "UA", "Лобове зіткнення потягів під Житомиром: загинули 12 людей", "Лобове зіткнення смаків! Новий бургер −20%!"),
+    ("pl", "PL", "Czołowe zderzenie pociągów pod Szczekocinami: nie żyje 12 osób", "Czołowe zderzenie smaków! Nowy burger −20%!"),
+    ("nb", "NO", "Frontkollisjon mellom to tog ved Hamar: 12 omkom", "Kollisjon av smaker! Ny burger −20 %!"),
+])
+def test_a_collision_of_flavours_the_day_trains_collided_is_held(rulebook, language, region, headline, post):
+    decision = judged(rulebook, post, language, region, headline)
+    assert any(f.rule == "incident.crash.vocabulary" and f.level == Verdict.HOLD for f in decision.findings), \
+        decision.findings
