@@ -38,9 +38,17 @@ def run(ctx: Context) -> Iterable[Finding]:
         incident = match.payload
         yield Finding(
             f"incident.{incident.kind}.mention", NAME, level,
-            f"Mentions '{match.term}', which is what \"{incident.title}\" is about: {ctx.rung.describe()}",
+            f"Mentions {_as_written(match)}, which is what \"{incident.title}\" is about: {ctx.rung.describe()}",
             match.text, (match.start, match.end), evidence(incident, term=match.term),
         )
+
+
+def _as_written(match: Match) -> str:
+    """The post's word, and the story's where the two are written otherwise: "'Kyiv' («Києву» in
+    the news)" tells the editor why a word the headlines never used is the story."""
+    if match.text.casefold() == match.term.casefold() or match.text.casefold().lstrip("#") in match.term.casefold():
+        return f"'{match.term}'"
+    return f"'{match.text}' ('{match.term}' in the news)"
 
 
 def _only_a_place(ctx: Context, incident, match: Match) -> bool:
