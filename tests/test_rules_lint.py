@@ -153,3 +153,13 @@ def test_a_config_language_typo_is_caught_with_a_hint(run_cli, write):
     queue = write("q.csv", "id,platform,scheduled_at,text\n1,x,2026-03-03T09:00:00Z,Hello\n")
     code, _, err = run_cli("check", queue)
     assert code == 2 and "unknown language 'ua'" in err and "did you mean 'uk'?" in err
+
+
+def test_a_form_that_also_matches_a_commoner_word_is_a_warning_with_the_fix(run_cli, write):
+    """"rocked" is also "rock": the day of an earthquake it would meet every rock concert."""
+    kind = ("incident_kinds:\n  - id: quake\n    name: quake\n    severity: 3\n    triggers: {en: [quake]}\n"
+            "    vocabulary: {en: [rocked, '=rocking', shaky]}\n")
+    code, out, _, _ = lint(run_cli, write, kind)
+    assert code == 0
+    assert problems(out) == ["ours.yaml:6:23: warning: vocabulary: 'rocked' also matches 'rock', a commoner word: "
+                             "write '=rocked' for this form only"]

@@ -20,7 +20,8 @@ from safepost.errors import InputError
 from safepost.model import Verdict
 from safepost.rulebook.examples import Authored, parse_examples
 from safepost.rulebook.fields import Fields
-from safepost.rulebook.terms import LanguageTerms, check_exceptions, compile_language_map, compile_terms
+from safepost.rulebook.terms import (LanguageTerms, check_exceptions, check_forms, compile_language_map,
+                                     compile_terms)
 from safepost.text.months import MONTHS, WEEKDAYS
 
 CATASTROPHE = 1000  # the dead that stop the world whatever the kind: the 2004 tsunami, not a bridge in Morbi
@@ -243,6 +244,7 @@ def parse_incident_kind(data, path: str) -> IncidentKind:
         source=f.text("source", ""), examples=parse_examples(f), path=path, line=f.line() or 0)
     check_exceptions(f, "not_triggers", kind.triggers, kind.not_triggers)
     check_exceptions(f, "vocabulary_exceptions", kind.vocabulary, kind.vocabulary_exceptions)
+    check_forms(f, "vocabulary", kind.vocabulary)
     return kind
 
 

@@ -21,6 +21,7 @@ from safepost.text.matcher import Term, TermError, TermIndex, compile_term
 from safepost.yamlsafe import LineList
 
 GAPS = ("...", "…")
+COMMONER = 1.0  # Zipf: a form this much commoner than the term is another word ("rock" for "rocked")
 _SET = re.compile(r"\{([^{}]*)\}")
 _SET_NAME = re.compile(r"\w+")
 _THOROUGH: ContextVar[bool] = ContextVar("safepost_thorough", default=False)
@@ -194,6 +195,33 @@ def check_exceptions(fields: Fields, key: str, terms: LanguageTerms, exceptions:
                 report(RuleWarning(f"{key}: exception '{exception.text}' holds none of the rule's terms "
                                    f"{'' if language == 'any' else f'in {language} '}so it never applies",
                                    fields.path, *where(language, exception.text)))
+
+
+def check_forms(fields: Fields, key: str, terms: LanguageTerms) -> None:
+    """A one-word term matches its other forms, its dictionary form too: "rocked" matches
+    "rock", «бабах» matches «баба». Where that form is a far commoner word, the term meets posts
+    it was not written for (a rock concert the day of an earthquake), and a warning says to pin
+    it. An authoring check: `rules lint` and `rules test` run it."""
+    if not is_thorough():
+        return
+    from safepost.text.frequency import zipf
+    from safepost.text.lemmas import keys_for
+
+    where = _positions(fields, key)
+    for language in terms:
+        if language == "any":
+            continue
+        keys = keys_for(language)
+        for term in terms.get(language, ()):
+            word = term.text.lower()
+            if not word.isalpha():
+                continue  # a phrase, a pinned form ("=hottest"), a prefix or a choice
+            own = zipf(word, language) or 0.0
+            commoner = next((k for k in keys.of_term(word)
+                             if k != word and (zipf(k, language) or 0.0) > own + COMMONER), None)
+            if commoner:
+                report(RuleWarning(f"{key}: '{term.text}' also matches '{commoner}', a commoner word: write "
+                                   f"'={term.text}' for this form only", fields.path, *where(language, term.text)))
 
 
 def _positions(fields: Fields, key: str):
