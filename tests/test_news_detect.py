@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from story_helpers import levels_of
 
 from safepost.gate import check
 from safepost.model import Headline, Post, Verdict
@@ -2005,3 +2006,13 @@ def test_a_collision_of_flavours_the_day_trains_collided_is_held(rulebook, langu
     decision = judged(rulebook, post, language, region, headline)
     assert any(f.rule == "incident.crash.vocabulary" and f.level == Verdict.HOLD for f in decision.findings), \
         decision.findings
+
+
+def test_the_bomb_said_of_bread_is_slang_abroad(rulebook):
+    """«просто бомба» is what a baker says of good bread: abroad, a bombing's word played on in a
+    sale is looked at, the slang of praise is not."""
+    headlines = [("Wybuch bomby w centrum Krakowa: nie żyje pięć osób", 3),
+                 ("Zamach bombowy w Krakowie: pięć ofiar, policja szuka sprawcy", 2)]
+    levels = levels_of("incident-words", NOW, headlines, "uk", "UA",
+                       "Наші паски — просто бомба! Сьогодні до 18:00.", "Вибухові знижки на паски сьогодні!")
+    assert levels == [None, Verdict.FLAG], levels
