@@ -544,3 +544,12 @@ def test_a_severe_report_of_no_known_place_stays_home_beside_another_kind_abroad
         headline("Zavodda partlayış: ölənlər var, 114 nəfər yaralanıb", 1)], RULEBOOK, NOW)
     [blast] = [incident for incident in incidents if incident.kind == "explosion"]
     assert blast.regions == ("AZ",), incidents
+
+
+def test_in_english_a_severe_report_of_no_known_place_does_not_join_a_lighter_one_placed():
+    """English is at home in many countries: a town no gazetteer knows (Joplin) is not "abroad",
+    and the day's other tornado (one dead in Minneapolis) is not its first word."""
+    incidents = detect_incidents([
+        headline("Tornado tears through north Minneapolis, at least one dead", 12),
+        headline("Joplin tornado: at least 89 dead, the hospital among the buildings hit", 1)], RULEBOOK, NOW)
+    assert sorted(len(incident.headlines) for incident in incidents) == [1, 1], incidents

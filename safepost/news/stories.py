@@ -259,7 +259,9 @@ def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) ->
         lighter = report.severity < 4
         if report.regions or lighter and (report.deaths or not report.kinds or report.kinds[0].id == "death"):
             continue
-        least = MASS_CASUALTY if lighter else 0
+        # a language with a home of its own says "abroad" by placing it: its first word, before any
+        # toll, is enough; English, at home in many countries, needs a severe one
+        least = MASS_CASUALTY if lighter else 0 if report.home else 4
         _join_closest(readings, tragic[:position], i, union,
                       lambda other: other.severity >= least and other.language == report.language
                       and bool(other.regions) and report.home not in other.regions
