@@ -1932,19 +1932,30 @@ def test_a_vocabulary_finding_quotes_every_word_of_the_kind_the_post_says(rulebo
     assert all(f"'{word}'" in finding.message for word in ("Celny", "strzał", "karabinu")), finding.message
 
 
-@pytest.mark.parametrize("language, region, headline, post", [
-    ("en", "GB", "Shooting at a Leeds shopping centre: three dead", "Shots on target, every session! Book our summer football camp."),
+@pytest.mark.parametrize("language, region, headline, post, held", [
+    # a shot at goal is football, not the day's shooting
+    ("en", "GB", "Shooting at a Leeds shopping centre: three dead",
+     "Shots on target, every session! Book our summer football camp.", False),
     ("pl", "PL", "Strzelanina w galerii handlowej w Krakowie: nie żyją trzy osoby",
-     "Strzał w okienko! ⚽ Ostatnie miejsca na obóz piłkarski."),
+     "Strzał w okienko! ⚽ Ostatnie miejsca na obóz piłkarski.", False),
     ("ru", "RU", "Стрельба в торговом центре в Казани: погибли три человека",
-     "Удар в девятку! ⚽ Последние места в футбольный лагерь."),
+     "Удар в девятку! ⚽ Последние места в футбольный лагерь.", False),
     ("uk", "UA", "Стрілянина в торговому центрі у Львові: загинули троє людей",
-     "Удар у дев'ятку! ⚽ Останні місця у футбольний табір."),
-    ("nb", "NO", "Skyting på kjøpesenter i Bergen: tre drept", "Skudd i krysset! ⚽ Siste plasser på fotballskolen."),
+     "Удар у дев'ятку! ⚽ Останні місця у футбольний табір.", False),
+    ("nb", "NO", "Skyting på kjøpesenter i Bergen: tre drept", "Skudd i krysset! ⚽ Siste plasser på fotballskolen.", False),
+    # a collision of flavours the day trains collided is the crash's own word
+    ("ru", "RU", "Лобовое столкновение поездов под Тверью: погибли 12 человек",
+     "Лобовое столкновение вкусов! Новый бургер −20%!", True),
+    ("uk", "UA", "Лобове зіткнення потягів під Житомиром: загинули 12 людей",
+     "Лобове зіткнення смаків! Новий бургер −20%!", True),
+    ("pl", "PL", "Czołowe zderzenie pociągów pod Szczekocinami: nie żyje 12 osób",
+     "Czołowe zderzenie smaków! Nowy burger −20%!", True),
+    ("nb", "NO", "Frontkollisjon mellom to tog ved Hamar: 12 omkom", "Kollisjon av smaker! Ny burger −20 %!", True),
 ])
-def test_a_shot_at_goal_is_football_not_the_days_shooting(rulebook, language, region, headline, post):
+def test_a_word_of_the_days_kind_is_read_in_its_phrase(rulebook, language, region, headline, post, held):
     decision = judged(rulebook, post, language, region, headline)
-    assert not findings_of(decision, "incident-words"), decision.findings
+    words = findings_of(decision, "incident-words")
+    assert (any(f.level == Verdict.HOLD for f in words) if held else not words), decision.findings
 
 
 @pytest.mark.parametrize("title", [
@@ -1970,7 +1981,8 @@ def test_an_attack_with_light_injuries_is_still_an_attack(rulebook):
 @pytest.mark.parametrize("language, region, headline, named, other", [
     ("en", "UA", "Ракетний удар по Києву: загинули 12 людей",
      "Kyiv weekend deals: 20% off all coffee!", "Lviv weekend deals: 20% off all coffee!"),
-    ("ru", "AZ", "Binəqədidə avtobus yanıb, beş nəfər ölüb", "Бинагади: скидки на такси 20%!", "Сумгаит: скидки на такси 20%!"),
+    ("ru", "AZ", "Binəqədidə avtobus yanıb, beş nəfər ölüb",
+     "Бинагади: скидки на такси 20%!", "Сумгаит: скидки на такси 20%!"),
     ("uk", "PL", "Pożar hali targowej w Gdańsku: nie żyją trzy osoby",
      "Гданськ: знижки на квитки 20%!", "Краків: знижки на квитки 20%!"),
 ])
@@ -1996,16 +2008,6 @@ def test_a_trip_to_the_state_of_a_mass_casualty_story_meets_it(rulebook, headlin
     assert decision.verdict in verdicts, decision.findings
 
 
-@pytest.mark.parametrize("language, region, headline, post", [
-    ("ru", "RU", "Лобовое столкновение поездов под Тверью: погибли 12 человек", "Лобовое столкновение вкусов! Новый бургер −20%!"),
-    ("uk", "UA", "Лобове зіткнення потягів під Житомиром: загинули 12 людей", "Лобове зіткнення смаків! Новий бургер −20%!"),
-    ("pl", "PL", "Czołowe zderzenie pociągów pod Szczekocinami: nie żyje 12 osób", "Czołowe zderzenie smaków! Nowy burger −20%!"),
-    ("nb", "NO", "Frontkollisjon mellom to tog ved Hamar: 12 omkom", "Kollisjon av smaker! Ny burger −20 %!"),
-])
-def test_a_collision_of_flavours_the_day_trains_collided_is_held(rulebook, language, region, headline, post):
-    decision = judged(rulebook, post, language, region, headline)
-    assert any(f.rule == "incident.crash.vocabulary" and f.level == Verdict.HOLD for f in decision.findings), \
-        decision.findings
 
 
 def test_the_bomb_said_of_bread_is_slang_abroad(rulebook):
