@@ -44,7 +44,7 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 
 def _as_written(match: Match) -> str:
-    """The post's word, and the story's where the two are written otherwise: "'Kyiv' («Києву» in
+    """The post's word, and the story's where the two are written otherwise: "'Kyiv' ('Києву' in
     the news)" tells the editor why a word the headlines never used is the story."""
     if match.text.casefold() == match.term.casefold() or match.text.casefold().lstrip("#") in match.term.casefold():
         return f"'{match.term}'"

@@ -39,6 +39,7 @@ def _sound(latin: str) -> str:
 
 
 def opening(name: str, letters: int = SAME_OPENING) -> str:
+    """The name's first letters, the vowels Russian and Ukrainian spell differently taken as one."""
     return name.casefold().translate(_FOLDED)[:letters]
 
 
