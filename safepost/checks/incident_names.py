@@ -159,9 +159,11 @@ def _places_in_other_words(ctx: Context) -> list[Match]:
     read in the story's language, do not reach: "Kyiv" in an English post the day «Київ» is the
     news, «Бинагади» in a Russian post in Baku the day the headlines say Binəqədi. Only towns
     the gazetteer knows, of the story's own country."""
+    told_otherwise = [incident for incident in ctx.incidents if incident.language != ctx.language and incident.places]
+    if not told_otherwise:
+        return []  # the post's towns are read only when some story is told in another language
     return [Match(incident, place, m.start, m.end, m.first, m.last, m.text)
-            for m in towns_named(ctx) for incident in ctx.incidents
-            if incident.language != ctx.language and m.payload in incident.regions
+            for m in towns_named(ctx) for incident in told_otherwise if m.payload in incident.regions
             for place in incident.places if alike(m.text, place)]
 
 
