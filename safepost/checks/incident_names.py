@@ -172,15 +172,20 @@ def _provinces_of_mass_casualty_stories(ctx: Context) -> list[Match]:
     (its kind's `global_from`): far away, people know the fires on Maui as Hawaii's, and "last
     seats to Hawaii" that week sells the islands in mourning. A state is too wide for a town's
     smaller news."""
-    kinds = kinds_by_id(ctx.rulebook)
-    stories = [incident for incident in ctx.incidents if incident.places and incident.kind in kinds
-               and kinds[incident.kind].global_from and incident.deaths >= kinds[incident.kind].global_from]
+    stories = ctx.scope.cached("mass-casualty stories", lambda: _mass_casualty_stories(ctx))
     if not stories:
         return []
     return [Match(incident, place, m.start, m.end, m.first, m.last, m.text)
             for m in towns_named(ctx) for incident in stories if m.payload in incident.regions
             for province, members in known_provinces(ctx.rulebook) if alike(m.text, province)
             for place in incident.places if any(alike(member, place) for member in members)]
+
+
+def _mass_casualty_stories(ctx: Context) -> list:
+    """The placed stories whose toll reaches their kind's `global_from`: found once a run."""
+    kinds = kinds_by_id(ctx.rulebook)
+    return [incident for incident in ctx.incidents if incident.places and incident.kind in kinds
+            and kinds[incident.kind].global_from and incident.deaths >= kinds[incident.kind].global_from]
 
 
 def known_provinces(rulebook) -> tuple[tuple[str, tuple[str, ...]], ...]:
