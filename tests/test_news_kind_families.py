@@ -820,3 +820,17 @@ def test_mourning_the_dead_the_day_after_is_fresh_grief_not_remembrance(rulebook
     reading = read_headline(Headline("Newtown mourns the 26 killed at Sandy Hook", "Wire", published=NOW,
                                      language="en"), rulebook, NOW)
     assert not reading.remembered and reading.hurt, reading
+
+
+@pytest.mark.parametrize("language, title", [
+    ("en", "Hotel hostage drama ends in Ouagadougou: 23 dead"),
+    ("ru", "Кризис с заложниками в отеле Уагадугу завершён: 23 погибших"),
+    ("uk", "Криза із заручниками в готелі Уагадугу завершилася: 23 загиблих"),
+    ("pl", "Dramat zakładników w hotelu w Wagadugu: 23 ofiary"),
+    ("nb", "Gisselkrisen på hotellet i Ouagadougou er over: 23 drept"),
+    ("az", "Uaqaduquda oteldə girov böhranı başa çatıb: 23 nəfər ölüb"),
+])
+def test_a_hostage_crisis_is_a_terror_attack(rulebook, language, title):
+    """A siege told by its hostages, not by "terror", is the attack: its toll is the attack's, and
+    news everywhere when it is a mass-casualty one."""
+    assert "terror" in kinds_of(rulebook, title, language)
