@@ -1107,6 +1107,21 @@ def test_a_story_placed_beyond_any_one_country_is_not_assumed_at_home(rulebook, 
     assert not story.regions, story.regions
 
 
+@pytest.mark.parametrize("abroad, at_home", [
+    ("Выживших в катастрофе SSJ-100 не обнаружено; на борту было 45 человек, в том числе восемь россиян",
+     "Выживших в катастрофе Ан-148 не обнаружено; на борту было 45 человек"),
+    ("Серед загиблих в аварії автобуса троє українців", "Загинули троє людей в аварії автобуса"),
+    ("Katastrofa autokaru: wśród ofiar jest dwóch Polaków", "Katastrofa autokaru: są ofiary śmiertelne"),
+    ("Avtobus qəzası: həlak olanlar arasında iki həmvətənimiz var", "Avtobus qəzası: iki nəfər həlak olub"),
+])
+def test_a_story_that_counts_the_home_countrys_people_among_its_dead_is_not_at_home(rulebook, abroad, at_home):
+    """At home a crash's dead are people; a headline that counts Russians among them is telling a
+    crash abroad, though it names no place, and a Moscow promotion is not in its first hours."""
+    [story] = detect(rulebook, abroad)
+    [home] = detect(rulebook, at_home)
+    assert not story.regions and home.regions, (story.regions, home.regions)
+
+
 @pytest.mark.parametrize("title, language, region", [
     ("Fem omkom da veteranbil kjørte av veien ved Rjukan", "nb", "NO"),
     ("Fire amerikanske soldater omkom i flystyrten i Beiarn", "nb", "NO"),
