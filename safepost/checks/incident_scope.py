@@ -22,6 +22,7 @@ MAX_HEADLINES = 3
 PROMINENT = 2  # headlines (or sources) that make a story more than a one-line item
 GLOBAL_FOR = timedelta(hours=24)
 PROVINCE_OPENING = 5  # letters a province's forms share ("Śląsk", "Śląsku"), and no town's with it
+CASE_ENDING = 3  # letters a case form adds to a town's name ("Львові", "Krakowie")
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
 
 
@@ -134,10 +135,17 @@ def _neighbours(ctx: Context, towns: list[str], places: tuple[str, ...]) -> bool
 
 def _is_province(ctx: Context, name: str) -> bool:
     """The name is a province's, in any of its forms (Śląsk, na Śląsku), not a town's that opens
-    alike (Warszawa, Warmia)."""
+    alike (Warszawa, Warmia), nor the town a province is named after (Львів, of Львівщина)."""
     its_opening = opening(name, PROVINCE_OPENING)
-    return any(opening(province, PROVINCE_OPENING) == its_opening
-               for province, _ in _known_provinces(ctx))
+    return any(opening(province, PROVINCE_OPENING) == its_opening and not _one_of(name, towns)
+               for province, towns in _known_provinces(ctx))
+
+
+def _one_of(name: str, towns: tuple[str, ...]) -> bool:
+    """The name is one of the towns in one of its case forms (Львів, Львові): it opens with all of
+    a town's name but its last letter, and is not much longer."""
+    folded = name.casefold()
+    return any(folded.startswith(town.casefold()[:-1]) and len(name) <= len(town) + CASE_ENDING for town in towns)
 
 
 def _known_provinces(ctx: Context) -> tuple[tuple[str, tuple[str, ...]], ...]:
