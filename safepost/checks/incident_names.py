@@ -188,11 +188,12 @@ def _mass_casualty_stories(ctx: Context) -> list:
             and kinds[incident.kind].global_from and incident.deaths >= kinds[incident.kind].global_from]
 
 
-def known_provinces(rulebook) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Every province the gazetteer knows the towns of, in every language."""
-    return rulebook.cached("provinces", lambda: tuple(
-        province for entry in rulebook.rules("places") for provinces in entry.provinces.values()
-        for province in provinces))
+def known_provinces(rulebook, narrow: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every province the gazetteer knows the towns of, in every language; `narrow`: only those
+    small enough that their towns are neighbours (an oblast, a voivodeship, not Texas)."""
+    return rulebook.cached(("provinces", narrow), lambda: tuple(
+        province for entry in rulebook.rules("places") if not (narrow and entry.wide_provinces)
+        for provinces in entry.provinces.values() for province in provinces))
 
 
 def towns_named(ctx: Context) -> list[Match]:

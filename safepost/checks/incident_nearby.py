@@ -3,7 +3,8 @@ Kramatorsk the morning Sloviansk, twelve kilometres away, still digs out its dea
 neither the story nor its town, and a strike below its kind's first-hours toll opens no window for
 the country, but the province is one place in grief. Flagged, never held: the town next door is a
 person's call, and a province is wider than a town's news. A town of another province, or a post
-that names none, is not next door."""
+that names none, is not next door, and neither is a town of the same wide state (Austin, the day of
+a crash in Brownsville: `wide_provinces` in rules/news/places.yaml)."""
 from __future__ import annotations
 
 from typing import Iterable
@@ -43,5 +44,5 @@ def _deadly_placed(ctx: Context) -> list[tuple[Incident, str, tuple[str, ...]]]:
     severe_from = ctx.rulebook.policies.severe_from
     return [(incident, province, towns) for incident in ctx.incidents
             if incident.deaths and incident.severity >= severe_from
-            for province, towns in known_provinces(ctx.rulebook)
+            for province, towns in known_provinces(ctx.rulebook, narrow=True)
             if any(alike(place, town) for place in incident.places for town in towns)]

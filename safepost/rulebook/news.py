@@ -176,6 +176,9 @@ class Places:
     # by language, a province as its news names it and the towns in it ("Кузбасс": Кемерово...):
     # a post for one of those towns is in a story that names only the province
     provinces: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+    # a state hundreds of miles across (Texas): its towns are one place in a story that names the
+    # state, but not one another's neighbours
+    wide_provinces: bool = False
     path: str = ""
     line: int = 0
 
@@ -315,14 +318,14 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
 
 def parse_places(data, path: str) -> Places:
     f = Fields(data, path, "a places entry")
-    f.reject_unknown(("id", "region", "names", "country_names", "people", "provinces"))
+    f.reject_unknown(("id", "region", "names", "country_names", "people", "provinces", "wide_provinces"))
     region = f.regions("region")
     if len(region) != 1:
         raise f.error("'region' must be one two-letter region code", "region")
     return Places(id=f.text("id") or f"places.{region[0].lower()}", region=region[0],
                   names=compile_language_map(f, "names"),
                   country_names=compile_language_map(f, "country_names"), people=compile_language_map(f, "people"),
-                  provinces=_provinces(f), path=path, line=f.line() or 0)
+                  provinces=_provinces(f), wide_provinces=f.flag("wide_provinces", False), path=path, line=f.line() or 0)
 
 
 def _provinces(f: Fields) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
