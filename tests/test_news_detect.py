@@ -747,6 +747,13 @@ def test_a_story_that_names_no_town_does_not_hold_a_sale_that_names_its_own(rule
     # is no province for being the first letters of Львівщина
     ("uk", "UA", "Росія вдарила ракетами по Слов'янську: загинули троє людей",
      "Наші паски — просто бомба! Львів, вул. Городоцька.", "Наші паски — просто бомба! Слов'янськ, вул. Свободи."),
+    # an explosion of flavour is selling's slang too
+    ("uk", "UA", "Вибух автомобіля в центрі Києва: загинув журналіст",
+     "Вибуховий смак літа: кавуновий лимонад у Львові!", "Вибуховий смак літа: кавуновий лимонад у Києві!"),
+    ("en", "GB", "Gas explosion in Leeds: two killed", "An explosion of flavour at our Bristol grill this weekend!",
+     "An explosion of flavour at our Leeds grill this weekend!"),
+    ("az", "AZ", "Sumqayıtda qaz partlayışı: iki nəfər həlak olub", "Gəncədə dad partlayışı: yeni kabab menyusu!",
+     "Sumqayıtda dad partlayışı: yeni kabab menyusu!"),
 ])
 def test_a_storys_words_in_a_post_for_another_town_play_on_nothing(rulebook, language, region, headline, away, there):
     """"Убойные скидки" in Novosibirsk the day of a shooting in Kazan is another town's news; in
