@@ -1949,6 +1949,40 @@ def test_mourning_declared_for_some_days_is_a_story_of_the_dead(rulebook, title,
     assert checked.verdict == verdict, checked.findings
 
 
+@pytest.mark.parametrize("language, region, declaration, promotion, abroad, trip", [
+    ("en", "GB", "Three-day national mourning declared after coach crash kills 14",
+     "Weekend only: 30% off every dress!", "PL", "Weekend w Londynie: hotel ze śniadaniem −30%!"),
+    ("ru", "RU", "В России объявлен трёхдневный общенациональный траур", "Только в выходные: скидка 30% на все платья!",
+     "AZ", "Həftəsonu Moskvada: otel və uçuş 30% endirimlə!"),
+    ("uk", "UA", "В Україні оголошено триденну загальнонаціональну жалобу", "Лише у вихідні: знижка 30% на всі сукні!",
+     "PL", "Weekend we Lwowie: hotel i przejazd −30%!"),
+    ("pl", "PL", "Trzydniowa żałoba narodowa po katastrofie autokaru", "Tylko w weekend: 30% rabatu na sukienki!",
+     "UA", "Вихідні у Кракові: готель і переїзд −30%!"),
+    ("nb", "NO", "Tre dagers nasjonal sorg etter bussulykken", "Bare i helgen: 30 % på alle kjoler!",
+     "GB", "Weekend in Oslo: hotel and flights 30% off!"),
+    ("az", "AZ", "Ölkədə üç günlük ümummilli matəm elan olunub", "Yalnız həftəsonu: bütün donlara 30% endirim!",
+     "RU", "Выходные в Баку: отель и перелёт со скидкой 30%!"),
+])
+def test_a_mourning_of_some_days_is_kept_each_day_and_a_trip_abroad_into_it_is_flagged(
+        rulebook, language, region, declaration, promotion, abroad, trip):
+    """Declared on a Thursday for three days: a promotion at home is held on the Saturday, the
+    third day, and not on the Sunday; a trip sold from abroad to the mourning country, naming it
+    or its town, is flagged on those days, and a sale abroad that names neither is left alone."""
+    thursday, saturday, sunday = at("2024-05-09T15:00:00Z"), at("2024-05-11T12:00:00Z"), at("2024-05-12T12:00:00Z")
+    incidents = detect_incidents([Headline(declaration, "Wire", published=thursday, region=region)], rulebook, saturday)
+    assert len([day for incident in incidents for day in incident.mourning]) == 3, incidents
+
+    def verdict(text: str, when, where: str, its_language: str) -> Verdict:
+        [decision] = check([post(text, its_language, where, when)], incidents, rulebook, saturday)
+        return decision.verdict
+
+    trip_language = {"PL": "pl", "AZ": "az", "UA": "uk", "GB": "en", "RU": "ru"}[abroad]
+    assert verdict(promotion, saturday, region, language) == Verdict.HOLD
+    assert verdict(promotion, sunday, region, language) == Verdict.PASS
+    assert verdict(trip, saturday, abroad, trip_language) == Verdict.FLAG
+    assert verdict(promotion, saturday, abroad, language) == Verdict.PASS
+
+
 def test_a_vocabulary_finding_quotes_every_word_of_the_kind_the_post_says(rulebook):
     """The editor sees the whole pun, not its first word: "'Celny', 'strzał', 'karabinu'"."""
     held = judged(rulebook, "Celny strzał! Niedzielne strzelanie z karabinu, 20% taniej.", "pl", "PL",

@@ -19,7 +19,8 @@ from typing import Iterable
 from safepost.calendar import audience_zones
 from safepost.checks import Context
 from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, active_for, elsewhere_at_home, evidence, kept_by,
-                                            names_a_town_in, relation, stops_the_world, where, within_first_day)
+                                            names_a_town_in, names_its_country, relation, stops_the_world, where,
+                                            within_first_day)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import kinds_by_id
 from safepost.news.stories import MASS_CASUALTY
@@ -35,20 +36,25 @@ def run(ctx: Context) -> Iterable[Finding]:
         if not first_hours and not mourning:
             continue
         found = relation(ctx, incident)
-        if found == REACHED and incident.regions and not stops_the_world(ctx, incident):
+        sells_there = found != IN and _sells_its_country(ctx, incident)
+        if sells_there and not mourning:
+            mourning = _on_mourning_day(ctx, incident)  # a first day abroad is not news everywhere; its mourning is
+        if found == REACHED and incident.regions and not stops_the_world(ctx, incident) and not sells_there:
             continue  # abroad: a sweater sale in Lviv the morning a bridge fell in Morbi
         if found == IN and not mourning and elsewhere_at_home(ctx, incident):
             found = REACHED if incident.reach == "global" and within_first_day(ctx, incident) else OUTSIDE
-        if mourning and not kept_by(ctx, incident) or not mourning and found not in (IN, REACHED):
+        kept = bool(mourning) and kept_by(ctx, incident)
+        if mourning and not kept and not sells_there or not mourning and found not in (IN, REACHED):
             continue  # a day of mourning is kept where it was declared
         light = ctx.rung.light  # read only now: reading the tone is most of what this check costs
         if found == REACHED and not light:
             continue  # abroad, an ordinary post is not news; a promotion in its first day is
         if not light and (incident.severity < policies.every_post_from or mourning):
             continue  # two dead in a school shooting: the sale is looked at, the bus timetable is not
-        level = policies.promotional_during_incident if light and (found == IN or mourning) else Verdict.FLAG
+        level = policies.promotional_during_incident if light and (found == IN or kept) else Verdict.FLAG
         what = ctx.rung.describe() if light else "every post"
         audience = "in your audience's region" if found == IN else \
+            f"in {where(incident)}, which the post names" if sells_there else \
             "declared in your audience's language, in a country safepost could not tell" if mourning else \
             f"in {where(incident)}: a mass-casualty event, news everywhere in its first day"
         when = f"on {mourning}, a day of mourning declared after" if mourning else \
@@ -59,6 +65,14 @@ def run(ctx: Context) -> Iterable[Finding]:
             f"(severity {incident.severity}) {audience}: {what} needs a person's review",
             evidence=evidence(incident))
         return  # one blanket finding per post is enough; the most severe incident comes first
+
+
+def _sells_its_country(ctx: Context, incident: Incident) -> bool:
+    """A promotion or a joke abroad that names the country or a town of a story in its first day
+    of news everywhere, or on a day of mourning it declared: "Autumn holidays in Antalya!" from
+    Baku on the first of Turkey's three days of mourning for the Ankara bombing. Flagged: a
+    person decides whether the trip can wait."""
+    return bool(incident.regions) and ctx.rung.light and names_its_country(ctx, incident)
 
 
 def _severe(ctx: Context) -> list[tuple[Incident, datetime | None]]:

@@ -422,7 +422,9 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     if lexicon and not reading.remembered and (
             lexicon_index(rulebook, language, "mourning").find(title)
             or places and lexicon_index(rulebook, language, "mourning_here").find(title)):
-        reading.mourning = (_written_day(title, lexicon, reading.published) or reading.published.date(),)
+        first = _written_day(title, lexicon, reading.published) or reading.published.date()
+        days = lexicon.days_counted(headline.title) or 1  # "üç günlük matəm": three days from the first
+        reading.mourning = tuple(first + timedelta(days=n) for n in range(days))
         reading.mourning_places = places
     if lexicon and not reading.sport and lexicon_index(rulebook, language, "silence").find(title):
         reading.silences = _silence_moments(title, lexicon, reading.published, rulebook)

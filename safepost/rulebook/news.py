@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -22,7 +23,7 @@ from safepost.rulebook.examples import Authored, parse_examples
 from safepost.rulebook.fields import Fields
 from safepost.rulebook.terms import (LanguageTerms, check_exceptions, check_forms, compile_language_map,
                                      compile_terms)
-from safepost.text.months import MONTHS, WEEKDAYS
+from safepost.text.months import DAY_WORDS, JOINING_NUMBERS, MONTHS, MOST_DAYS, WEEKDAYS
 
 CATASTROPHE = 1000  # the dead that stop the world whatever the kind: the 2004 tsunami, not a bridge in Morbi
 
@@ -156,6 +157,29 @@ class NewsLexicon:
         names = [(tuple(_word_keys((word.lower(),), self.language) for word in name.split()), number)
                  for number, name in enumerate(WEEKDAYS.get(self.language, ()))]
         return tuple(sorted(names, key=lambda entry: -len(entry[0])))
+
+    def days_counted(self, text: str) -> int | None:
+        """The number of days a headline counts ("three-day mourning", «трёхдневный траур», "üç
+        günlük matəm"), up to a week; None when it counts none."""
+        if self._day_count is None:
+            return None
+        found = self._day_count.search(text.lower())
+        if not found:
+            return None
+        said = found.group(1)
+        count = int(said) if said.isdigit() else self._day_numbers[said]
+        return count if 1 <= count <= MOST_DAYS else None
+
+    @cached_property
+    def _day_numbers(self) -> dict[str, int]:
+        return {**{word.lower(): n for word, n in self.numbers.items()}, **JOINING_NUMBERS.get(self.language, {})}
+
+    @cached_property
+    def _day_count(self) -> re.Pattern | None:
+        if self.language not in DAY_WORDS:
+            return None
+        words = "|".join(re.escape(word) for word in sorted(self._day_numbers, key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(\d{{1,2}}|{words}){DAY_WORDS[self.language]}")
 
     @cached_property
     def month_numbers(self) -> dict[str, int]:

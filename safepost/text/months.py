@@ -35,6 +35,26 @@ WEEKDAYS = {
 }
 
 
+# how a headline counts days ("three-day mourning", «трёхдневный траур», «три дні жалоби»,
+# "trzydniowa żałoba", "tre dagers landesorg", "üç günlük matəm"): the word for days, as the end of
+# a regular expression after a number, and the joining forms of numbers that the lexicon's
+# `numbers` (the forms that count the dead) do not list
+DAY_WORDS = {
+    "en": r"[- ]days?\b",
+    "ru": r"\s?(?:дн(?:я|ей)\b|дневн)",
+    "uk": r"\s?(?:дн(?:і|ів)\b|денн)",
+    "pl": r"\s?dni(?:owy|owa|owe|owej|ową|owego)?\b",
+    "nb": r"[- ]?(?:dager|dagers|døgn|døgns)\b",
+    "az": r" gün(?:lük)?\b",
+}
+JOINING_NUMBERS = {
+    "ru": {"трёх": 3, "четырёх": 4},
+    "uk": {"дво": 2, "три": 3, "чотири": 4, "п'яти": 5, "семи": 7},
+    "pl": {"dwu": 2, "trzy": 3, "cztero": 4, "pięcio": 5, "sześcio": 6, "siedmio": 7},
+}
+MOST_DAYS = 7  # a count of days above a week is no day of mourning's length
+
+
 def written_days(day: date, language: str | None) -> list[str]:
     """Every way the day is written in the language (in every known language when it is not
     known), as exact matcher terms: "=20 =лютого", "=february =20"."""
