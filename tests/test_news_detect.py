@@ -1132,6 +1132,20 @@ def test_a_story_that_counts_the_home_countrys_people_among_its_dead_is_not_at_h
     assert not story.regions and home.regions, (story.regions, home.regions)
 
 
+@pytest.mark.parametrize("abroad, at_home", [
+    ("Strzelanina w Lewiston: nie żyje 18 osób", "Strzelanina w Chrcynnie: nie żyje 18 osób"),
+    ("Autokar spadł z wiaduktu pod Avellino: 38 ofiar", "Autokar spadł z wiaduktu pod Strykowem: 38 ofiar"),
+    ("Powódź: w Sinzig utonęło 12 mieszkańców ośrodka", "Powódź: w Kłodzku utonęło 12 mieszkańców ośrodka"),
+])
+def test_a_polish_headline_that_names_a_town_without_a_case_ending_is_not_at_home(rulebook, abroad, at_home):
+    """"w Lewiston" is no Polish town, which would be "w Lewistonie": the day of a shooting there,
+    a promotion in Poland is not in its first hours. A village the gazetteer does not know, in its
+    case ("w Chrcynnie"), is still at home."""
+    [story] = detect(rulebook, abroad)
+    [home] = detect(rulebook, at_home)
+    assert not story.regions and home.regions == ("PL",), (story.regions, home.regions)
+
+
 @pytest.mark.parametrize("title, language, region", [
     ("Fem omkom da veteranbil kjørte av veien ved Rjukan", "nb", "NO"),
     ("Fire amerikanske soldater omkom i flystyrten i Beiarn", "nb", "NO"),

@@ -45,6 +45,7 @@ MINOR_BELOW = 3  # hurt, and nobody dead: fewer than this is a local accident, n
 ORDINAL_DOT = frozenset({"pl", "nb", "nn", "da", "de", "cs", "sk", "fi", "hu", "et", "sl", "hr", "sr", "lv", "lt"})
 NUMBER_GROUPING = (",", ".", " ", "\u202f")  # between the digit groups of one number: 1,000 / 1 000
 DESIGNATION_LETTERS = 4  # "I-95", "Ту-154", "AK-47", "MiG-29": a short name and its number
+FOREIGN_TOWN_BELOW = 3.5  # Zipf: a name after "w" this rare and with no case ending is a foreign town
 MIN_STEM = 4  # an Azerbaijani name's key: its shortest form without an ending, at least this long
 MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a title
 SCARE_QUOTE_WORDS = 2  # «стрілянина» in a headline about a film: a word the headline does not mean
@@ -414,7 +415,8 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     # and a plane "on its way to Nairobi" that names no other place came down somewhere on the way,
     # not at home
     abroad = any(lexicon_index(rulebook, language, "abroad").find(analysis) for analysis, _, _ in texts) \
-        or bool(heading_to - reading.regions - {lexicon.home if lexicon else None})
+        or bool(heading_to - reading.regions - {lexicon.home if lexicon else None}) \
+        or not reading.regions and bool(lexicon) and _names_a_foreign_town(title, lexicon)
     reading.home = lexicon.home if lexicon and not abroad else None
     # a city's or a province's mourning («у Покровську», «в Татарстане») is kept there, not by the
     # whole country
@@ -434,6 +436,22 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     reading.frequencies = {word: zipf(word, language) for key, candidate in reading.candidates.items()
                            for word in (key, candidate.text.lower().lstrip("#")) if " " not in word}
     return reading
+
+
+def _names_a_foreign_town(title: Analysis, lexicon) -> bool:
+    """A name after a preposition that takes a case, without the case's ending: "w Sinzig", "pod
+    Aibling", "w Lewiston" are no Polish towns, which would be "w Krakowie", "pod Strykowem". Not
+    an acronym ("w PiS", "w USA"), nor a word the language uses ("w Dzień Matki", "w Sylwestra")."""
+    if not lexicon.case_prepositions:
+        return False
+    tokens = title.tokens
+    for before, word in zip(tokens, tokens[1:]):
+        written = title.text[word.start:word.end]
+        if before.norm in lexicon.case_prepositions and written[:1].isupper() and written[1:].islower() \
+                and not word.norm.endswith(lexicon.case_endings) \
+                and (zipf(word.norm, lexicon.language) or 0) < FOREIGN_TOWN_BELOW:
+            return True
+    return False
 
 
 def _written_day(title: Analysis, lexicon, published: datetime) -> date | None:

@@ -106,6 +106,10 @@ class NewsLexicon:
     destinations: LanguageTerms | None = None
     # "-dan", "-dən": a place written with one of these endings is where it came from ("Bakıdan uçan")
     origin_endings: tuple[str, ...] = ()
+    # "w", "pod": a town's name after them takes one of `case_endings` ("w Krakowie", "pod
+    # Strykowem"); a name that does not ("w Sinzig", "pod Avellino") is a foreign town
+    case_prepositions: tuple[str, ...] = ()
+    case_endings: tuple[str, ...] = ()
     mourning: LanguageTerms | None = None  # "national day of mourning", «общенациональный траур»: a day kept
     # "day of mourning", «день траура»: a mourning kept only where the headline names a town or a
     # province («11 октября объявлено в Татарстане днём траура»); a school's names none
@@ -299,7 +303,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
                       "none_survived",
                       "locatives", "conjunctions",
                       "sport", "shows", "home", "idioms", "abroad", "destinations", "origin_endings",
-                      "mourning", "mourning_here",
+                      "case_prepositions", "case_endings", "mourning", "mourning_here",
                       "silence", "noon", "hyperbole"))
     language = f.languages("language", required=True)[0]
     numbers = f.data.get("numbers") or {}
@@ -331,6 +335,8 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         abroad=compile_terms(f, "abroad", (language,), required=False),
         destinations=compile_terms(f, "destinations", (language,), required=False),
         origin_endings=tuple(ending.lower() for ending in f.texts("origin_endings")),
+        case_prepositions=tuple(word.lower() for word in f.texts("case_prepositions")),
+        case_endings=tuple(ending.lower() for ending in f.texts("case_endings")),
         mourning=compile_terms(f, "mourning", (language,), required=False),
         mourning_here=compile_terms(f, "mourning_here", (language,), required=False),
         silence=compile_terms(f, "silence", (language,), required=False),
