@@ -1146,6 +1146,22 @@ def test_a_polish_headline_that_names_a_town_without_a_case_ending_is_not_at_hom
     assert not story.regions and home.regions == ("PL",), (story.regions, home.regions)
 
 
+@pytest.mark.parametrize("language, region, headline, elsewhere, there", [
+    ("pl", "PL", "Wybuch metanu w kopalni Mysłowice-Wesoła: nie żyje górnik",
+     "Jesień w Wesołej: dyniowe latte −20% przy stacji Warszawa Wesoła!", "Jesień w Mysłowicach: dyniowe latte −20%!"),
+    ("az", "AZ", "Zəlzələ: ən çox zərər Qəsri-Şirinə dəyib, 200 nəfər ölüb",
+     "Şirin həftə başladı! Paxlava 10% endirimlə.", "Qəsri-Şirinə turlar 10% endirimlə!"),
+])
+def test_a_word_hyphened_onto_a_place_is_not_the_story_alone(rulebook, language, region, headline, elsewhere, there):
+    """"Wesoła" of the mine Mysłowice-Wesoła is also a district of Warsaw, and "Şirinə" of
+    Qəsri-Şirinə is Azerbaijani for sweet: a post with only that word is elsewhere; the whole name,
+    or its town, is the story."""
+    incidents = detect(rulebook, headline)
+    away, named = check([post(elsewhere, language, region), post(there, language, region)], incidents, rulebook, NOW)
+    assert not findings_of(away, "incident-terms"), away.findings
+    assert findings_of(named, "incident-terms"), named.findings
+
+
 @pytest.mark.parametrize("title, language, region", [
     ("Fem omkom da veteranbil kjørte av veien ved Rjukan", "nb", "NO"),
     ("Fire amerikanske soldater omkom i flystyrten i Beiarn", "nb", "NO"),

@@ -860,7 +860,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                 key = key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
                 part = not _single_name_worth_keeping(tokens[i], i == run[-1] or i in place_tokens, run, language) \
                     or _in_longer_quote(run, quoted) and not _names_a_place(tokens[i], i in place_tokens, language) \
-                    or i in whole_places
+                    or i in whole_places or _hyphened_on(analysis, run, i) and i not in place_tokens
                 found.append((_add(reading, key, analysis.text[tokens[i].start:tokens[i].end], True, False, anchored,
                                    in_title, part=part),
                               i in place_tokens))
@@ -1019,6 +1019,14 @@ def _single_name_worth_keeping(token, last: bool, run: list[int], language: str)
         return True
     frequency = _frequency(token, language)
     return last if frequency is None else frequency < 4.0
+
+
+def _hyphened_on(analysis: Analysis, run: list[int], i: int) -> bool:
+    """A word hyphened onto the name before it: "Wesoła" of the mine Mysłowice-Wesoła, "Şirinə" of
+    Qəsri-Şirinə. Alone it is another place (Warsaw's Wesoła) or an everyday word ("şirin",
+    sweet); the whole name, and a head the gazetteer knows, stand for the story."""
+    tokens = analysis.tokens
+    return i != run[0] and analysis.text[tokens[i - 1].end:tokens[i].start] in ("-", "\u2011")
 
 
 def _runs(analysis: Analysis, positions: list[int]) -> list[list[int]]:
