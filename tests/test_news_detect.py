@@ -765,6 +765,22 @@ def test_a_storys_words_in_a_post_for_another_town_play_on_nothing(rulebook, lan
     assert [f.level for f in findings_of(named, "incident-words")] == [Verdict.HOLD], named.findings
 
 
+@pytest.mark.parametrize("language, region, headline, there, elsewhere", [
+    ("ru", "RU", "При взрыве в петербургском кафе погиб человек, пострадали 15",
+     "Взрыв вкуса в наших кафе Петербурга! 💥 Десерт в подарок.", "Взрыв вкуса в наших кафе Казани! 💥 Десерт в подарок."),
+    ("pl", "PL", "Wybuch w krakowskim klubie: nie żyje jedna osoba, 15 rannych",
+     "Eksplozja smaku w Krakowie! 💥 Deser gratis.", "Eksplozja smaku w Gdańsku! 💥 Deser gratis."),
+])
+def test_a_story_that_tells_its_town_by_its_adjective_is_in_that_town(rulebook, language, region, headline, there,
+                                                                       elsewhere):
+    """"в петербургском кафе" names Petersburg, though no gazetteer lists the adjective: an
+    explosion of flavour there the same evening is held; in Kazan it is another town's slang."""
+    incidents = detect(rulebook, headline)
+    named, away = check([post(there, language, region), post(elsewhere, language, region)], incidents, rulebook, NOW)
+    assert [f.level for f in findings_of(named, "incident-words")] == [Verdict.HOLD], named.findings
+    assert not findings_of(away, "incident-words"), away.findings
+
+
 def test_a_figure_of_speech_elsewhere_is_flagged_only_when_the_dead_are_news_in_every_town(rulebook):
     """Twelve dead in a shooting in Kazan are news in all of Russia: "убойные скидки" in Moscow is
     flagged for a person, not held as it is in Kazan."""

@@ -7,6 +7,7 @@ reach). Outside its reach, a post is flagged at most, unless it names the story 
 """
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from safepost.checks import Context
@@ -23,6 +24,8 @@ PROMINENT = 2  # headlines (or sources) that make a story more than a one-line i
 GLOBAL_FOR = timedelta(hours=24)
 PROVINCE_OPENING = 5  # letters a province's forms share ("Śląsk", "Śląsku"), and no town's with it
 CASE_ENDING = 3  # letters a case form adds to a town's name ("Львові", "Krakowie")
+ADJECTIVE_LETTERS = 6  # the shortest town adjective looked for ("киевский", "krakowski")
+_WORD = re.compile(r"[^\W\d_]+")
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
 
 
@@ -82,7 +85,17 @@ def elsewhere_at_home(ctx: Context, incident: Incident, placed: bool = False) ->
     places = ctx.scope.cached(("story places", incident.id), lambda: _story_places(ctx, incident))
     if placed and (not places or _neighbours(ctx, towns, places)):
         return False
-    return not _any_in(ctx, towns, places) and not any(match.payload is incident for match in mentions(ctx))
+    return not _any_in(ctx, towns, places) and not _its_adjective(towns, incident) \
+        and not any(match.payload is incident for match in mentions(ctx))
+
+
+def _its_adjective(towns: list[str], incident: Incident) -> bool:
+    """The story tells its town by the town's adjective, which no gazetteer lists: "в петербургском
+    кафе" is in Petersburg, "w krakowskim klubie" in Kraków."""
+    words = {word for headline in incident.headlines for word in _WORD.findall(headline.title)
+             if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS}
+    return any(opening(word, len(start)) == start for town in towns
+               for start in (opening(town, PROVINCE_OPENING),) for word in words)
 
 
 def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:

@@ -38,8 +38,9 @@ def run(ctx: Context) -> Iterable[Finding]:
         found = relation(ctx, incident)
         sells_there = found != IN and _sells_its_country(ctx, incident)
         if sells_there and not mourning:
-            mourning = _on_mourning_day(ctx, incident)  # a first day abroad is not news everywhere; its mourning is
-        if found == REACHED and incident.regions and not stops_the_world(ctx, incident) and not sells_there:
+            mourning = _on_mourning_day(ctx, incident)  # abroad, the country's mourning is what a trip sells into
+        if found == REACHED and incident.regions and not stops_the_world(ctx, incident) \
+                and not (sells_there and mourning):
             continue  # abroad: a sweater sale in Lviv the morning a bridge fell in Morbi
         if found == IN and not mourning and elsewhere_at_home(ctx, incident):
             found = REACHED if incident.reach == "global" and within_first_day(ctx, incident) else OUTSIDE
@@ -68,10 +69,11 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 
 def _sells_its_country(ctx: Context, incident: Incident) -> bool:
-    """A promotion or a joke abroad that names the country or a town of a story in its first day
-    of news everywhere, or on a day of mourning it declared: "Autumn holidays in Antalya!" from
-    Baku on the first of Turkey's three days of mourning for the Ankara bombing. Flagged: a
-    person decides whether the trip can wait."""
+    """A promotion or a joke abroad that names the country or a town of a story, on a day of
+    mourning it declared: "Autumn holidays in Antalya!" from Baku on the first of Turkey's three
+    days of mourning for the Ankara bombing. Flagged: a person decides whether the trip can wait.
+    Not in a first day without mourning: South African wine in Kyiv the day of a shooting in
+    Soweto is a wine, and the country a label."""
     return bool(incident.regions) and ctx.rung.light and names_its_country(ctx, incident)
 
 
