@@ -767,7 +767,8 @@ def test_a_storys_words_in_a_post_for_another_town_play_on_nothing(rulebook, lan
 
 @pytest.mark.parametrize("language, region, headline, there, elsewhere", [
     ("ru", "RU", "При взрыве в петербургском кафе погиб человек, пострадали 15",
-     "Взрыв вкуса в наших кафе Петербурга! 💥 Десерт в подарок.", "Взрыв вкуса в наших кафе Казани! 💥 Десерт в подарок."),
+     "Взрыв вкуса в наших кафе Петербурга! 💥 Десерт в подарок.",
+     "Взрыв вкуса в наших кафе Казани! 💥 Десерт в подарок."),
     ("pl", "PL", "Wybuch w krakowskim klubie: nie żyje jedna osoba, 15 rannych",
      "Eksplozja smaku w Krakowie! 💥 Deser gratis.", "Eksplozja smaku w Gdańsku! 💥 Deser gratis."),
 ])
