@@ -38,6 +38,18 @@ PLAIN_LETTERS = {  # the letters a post typed on another keyboard leaves out, an
     "pl": str.maketrans("ąĄćĆęĘłŁńŃóÓśŚźŹżŻ", "aAcCeElLnNoOsSzZzZ"),
     "nb": str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"}),
 }
+_STATE_CODE = re.compile(r",\s*([A-Z]{2})\b")  # "Weldon, NC": a town and its US state's postal code
+US_STATES = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
+    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky",
+    "LA": "Louisiana", "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
+    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
+    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania", "RI": "Rhode Island",
+    "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas", "UT": "Utah", "VT": "Vermont",
+    "VA": "Virginia", "WA": "Washington", "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
+}
 _MANNER = re.compile(r"(?<!\w)по-\Z", re.IGNORECASE)  # «по-казански», «по-київськи»: in a town's style
 _SENTENCE_ENDS = ".!?:…"
 
@@ -147,11 +159,29 @@ def mentions(ctx: Context) -> list[Match]:
     def find() -> list[Match]:
         index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.rulebook, ctx.incidents))
         return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
-                if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))] \
+                if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))
+                and not _in_another_state(ctx, match)] \
             + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx) + _places_in_other_words(ctx) \
             + _provinces_of_mass_casualty_stories(ctx)
 
     return ctx.memo(NAME, find)
+
+
+def _in_another_state(ctx: Context, match: Match) -> bool:
+    """A town the post writes with its US state's code ("our Weldon, NC store", "Aurora, IL") that
+    is not the story's state: the Weldon of a stabbing in Saskatchewan, the Aurora of a shooting in
+    Colorado. Where the story names no state the gazetteer knows, the town is taken to be its own."""
+    code = _STATE_CODE.match(ctx.analysis.text, match.end)
+    state = US_STATES.get(code.group(1)) if code else None
+    if state is None:
+        return False
+    incident = match.payload
+    if "US" not in incident.regions:
+        return True
+    named = {place.casefold() for place in incident.places}
+    states = {province.casefold() for province, towns in known_provinces(ctx.rulebook)
+              if province.casefold() in named or not named.isdisjoint(town.casefold() for town in towns)}
+    return bool(states) and state.casefold() not in states
 
 
 def _places_in_other_words(ctx: Context) -> list[Match]:
