@@ -1194,6 +1194,23 @@ def test_a_town_written_with_another_states_code_is_not_the_storys(rulebook, hea
     assert findings_of(named, "incident-terms"), named.findings
 
 
+@pytest.mark.parametrize("language, region, headline, town_only, with_the_story", [
+    ("nb", "NO", "15-åring knivstakk tre på torget i Kristiansand",
+     "Julemarked i Kristiansand, åpent 12-20.", "Kristiansand: julemarkedet på torget er åpent 12-20."),
+    ("en", "GB", "Fire rips through Bolton student block: two dead",
+     "Bolton branch: new opening hours from Monday, 9 to 5.", "Bolton branch: the student block office opens at 9."),
+])
+def test_an_ordinary_post_that_names_only_the_town_is_that_towns_everyday_post(rulebook, language, region, headline,
+                                                                               town_only, with_the_story):
+    """The town of a story is a word of every local post that day: opening hours in Bolton name no
+    fire. The same town beside a word of the story's headlines (the block, the square) is flagged."""
+    incidents = detect(rulebook, headline)
+    plain, told = check([post(town_only, language, region), post(with_the_story, language, region)], incidents,
+                        rulebook, NOW)
+    assert not findings_of(plain, "incident-terms"), plain.findings
+    assert [f.level for f in findings_of(told, "incident-terms")] == [Verdict.FLAG], told.findings
+
+
 @pytest.mark.parametrize("title, language, region", [
     ("Fem omkom da veteranbil kjørte av veien ved Rjukan", "nb", "NO"),
     ("Fire amerikanske soldater omkom i flystyrten i Beiarn", "nb", "NO"),

@@ -1,8 +1,10 @@
 """A post that names what an active incident is about (#Aurora, Boston, Sandy, #notguilty)
 collides with it, wherever its audience is. On the tone ladder: held when promotional, joking
-or profane, flagged when sincere. An ordinary post that names the place ("flights from
-Sheremetyevo are delayed") is flagged for a person; one that takes up the story's hashtag
-(#WhyIStayed, #Aurora) is held: a brand joining a tragedy's hashtag is the story of the day. A
+or profane, flagged when sincere. An ordinary post that names the place and a word of the story
+("flights from Sheremetyevo are delayed" the day of the airport bombing) is flagged for a person,
+one that names only the town ("Christmas market on the square in Kristiansand") is that town's
+everyday post, and one that takes up the story's hashtag (#WhyIStayed, #Aurora) is held: a brand
+joining a tragedy's hashtag is the story of the day. A
 story where nobody was hurt is flagged at most, and its town only once it is more than a one-line
 item or the post plays on it with its kind's words: the city where a storm is forecast is a word
 of every local post that day. An attack threatened (a terror threat level, a plot foiled, a plane
@@ -29,7 +31,7 @@ def run(ctx: Context) -> Iterable[Finding]:
     strongest: dict[str, tuple[Verdict, Match]] = {}  # per incident: its strongest mention in the post
     for match in mentions(ctx):
         incident = match.payload
-        if not active_for(ctx, incident) or _only_a_place(ctx, incident, match):
+        if not active_for(ctx, incident) or _only_a_place(ctx, incident, match) or _just_its_town(ctx, incident, match):
             continue
         level = _level(ctx, incident, match)
         if incident.id not in strongest or level > strongest[incident.id][0]:
@@ -70,6 +72,16 @@ def _only_a_place(ctx: Context, incident, match: Match) -> bool:
     # harm untold: a bridge on fire, a blast in a night club in the small hours, before anyone
     # knows who was there (a fire everyone got out of is no incident; one hurt is a told harm)
     return not (ctx.rung.light and not incident.harmed and _plays_on(ctx, incident))
+
+
+def _just_its_town(ctx: Context, incident, match: Match) -> bool:
+    """An ordinary post that names the town and nothing of the story ("Christmas market on the
+    square in Kristiansand, 12-20", the day after a stabbing there) is that town's everyday post:
+    its town is a word of every local post that day. Its hashtag, a word of the headlines beside
+    it, or a light or sincere tone, is the story's."""
+    return ctx.rung.name == "neutral" and match.term in incident.places \
+        and not any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last]) \
+        and not _tells_more(ctx, incident, match)
 
 
 def _plays_on(ctx: Context, incident) -> bool:
