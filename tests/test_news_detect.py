@@ -527,6 +527,18 @@ def test_the_number_a_toll_reached_is_the_toll_however_far_its_word_stands(ruleb
     assert quake.deaths == deaths and quake.severity == 5, quake
 
 
+@pytest.mark.parametrize("title, deaths, hurt", [
+    ("Краматорськ: кількість загиблих зросла до 10, поранено понад 60 людей", 10, 60),
+    ("Краматорск: число погибших выросло до 10, ранены более 60 человек", 10, 60),
+    ("Liczba ofiar wzrosła do 10, rannych jest ponad 60 osób", 10, 60),
+])
+def test_a_toll_before_a_comma_is_not_the_count_of_the_hurt_after_it(rulebook, title, deaths, hurt):
+    """"The toll rose to 10, more than 60 wounded": the 10 are the dead, and the hurt are the 60
+    after the comma, not the number just before their word."""
+    [story] = detect(rulebook, title)
+    assert (story.deaths, story.injured) == (deaths, hurt), (story.deaths, story.injured)
+
+
 def test_a_story_told_only_in_follow_ups_had_its_first_hours_before_them(rulebook):
     """"Death toll passes 210 as search goes on": the floods began days ago. A pun on them abroad
     is not held as if it were the first day, when they were news everywhere; the same toll in a

@@ -619,8 +619,10 @@ def _around(analysis: Analysis, first: int, last: int):
     for step, start in ((-1, first - 1), (1, last)):
         words, i = 0, start
         while 0 <= i < len(tokens) and words < REACH:
-            if step > 0 and _clause_break(analysis, i):
-                break  # "3 nəfər ölüb, 24 nəfər xəsarət alıb": the 24 after the comma are the hurt
+            if step > 0 and _clause_break(analysis, i) or step < 0 and _clause_break(analysis, i + 1):
+                # "3 nəfər ölüb, 24 nəfər xəsarət alıb": the 24 after the comma are the hurt, and
+                # the 10 of "загиблих зросла до 10, поранено понад 60" are not
+                break
             if not _is_case_ending(analysis, i):
                 words += 1
             yield i, (words if step < 0 else words + 0.5)
