@@ -2074,6 +2074,23 @@ def test_a_mourning_of_some_days_is_kept_each_day_and_a_trip_abroad_into_it_is_f
     assert verdict(promotion, saturday, abroad, language) == Verdict.PASS
 
 
+@pytest.mark.parametrize("language, region, headline, rise, takeoff", [
+    ("ru", "RU", "Крушение самолёта под Новосибирском: погибли 12 человек",
+     "Взлёт формы начинается в декабре: абонемент −25%!", "Цены на взлёт: билеты −25%!"),
+    ("uk", "UA", "Катастрофа літака під Львовом: загинули 12 людей",
+     "Злет форми починається в грудні: абонемент −25%!", "Ціни на зліт: квитки −25%!"),
+    ("pl", "PL", "Katastrofa samolotu pod Gdańskiem: zginęło 12 osób",
+     "Wzlot formy zaczyna się w grudniu: karnet −25%!", "Odlotowe ceny: bilety −25%!"),
+])
+def test_a_rise_in_form_is_no_takeoff(rulebook, language, region, headline, rise, takeoff):
+    """"Взлёт формы", a gym's rise in form, takes off nowhere the day a plane crashed; prices
+    "on the takeoff" still play on it."""
+    incidents = detect(rulebook, headline)
+    rising, flying = check([post(rise, language, region), post(takeoff, language, region)], incidents, rulebook, NOW)
+    assert not findings_of(rising, "incident-words"), rising.findings
+    assert findings_of(flying, "incident-words"), flying.findings
+
+
 def test_a_vocabulary_finding_quotes_every_word_of_the_kind_the_post_says(rulebook):
     """The editor sees the whole pun, not its first word: "'Celny', 'strzał', 'karabinu'"."""
     held = judged(rulebook, "Celny strzał! Niedzielne strzelanie z karabinu, 20% taniej.", "pl", "PL",
