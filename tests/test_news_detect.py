@@ -755,8 +755,9 @@ def test_a_story_that_names_no_town_does_not_hold_a_sale_that_names_its_own(rule
      "Killer deals in our Leeds store this weekend!"),
     # a province is no town: "na Śląsku" may be where the mine is
     ("pl", "PL", "Strzelanina w Katowicach: nie żyje jeden mężczyzna", "Zabójczy trening w Poznaniu: karnet −30%!",
-     "Zabójcze promocje na Śląsku: −30% do niedzieli!"),    # a story that names the country that struck as well, and a town a province is named after: Lviv
-    # is no province for being the first letters of Львівщина
+     "Zabójcze promocje na Śląsku: −30% do niedzieli!"),
+    # a story that names the country that struck as well, and a town a province is named after:
+    # Lviv is no province for being the first letters of Львівщина
     ("uk", "UA", "Росія вдарила ракетами по Слов'янську: загинули троє людей",
      "Наші паски — просто бомба! Львів, вул. Городоцька.", "Наші паски — просто бомба! Слов'янськ, вул. Свободи."),
     # an explosion of flavour is selling's slang too

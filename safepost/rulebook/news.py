@@ -355,7 +355,8 @@ def parse_places(data, path: str) -> Places:
     return Places(id=f.text("id") or f"places.{region[0].lower()}", region=region[0],
                   names=compile_language_map(f, "names"),
                   country_names=compile_language_map(f, "country_names"), people=compile_language_map(f, "people"),
-                  provinces=_provinces(f), wide_provinces=f.flag("wide_provinces", False), path=path, line=f.line() or 0)
+                  provinces=_provinces(f), wide_provinces=f.flag("wide_provinces", False), path=path,
+                  line=f.line() or 0)
 
 
 def _provinces(f: Fields) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
