@@ -85,15 +85,16 @@ def elsewhere_at_home(ctx: Context, incident: Incident, placed: bool = False) ->
     places = ctx.scope.cached(("story places", incident.id), lambda: _story_places(ctx, incident))
     if placed and (not places or _neighbours(ctx, towns, places)):
         return False
-    return not _any_in(ctx, towns, places) and not _its_adjective(towns, incident) \
+    return not _any_in(ctx, towns, places) and not _its_adjective(ctx, towns, incident) \
         and not any(match.payload is incident for match in mentions(ctx))
 
 
-def _its_adjective(towns: list[str], incident: Incident) -> bool:
+def _its_adjective(ctx: Context, towns: list[str], incident: Incident) -> bool:
     """The story tells its town by the town's adjective, which no gazetteer lists: "в петербургском
     кафе" is in Petersburg, "w krakowskim klubie" in Kraków."""
-    words = {word for headline in incident.headlines for word in _WORD.findall(headline.title)
-             if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS}
+    words = ctx.scope.cached(("lower-case words", incident.id), lambda: frozenset(
+        word for headline in incident.headlines for word in _WORD.findall(headline.title)
+        if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS))
     return any(opening(word, len(start)) == start for town in towns
                for start in (opening(town, PROVINCE_OPENING),) for word in words)
 

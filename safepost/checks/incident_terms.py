@@ -4,13 +4,13 @@ or profane, flagged when sincere. An ordinary post that names the place and a wo
 ("flights from Sheremetyevo are delayed" the day of the airport bombing) is flagged for a person,
 one that names only the town ("Christmas market on the square in Kristiansand") is that town's
 everyday post, and one that takes up the story's hashtag (#WhyIStayed, #Aurora) is held: a brand
-joining a tragedy's hashtag is the story of the day. A
-story where nobody was hurt is flagged at most, and its town only once it is more than a one-line
-item or the post plays on it with its kind's words: the city where a storm is forecast is a word
-of every local post that day. An attack threatened (a terror threat level, a plot foiled, a plane
-forced down over a bomb alert) is the ladder's when the post names the threat itself ("Threat
-level: SEVERE 🧁"), and flagged at most when it names only the town. The shop that read the
-trending #Aurora as its dress hashtag is the case this exists for."""
+joining a tragedy's hashtag is the story of the day. A story where nobody was hurt is flagged at
+most, and its town only once it is more than a one-line item or the post plays on it with its
+kind's words: the city where a storm is forecast is a word of every local post that day. An
+attack threatened (a terror threat level, a plot foiled, a plane forced down over a bomb alert)
+is the ladder's when the post names the threat itself ("Threat level: SEVERE 🧁"), and flagged
+at most when it names only the town. The shop that read the trending #Aurora as its dress
+hashtag is the case this exists for."""
 from __future__ import annotations
 
 from typing import Iterable

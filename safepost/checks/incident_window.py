@@ -36,7 +36,7 @@ def run(ctx: Context) -> Iterable[Finding]:
         if not first_hours and not mourning:
             continue
         found = relation(ctx, incident)
-        sells_there = found != IN and _sells_its_country(ctx, incident)
+        sells_there = found != IN and bool(incident.mourning) and _sells_its_country(ctx, incident)
         if sells_there and not mourning:
             mourning = _on_mourning_day(ctx, incident)  # abroad, the country's mourning is what a trip sells into
         if found == REACHED and incident.regions and not stops_the_world(ctx, incident) \

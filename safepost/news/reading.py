@@ -440,7 +440,7 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
 
 def _names_a_foreign_town(title: Analysis, lexicon) -> bool:
     """A name after a preposition that takes a case, without the case's ending: "w Sinzig", "pod
-    Aibling", "w Lewiston" are no Polish towns, which would be "w Krakowie", "pod Strykowem". Not
+    Avellino", "w Lewiston" are no Polish towns, which would be "w Krakowie", "pod Strykowem". Not
     an acronym ("w PiS", "w USA"), nor a word the language uses ("w Dzień Matki", "w Sylwestra")."""
     if not lexicon.case_prepositions:
         return False
