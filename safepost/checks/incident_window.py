@@ -36,11 +36,10 @@ def run(ctx: Context) -> Iterable[Finding]:
         if not first_hours and not mourning:
             continue
         found = relation(ctx, incident)
-        sells_there = found != IN and bool(incident.mourning) and _sells_its_country(ctx, incident)
-        if sells_there and not mourning:
+        if found != IN and not mourning and incident.mourning and _sells_its_country(ctx, incident):
             mourning = _on_mourning_day(ctx, incident)  # abroad, the country's mourning is what a trip sells into
-        if found == REACHED and incident.regions and not stops_the_world(ctx, incident) \
-                and not (sells_there and mourning):
+        sells_there = found != IN and bool(mourning) and _sells_its_country(ctx, incident)
+        if found == REACHED and incident.regions and not stops_the_world(ctx, incident) and not sells_there:
             continue  # abroad: a sweater sale in Lviv the morning a bridge fell in Morbi
         if found == IN and not mourning and elsewhere_at_home(ctx, incident):
             found = REACHED if incident.reach == "global" and within_first_day(ctx, incident) else OUTSIDE
