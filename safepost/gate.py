@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Callable, Iterable
 
-from safepost.checks import (Context, Scope, dates, incident_echo, incident_joke, incident_nearby,
+from safepost.checks import (Context, Scope, dates, incident_calling, incident_echo, incident_joke, incident_nearby,
                              incident_solidarity, incident_story_words, incident_terms, incident_trade, incident_window,
                              incident_words, incident_works, memorial, platform, replies, silence, topics, unevaluated,
                              words)
@@ -22,8 +22,8 @@ from safepost.text.dodges import Vocabulary, build_vocabulary, undo_dodges
 
 WARM_UP = 200  # posts checked before forking, so every worker inherits the compiled indexes
 POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_echo, incident_story_words,
-               incident_joke, incident_trade, incident_works, incident_solidarity, incident_window, incident_nearby,
-               silence, topics, dates, memorial, unevaluated)  # unevaluated last: it reports on what the others read
+               incident_joke, incident_trade, incident_works, incident_calling, incident_solidarity, incident_window,
+               incident_nearby, silence, topics, dates, memorial, unevaluated)  # unevaluated last: it reports on what the others read
 QUEUE_CHECKS = (platform,)
 NOTED = tuple(module for module in POST_CHECKS if hasattr(module, "notes"))
 

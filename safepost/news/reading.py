@@ -311,9 +311,9 @@ def kinds_by_id(rulebook: Rulebook) -> dict[str, IncidentKind]:
     return rulebook.cached("kinds-by-id", lambda: {kind.id: kind for kind in rulebook.rules("incident_kinds")})
 
 
-def _in_quotes(text: str, match) -> bool:
-    """A trigger a headline quotes is a figure of speech ('Inland tsunami' hits Toowoomba as flash
-    floods sweep cars): the kind its own words report comes first."""
+def in_quotes(text: str, match) -> bool:
+    """Inside a headline's quotes: a trigger quoted is a figure of speech ('Inland tsunami' hits
+    Toowoomba as flash floods sweep cars), and a word quoted is a title's."""
     return any(quoted.start(1) <= match.start and match.end <= quoted.end(1) for quoted in _QUOTED.finditer(text))
 
 
@@ -394,7 +394,7 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
     # a kind that only a remembering headline reports (an occupation, a deportation years ago)
     kinds = {m.payload.id: m.payload for _, found, _ in texts for m in found
              if reading.remembered or not m.payload.remembered_only}
-    said = {m.payload.id for analysis, found, _ in texts for m in found if not _in_quotes(analysis.text, m)}
+    said = {m.payload.id for analysis, found, _ in texts for m in found if not in_quotes(analysis.text, m)}
     named = {m.payload.id for analysis, found, _ in texts for m in found if _is_a_name(analysis.text, m)}
     if said:  # «Ураган», «Смерч», «Торнадо» beside a strike are the rocket launchers' names, not weather
         kinds = {key: kind for key, kind in kinds.items() if key in said or key not in named}
