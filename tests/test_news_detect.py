@@ -1212,11 +1212,15 @@ def test_a_town_written_with_another_states_code_is_not_the_storys(rulebook, hea
      "Julemarked i Kristiansand, åpent 12-20.", "Kristiansand: julemarkedet på torget er åpent 12-20."),
     ("en", "GB", "Fire rips through Bolton student block: two dead",
      "Bolton branch: new opening hours from Monday, 9 to 5.", "Bolton branch: the student block office opens at 9."),
+    ("en", "GB", "Storm Eunice: three dead as a record gust hits the Needles",
+     "Happy 100th birthday to our volunteer Eunice! Cake after the 11am service.",
+     "Eunice the storm kept our volunteers home: cake after the 11am service."),
 ])
 def test_an_ordinary_post_that_names_only_the_town_is_that_towns_everyday_post(rulebook, language, region, headline,
                                                                                town_only, with_the_story):
     """The town of a story is a word of every local post that day: opening hours in Bolton name no
-    fire. The same town beside a word of the story's headlines (the block, the square) is flagged."""
+    fire. So is a storm's name, a person's: a volunteer called Eunice. The same name beside a word
+    of the story's headlines (the block, the square, the storm) is flagged."""
     incidents = detect(rulebook, headline)
     plain, told = check([post(town_only, language, region), post(with_the_story, language, region)], incidents,
                         rulebook, NOW)
