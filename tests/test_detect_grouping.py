@@ -553,3 +553,14 @@ def test_in_english_a_severe_report_of_no_known_place_does_not_join_a_lighter_on
         headline("Tornado tears through north Minneapolis, at least one dead", 12),
         headline("Joplin tornado: at least 89 dead, the hospital among the buildings hit", 1)], RULEBOOK, NOW)
     assert sorted(len(incident.headlines) for incident in incidents) == [1, 1], incidents
+
+
+@pytest.mark.parametrize("first, later", [
+    ("Bytom: w wybuchu zginęła kobieta i jej dwie córki", "Prokuratura wszczęła śledztwo w sprawie wybuchu w Bytomiu"),
+    ("Kraków: wybuch gazu w kamienicy, nie żyją trzy osoby", "Śledztwo po wybuchu gazu w Krakowie"),
+])
+def test_a_town_in_two_of_its_forms_is_one_story(first, later):
+    """The gazetteer, not the dictionary, says which town a form is: "Bytom:" and "w Bytomiu" are
+    one town, though the Polish dictionary reads the first as a form of "byt" (being)."""
+    [incident] = detect_incidents([headline(first, 5), headline(later, 2)], RULEBOOK, NOW)
+    assert len(incident.headlines) == 2

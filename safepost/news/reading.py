@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import MutableMapping
@@ -813,6 +814,9 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                                  True, in_title)
                 if candidate is not None:
                     candidate.country = True
+    # a one-word place is keyed by the gazetteer's name for it: "Bytom:" and "w Bytomiu" are one
+    # town, though the dictionary reads the first as a form of "byt"; "Kraków" and "w Krakowie" too
+    place_keys = {m.first: _gazetteer_key(m.term) for m in place_matches if m.last - m.first == 1 and not inside(m)}
     place_tokens = set()
     whole_places = set()  # the words of a place of several ("Santa Fe"): parts of it, never names alone
     # where it was going names no story: a café in Bodø is not news of the plane that never landed there
@@ -859,7 +863,8 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                           all(i in place_tokens for i in run)))
         for i in run:
             if i not in country_tokens:
-                key = key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans», not han
+                key = place_keys.get(i) or (key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys)
+                                            else tokens[i].norm)  # «Hans», not han
                 part = not _single_name_worth_keeping(tokens[i], i == run[-1] or i in place_tokens, run, language) \
                     or _in_longer_quote(run, quoted) and not _names_a_place(tokens[i], i in place_tokens, language) \
                     or i in whole_places or _hyphened_on(analysis, run, i) and i not in place_tokens
@@ -881,6 +886,13 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     for found in _DESIGNATION.finditer(analysis.text):
         _add(reading, found.group().lower(), found.group(), True, False, False, in_title)
     return {m.payload for m in country_matches + place_matches if going(m)}
+
+
+def _gazetteer_key(term: str) -> str:
+    """A gazetteer entry's name without its pattern marks and accents: "Kraków*" and "Krakow*"
+    (the form typed without Polish letters, which "w Krakowie" matches) are one key."""
+    word = term.strip("=*").lower()
+    return "".join(unicodedata.normalize("NFD", ch)[0] if "\u00c0" <= ch <= "\u024f" else ch for ch in word)
 
 
 # An aircraft, a flight, a visa or a road by its designation: "Ан-148", "A320", "MH17", "J1", "E18".
