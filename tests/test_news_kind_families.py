@@ -32,6 +32,7 @@ def kinds_of(rulebook, title: str, language: str) -> list[str]:
 # bru (nb), Bayıl (az).
 EVENTS = {
     "en": [
+        ("war", "Iran launches more than 300 drones and missiles at Israel"),
         ("explosion", "Ammunition depot explodes in Bulgaria, villagers evacuated"),
         ("explosion", "Ammunition dump exploded overnight near Ichnya"),
         ("explosion", "Munitions have been exploding at army arsenal for hours"),
@@ -101,6 +102,7 @@ EVENTS = {
         ("bombing", "Car bomb explodes outside hotel in Mogadishu"),
     ],
     "ru": [
+        ("war", "Иран выпустил по Израилю сотни ракет и беспилотников"),
         ("war", "Россия ударила КАБами по Харькову"),
         ("explosion", "Под Ичней взрываются боеприпасы на складах арсенала"),
         ("explosion", "На складе боеприпасов в Балаклее рвутся снаряды"),
@@ -161,6 +163,7 @@ EVENTS = {
         ("explosion", "Взрыв газа в жилом доме в Магнитогорске"),
     ],
     "uk": [
+        ("war", "Іран запустив по Ізраїлю сотні дронів і ракет"),
         ("war", "Харків атакували КАБами: вибухи в кількох районах міста"),  # guided bombs, by their initials
         ("explosion", "Під Ічнею на Чернігівщині вибухають боєприпаси на складах арсеналу"),
         ("explosion", "На складах у Калинівці вибухають снаряди, людей евакуюють"),
@@ -200,6 +203,7 @@ EVENTS = {
         ("poisoning", "Десятки дітей отруїлися в таборі на Одещині"),
     ],
     "pl": [
+        ("war", "Iran wystrzelił w stronę Izraela setki dronów i rakiet"),
         ("war", "Rosja zaatakowała Charków bombami kierowanymi"),
         ("shooting", "Nie żyje uczestnik wiecu, dwie osoby ranne; zamachowiec zastrzelony"),  # an attacker, no bomb
         ("explosion", "Wybuchła butla z gazem w domu jednorodzinnym"),
@@ -250,6 +254,7 @@ EVENTS = {
         ("explosion", "Wybuch gazu w bloku w Katowicach"),
     ],
     "nb": [
+        ("war", "Iran avfyrte hundrevis av droner og raketter mot Israel"),
         ("explosion", "Gasstanken eksploderte på bensinstasjonen"),
         ("explosion", "Ammunisjonslager eksploderte i Bulgaria"),
         ("explosion", "Bilen eksploderte i Oslo sentrum"),
@@ -296,6 +301,7 @@ EVENTS = {
         ("crash", "Flyet har styrtet"),
     ],
     "az": [
+        ("war", "İran İsrailə yüzlərlə dron və raket buraxıb"),
         ("crash", "China Eastern-in Boeing 737 təyyarəsi Quansidə dağa çırpılıb, meşə yanğını başlayıb"),
         ("storm", "Bayılda Teleqüllənin yaxınlığında sürüşmə: sakinlər evlərindən çıxarılır"),
         ("storm", "Bayılda torpaq sürüşməsi: 5 ev dağılıb"),
@@ -335,6 +341,7 @@ EVENTS = {
 # a tragedy; a war strike stays a war strike.
 NOT_EVENTS = {
     "en": [
+        (None, "SpaceX launches Starship rocket on its fifth test flight"),
         (None, "Prices exploded last year as inflation soared"),
         (None, "The internet exploded after the final whistle"),
         (None, "Car sales exploded in March"),
@@ -477,6 +484,7 @@ NOT_EVENTS = {
         (None, "Депутат обрушився з критикою на школу"),
     ],
     "pl": [
+        (None, "Ceny mieszkań wystrzeliły w górę w Warszawie"),
         (None, "Ceny masła eksplodują"),
         (None, "Wybuchła afera wokół ministra"),
         (None, "W zakładzie wybuchł strajk"),
