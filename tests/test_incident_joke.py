@@ -76,3 +76,15 @@ def test_the_finding_quotes_the_joke_and_the_word():
 def test_a_joke_on_the_words_of_a_famous_death_is_held(language, region, headlines, joke):
     told = [(title, 5 - n) for n, title in enumerate(headlines)]
     assert levels_of("incident-joke", NOW, told, language, region, joke) == [Verdict.HOLD]
+
+
+@pytest.mark.parametrize("language, region, headline, joke, sale", [
+    ("ru", "RU", "Британский суд: отравление Литвиненко полонием «вероятно, одобрили» в Москве",
+     "Настоящий английский чай — гарантированно без полония 😉", "Английский чай со скидкой 20% до воскресенья."),
+    ("en", "GB", "Former spy poisoned with novichok nerve agent in Salisbury, says May",
+     "Our perfume: guaranteed novichok-free 😂", "Perfume 20% off until Sunday."),
+])
+def test_a_joke_on_a_poisoning_is_held_whenever_its_victim_died(language, region, headline, joke, sale):
+    """A poisoning with polonium or a nerve agent harms by its nature: the story is grave though
+    its headlines count no dead today, and a joke on its poison mocks it."""
+    assert joke_levels(language, region, headline, joke, sale) == [Verdict.HOLD, None]

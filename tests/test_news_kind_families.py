@@ -32,6 +32,7 @@ def kinds_of(rulebook, title: str, language: str) -> list[str]:
 # bru (nb), Bayıl (az).
 EVENTS = {
     "en": [
+        ("violence", "Former spy poisoned with novichok nerve agent in Salisbury"),
         ("war", "Iran launches more than 300 drones and missiles at Israel"),
         ("explosion", "Ammunition depot explodes in Bulgaria, villagers evacuated"),
         ("explosion", "Ammunition dump exploded overnight near Ichnya"),
@@ -102,6 +103,7 @@ EVENTS = {
         ("bombing", "Car bomb explodes outside hotel in Mogadishu"),
     ],
     "ru": [
+        ("violence", "Британский суд: отравление Литвиненко полонием одобрили в Москве"),
         ("war", "Иран выпустил по Израилю сотни ракет и беспилотников"),
         ("war", "Россия ударила КАБами по Харькову"),
         ("explosion", "Под Ичней взрываются боеприпасы на складах арсенала"),
@@ -163,6 +165,7 @@ EVENTS = {
         ("explosion", "Взрыв газа в жилом доме в Магнитогорске"),
     ],
     "uk": [
+        ("violence", "Скрипаля отруїли «Новачком»: Лондон висилає дипломатів"),
         ("war", "Іран запустив по Ізраїлю сотні дронів і ракет"),
         ("war", "Харків атакували КАБами: вибухи в кількох районах міста"),  # guided bombs, by their initials
         ("explosion", "Під Ічнею на Чернігівщині вибухають боєприпаси на складах арсеналу"),
@@ -203,6 +206,7 @@ EVENTS = {
         ("poisoning", "Десятки дітей отруїлися в таборі на Одещині"),
     ],
     "pl": [
+        ("violence", "Raport: otrucie Litwinienki polonem zatwierdził Kreml"),
         ("war", "Iran wystrzelił w stronę Izraela setki dronów i rakiet"),
         ("war", "Rosja zaatakowała Charków bombami kierowanymi"),
         ("shooting", "Nie żyje uczestnik wiecu, dwie osoby ranne; zamachowiec zastrzelony"),  # an attacker, no bomb
@@ -254,6 +258,7 @@ EVENTS = {
         ("explosion", "Wybuch gazu w bloku w Katowicach"),
     ],
     "nb": [
+        ("violence", "Litvinenko ble forgiftet med polonium i London"),
         ("war", "Iran avfyrte hundrevis av droner og raketter mot Israel"),
         ("explosion", "Gasstanken eksploderte på bensinstasjonen"),
         ("explosion", "Ammunisjonslager eksploderte i Bulgaria"),
@@ -301,6 +306,7 @@ EVENTS = {
         ("crash", "Flyet har styrtet"),
     ],
     "az": [
+        ("violence", "Litvinenko polonium ilə zəhərlənib"),
         ("war", "İran İsrailə yüzlərlə dron və raket buraxıb"),
         ("crash", "China Eastern-in Boeing 737 təyyarəsi Quansidə dağa çırpılıb, meşə yanğını başlayıb"),
         ("storm", "Bayılda Teleqüllənin yaxınlığında sürüşmə: sakinlər evlərindən çıxarılır"),
