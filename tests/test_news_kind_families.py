@@ -258,7 +258,7 @@ EVENTS = {
         ("explosion", "Wybuch gazu w bloku w Katowicach"),
     ],
     "nb": [
-        ("violence", "Litvinenko ble forgiftet med polonium i London"),
+        ("violence", "Nervegiftangrep mot tidligere spion i Salisbury"),
         ("war", "Iran avfyrte hundrevis av droner og raketter mot Israel"),
         ("explosion", "Gasstanken eksploderte på bensinstasjonen"),
         ("explosion", "Ammunisjonslager eksploderte i Bulgaria"),
