@@ -848,3 +848,20 @@ def test_a_hostage_crisis_is_a_terror_attack(rulebook, language, title):
     """A siege told by its hostages, not by "terror", is the attack: its toll is the attack's, and
     news everywhere when it is a mass-casualty one."""
     assert "terror" in kinds_of(rulebook, title, language)
+
+
+@pytest.mark.parametrize("language, title, dead, hurt", [
+    ("en", "A woman and her two daughters killed in house fire in Leeds", 3, 0),
+    ("ru", "В Казани при пожаре погибли женщина и двое детей", 3, 0),
+    ("uk", "У Києві внаслідок удару загинули жінка та двоє дітей", 3, 0),
+    ("pl", "Bytom: w wybuchu zginęła 39-letnia kobieta i jej dwie małe córki", 3, 0),
+    ("nb", "En kvinne og to barn omkom i brann i Bergen", 3, 0),
+    ("az", "Bakıda yanğında qadın və iki uşaq ölüb", 3, 0),
+    ("en", "Woman killed, man and two children injured in Leeds crash", 1, 2),
+    ("en", "A man and two children injured as woman killed in Leeds crash", 1, 2),
+])
+def test_the_dead_counted_one_by_one_are_added_up(rulebook, language, title, dead, hurt):
+    """"A woman and her two daughters" are three dead; a list after the comma, or beside the
+    injury word, counts the hurt."""
+    reading = read_headline(Headline(title, "Wire", published=NOW, language=language), rulebook, NOW)
+    assert (reading.deaths, reading.injured) == (dead, hurt)

@@ -39,6 +39,7 @@ NAME_DICTIONARIES = ("ru", "uk")  # their dictionaries tag names, so "not a comm
 REACH = 3  # words between a number and the death word it counts
 THREAT_REACH = 1  # words between a threat word ("foiled", «угроза») and the attack it says has not happened
 ANCHOR_REACH = 3  # words between an event word and a name attached to it
+OTHERS_WITHIN = 3  # words between "and" and the number of others it joins ("i jej dwie córki")
 EVERYDAY_ANCHOR = 5.0  # Zipf: a word this common beside an event ("могут", "after") is not the story's name
 LOCATIVE_REACH = 8  # words after an event word where "in Colorado" still places it
 SUMMARY_CHARS = 400
@@ -526,6 +527,8 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     age_prepositions = lexicon.age_prepositions if lexicon else frozenset()
     months = lexicon.months if lexicon else frozenset()
     dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions, months)
+    if deaths and lexicon:
+        dead = max(dead, _one_and_others(analysis, deaths, injuries, numbers, lexicon.conjunctions))
     updates = lexicon_index(rulebook, language, "toll_update").find(analysis)
     for update in updates:
         # "Кількість жертв землетрусу в Італії сягнула 247": the number the toll reached, however
@@ -669,7 +672,7 @@ def _is_ordinal(analysis: Analysis, i: int) -> bool:
 
 def _is_year(word: str) -> bool:
     """"Died in 1996", "since 2011": a year next to a death word is not a toll."""
-    return len(word) == 4 and 1800 <= int(word) <= 2100
+    return len(word) == 4 and word.isdigit() and 1800 <= int(word) <= 2100
 
 
 _RANGE_WORDS = frozenset({"to", "до", "do", "til", "-", "–", "—"})  # "aged 42 to 71", «віком від 42 до 71 року»
@@ -737,6 +740,30 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
             continue
         found[kind] = min(found[kind], (distance, value), key=lambda pair: (pair[0], -pair[1]))
     return found["death"][1], found["injury"][1]
+
+
+def _one_and_others(analysis: Analysis, deaths: list, injuries: list, numbers: dict[str, int],
+                    conjunctions: frozenset[str]) -> int:
+    """The dead a death word counts one by one: "zginęła kobieta i jej dwie córki", "a man and his
+    two sons were killed", «погибли женщина и двое детей» are three. A person (a word the lexicon
+    counts as one) joined by "and" to a number of others, within a few words of the death word and
+    in its clause: in "woman killed, man and two children injured" the three are the hurt."""
+    tokens = analysis.tokens
+    reach = REACH + OTHERS_WITHIN  # "qadın və iki uşaq ölüb": the verb after the whole list
+    for match in deaths:
+        for i in range(max(0, match.first - reach), min(len(tokens) - 1, match.last + reach)):
+            if _number(analysis, i, numbers) != 1 or tokens[i + 1].norm not in conjunctions:
+                continue
+            j = next((j for j in range(i + 2, min(len(tokens), i + 2 + OTHERS_WITHIN))
+                      if (_number(analysis, j, numbers) or 0) > 1 and not _is_year(tokens[j].norm)), None)
+            if j is None:
+                continue
+            first, last = min(i, match.first), max(j, match.last - 1)
+            if any(_clause_break(analysis, k) for k in range(first + 1, last + 1)) \
+                    or any(first < hurt.first and hurt.last <= last for hurt in injuries):
+                continue
+            return 1 + _number(analysis, j, numbers)
+    return 0
 
 
 # -- what it is about --------------------------------------------------------------------------------
