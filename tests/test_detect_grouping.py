@@ -564,3 +564,13 @@ def test_a_town_in_two_of_its_forms_is_one_story(first, later):
     one town, though the Polish dictionary reads the first as a form of "byt" (being)."""
     [incident] = detect_incidents([headline(first, 5), headline(later, 2)], RULEBOOK, NOW)
     assert len(incident.headlines) == 2
+
+
+def test_a_toll_in_a_foreign_town_no_gazetteer_knows_joins_the_disaster_abroad():
+    """"w Sinzig utonęło 12" names a town no gazetteer knows, after "w", without a Polish case
+    ending: it happened abroad, and is the flood in western Germany reported that morning."""
+    [incident] = detect_incidents([
+        headline("Powódź w zachodnich Niemczech: co najmniej 81 ofiar", 5),
+        headline("Dolina Ahry odcięta od świata; w Sinzig utonęło 12 mieszkańców ośrodka", 3),
+    ], RULEBOOK, NOW)
+    assert incident.kind == "storm" and len(incident.headlines) == 2 and "Sinzig" in incident.terms

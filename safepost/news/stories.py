@@ -350,14 +350,19 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     nothing, nor does a toll beside a shooting: two shootings in one country on one day are two
     stories."""
     tolls = [i for i in by_time if (readings[i].tragic and readings[i].deaths >= 2 or _aboard_in_danger(readings[i]))
-             and (readings[i].regions or readings[i].at_risk) and all(kind.id == "death" for kind in readings[i].kinds)]
+             and (readings[i].regions or readings[i].at_risk or _told_abroad(readings[i]))
+             and all(kind.id == "death" for kind in readings[i].kinds)]
     for i in tolls:
         toll = readings[i]
 
         def carries(event: Reading) -> bool:
             """The event covers an area, or carries the toll's people: a crash, unplaced as the
-            toll is, in its language."""
+            toll is, in its language. A toll told abroad in a town no gazetteer knows ("w Sinzig
+            utonęło 12") is an area event's placed abroad, told in its language."""
             kind = event.kinds[0]
+            if _told_abroad(toll):
+                return kind.area and event.language == toll.language and bool(event.regions) \
+                    and event.home not in event.regions
             if event.regions != toll.regions:
                 return False
             aboard = kind.grave_with_people_aboard and event.language == toll.language
@@ -367,6 +372,12 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
                   and abs(readings[j].published - toll.published) <= SAME_EVENT_WITHIN]
         if len({readings[j].kinds[0].id for j in events}) == 1:  # one such event: two would be a guess
             union(events[0], i)
+
+
+def _told_abroad(reading: Reading) -> bool:
+    """Placed in no country, but not at home either: the headline names a foreign town the
+    gazetteer does not know, or says it happened abroad."""
+    return not reading.regions and reading.home is None
 
 
 def _join_victims(readings: list[Reading], by_time: list[int], union) -> None:
