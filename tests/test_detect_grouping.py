@@ -574,3 +574,13 @@ def test_a_toll_in_a_foreign_town_no_gazetteer_knows_joins_the_disaster_abroad()
         headline("Dolina Ahry odcięta od świata; w Sinzig utonęło 12 mieszkańców ośrodka", 3),
     ], RULEBOOK, NOW)
     assert incident.kind == "storm" and len(incident.headlines) == 2 and "Sinzig" in incident.terms
+
+
+def test_a_first_word_abroad_joins_the_report_that_places_it_hours_later():
+    """"Autokar z pielgrzymami spadł z wiaduktu pod Avellino" comes at night, placed in no country
+    the gazetteer knows; "Włochy: 38 zabitych w katastrofie autokaru" in the morning places it."""
+    [incident] = detect_incidents([
+        headline("Autokar z pielgrzymami spadł z wiaduktu pod Avellino", 10),
+        headline("Włochy: 38 zabitych w katastrofie autokaru; pielgrzymi wracali z Pietrelciny", 2),
+    ], RULEBOOK, NOW)
+    assert incident.regions == ("IT",) and len(incident.headlines) == 2

@@ -262,10 +262,19 @@ def _join_unplaced_abroad(readings: list[Reading], by_time: list[int], union) ->
         # a language with a home of its own says "abroad" by placing it: its first word, before any
         # toll, is enough; English, at home in many countries, needs a severe one
         least = MASS_CASUALTY if lighter else 0 if report.home else 4
-        _join_closest(readings, tragic[:position], i, union,
-                      lambda other: other.severity >= least and other.language == report.language
-                      and bool(other.regions) and report.home not in other.regions
-                      and _tells_alike(report, other))
+
+        def placed_abroad(other: Reading) -> bool:
+            return other.severity >= least and other.language == report.language and bool(other.regions) \
+                and report.home not in other.regions and _tells_alike(report, other)
+
+        if not _join_closest(readings, tragic[:position], i, union, placed_abroad):
+            # the first word may come before the report that places it: "Autokar z pielgrzymami
+            # spadł z wiaduktu pod Avellino" at night, "Włochy: 38 zabitych" in the morning
+            later = next((j for j in tragic[position + 1:]
+                          if readings[j].published - report.published <= SAME_EVENT_WITHIN
+                          and placed_abroad(readings[j])), None)
+            if later is not None:
+                union(later, i)
 
 
 def _join_told_tolls(readings: list[Reading], by_time: list[int], union, find) -> None:
