@@ -21,9 +21,10 @@ from safepost.text.detect import Evidence, Languages, choose
 from safepost.text.dodges import Vocabulary, build_vocabulary, undo_dodges
 
 WARM_UP = 200  # posts checked before forking, so every worker inherits the compiled indexes
+# unevaluated last: it reports on what the others read
 POST_CHECKS = (words, replies, platform, incident_words, incident_terms, incident_echo, incident_story_words,
                incident_joke, incident_trade, incident_works, incident_calling, incident_solidarity, incident_window,
-               incident_nearby, silence, topics, dates, memorial, unevaluated)  # unevaluated last: it reports on what the others read
+               incident_nearby, silence, topics, dates, memorial, unevaluated)
 QUEUE_CHECKS = (platform,)
 NOTED = tuple(module for module in POST_CHECKS if hasattr(module, "notes"))
 

@@ -13,7 +13,8 @@ from os.path import commonprefix
 from typing import Iterable
 
 from safepost.checks import Context
-from safepost.checks.incident_scope import IN, UNPLACED, active_for, evidence, of_the_stories, relation, within_first_day
+from safepost.checks.incident_scope import (IN, UNPLACED, active_for, evidence, of_the_stories, relation,
+                                            within_first_day)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import in_quotes, lexicon_index, trigger_matches
 from safepost.rulebook import Rulebook

@@ -3,8 +3,9 @@ the word is an ordinary one: an Oslo taxi's "Lei av bussen? 😉 Vi holder oss p
 after a bus rolled off the road at Rommen, a baking brand's "da har du nok juksa litt for mye 😂"
 the day the TV cook of «Og så har me juksa litt» died. So is a story of an event that harms by
 its nature, whenever its victim died: a Moscow tea shop's "guaranteed polonium-free 😉" the day
-a British inquiry found Litvinenko's poisoning "probably approved" in Moscow. One shared word is a coincidence in a sale
-or a notice (the story-words check asks two uncommon ones), not in a joke told while people mourn.
+a British inquiry found Litvinenko's poisoning "probably approved" in Moscow. One shared word is
+a coincidence in a sale or a notice (the story-words check asks two uncommon ones), not in a
+joke told while people mourn.
 Words as common as "today" or "road" are left out, and so are stories abroad: a joke about buses
 is not about a bus crash in Peru."""
 from __future__ import annotations

@@ -80,7 +80,8 @@ def _just_its_town(ctx: Context, incident, match: Match) -> bool:
     its town is a word of every local post that day. So is a storm's name, a person's given name
     ("Happy 100th birthday to our volunteer Eunice!" the day after Storm Eunice). Its hashtag, a
     word of the headlines beside it ("Storm"), or a light or sincere tone, is the story's."""
-    everyday = match.term in incident.places or "storm" in (incident.kinds or (incident.kind,)) and " " not in match.term
+    storm = "storm" in (incident.kinds or (incident.kind,))
+    everyday = match.term in incident.places or storm and " " not in match.term
     return ctx.rung.name == "neutral" and everyday \
         and not any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last]) \
         and not _tells_more(ctx, incident, match)

@@ -112,6 +112,7 @@ class Reading:
     words: dict[str, str] = field(default_factory=dict)  # every content word of the title: key -> as written
     events: set[str] = field(default_factory=set)  # keys of the words that report the event ("skyting")
     home: str | None = None  # where a headline in its language that names no place most likely is
+    abroad: bool = False  # it says it happened abroad ("Norwegians among the dead", "w Sinzig")
     # how common each one-word candidate is in the reading's language (text/frequency.py), by key
     # and as written, looked up once with the reading: naming a story from remembered readings,
     # and checking posts against it, then loads no word list
@@ -420,6 +421,7 @@ def _read_in(headline: Headline, language: str, rulebook: Rulebook, now: datetim
         or bool(heading_to - reading.regions - {lexicon.home if lexicon else None}) \
         or not reading.regions and bool(lexicon) and _names_a_foreign_town(title, lexicon)
     reading.home = lexicon.home if lexicon and not abroad else None
+    reading.abroad = abroad
     # a city's or a province's mourning («у Покровську», «в Татарстане») is kept there, not by the
     # whole country
     places = tuple(c.text for c in reading.candidates.values() if c.place and not c.country)

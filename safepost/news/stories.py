@@ -386,7 +386,7 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
 def _told_abroad(reading: Reading) -> bool:
     """Placed in no country, but not at home either: the headline names a foreign town the
     gazetteer does not know, or says it happened abroad."""
-    return not reading.regions and reading.home is None
+    return not reading.regions and reading.abroad
 
 
 def _join_victims(readings: list[Reading], by_time: list[int], union) -> None:
