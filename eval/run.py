@@ -139,7 +139,7 @@ def run_case(source: str, case: dict, noise: dict, workdir: Path) -> Outcome:
     outcome = Outcome(case, source, post["verdict"], post["findings"])
     if outcome.bad and post["verdict"] in ("flag", "hold"):
         text = quoted(post["findings"])
-        wanted = [w for w in case.get("evidence") or []]
+        wanted = [str(w) for w in case.get("evidence") or []]  # YAML reads "6.3" as a number
         if wanted and not any(folded(w) in text for w in wanted):
             outcome.evidence_missing = wanted
     return outcome
