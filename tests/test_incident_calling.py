@@ -57,3 +57,9 @@ def test_a_word_the_headline_only_quotes_is_a_title_not_a_calling():
 def test_a_calling_is_not_flagged_abroad():
     assert levels_of("incident-calling", NOW, [(CASES[1][2], 2)], "pl", "PL",
                      "Wiolonczele −20% tylko dziś! Warszawa, ul. Chmielna.") == [None]
+
+
+def test_the_calling_may_open_the_sentence_after_the_name():
+    headline = "Nie żyje Tomasz Stańko. Legendarny trębacz jazzowy miał 76 lat"
+    assert levels_of("incident-calling", NOW, [(headline, 2)], "pl", "PL",
+                     "Trębacze wchodzą za darmo, a shoty 1+1 do północy!") == [Verdict.FLAG]

@@ -88,11 +88,12 @@ def _news_words(analysis: Analysis, rulebook: Rulebook) -> set[int]:
 def _beside_a_name(title: str, tokens) -> set[int]:
     """The positions a calling stands in: the few words before a name ("перший космонавт
     незалежної України Леонід Каденюк", "Apple-grunnlegger Steve Jobs"), or after one and its
-    comma ("Shane MacGowan, Pogues frontman")."""
+    comma ("Shane MacGowan, Pogues frontman") or its full stop ("Nie żyje Tomasz Stańko.
+    Legendarny trębacz jazzowy miał 76 lat")."""
     named = [i for i, token in enumerate(tokens) if title[token.start].isupper()]
     found = set()
     for i in named:
         found.update(range(max(0, i - BEFORE), i))
-        if title[tokens[i].end:tokens[i].end + 1] == ",":
+        if title[tokens[i].end:tokens[i].end + 1] in (",", "."):
             found.update(range(i + 1, min(len(tokens), i + 1 + AFTER)))
     return found - set(named)
