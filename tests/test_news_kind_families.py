@@ -32,6 +32,7 @@ def kinds_of(rulebook, title: str, language: str) -> list[str]:
 # bru (nb), Bayıl (az).
 EVENTS = {
     "en": [
+        ("crash", "Former footballer killed in motorcycle crash near Kyiv"),
         ("violence", "Former spy poisoned with novichok nerve agent in Salisbury"),
         ("war", "Iran launches more than 300 drones and missiles at Israel"),
         ("explosion", "Ammunition depot explodes in Bulgaria, villagers evacuated"),
@@ -103,6 +104,7 @@ EVENTS = {
         ("bombing", "Car bomb explodes outside hotel in Mogadishu"),
     ],
     "ru": [
+        ("crash", "Андрей Гусин разбился на мотоцикле под Киевом"),
         ("violence", "Британский суд: отравление Литвиненко полонием одобрили в Москве"),
         ("war", "Иран выпустил по Израилю сотни ракет и беспилотников"),
         ("war", "Россия ударила КАБами по Харькову"),
@@ -165,6 +167,7 @@ EVENTS = {
         ("explosion", "Взрыв газа в жилом доме в Магнитогорске"),
     ],
     "uk": [
+        ("crash", "Андрій Гусин розбився на мотоциклі на автодромі «Чайка» під Києвом"),
         ("violence", "Скрипаля отруїли «Новачком»: Лондон висилає дипломатів"),
         ("war", "Іран запустив по Ізраїлю сотні дронів і ракет"),
         ("war", "Харків атакували КАБами: вибухи в кількох районах міста"),  # guided bombs, by their initials
@@ -206,6 +209,7 @@ EVENTS = {
         ("poisoning", "Десятки дітей отруїлися в таборі на Одещині"),
     ],
     "pl": [
+        ("crash", "Były piłkarz zginął w wypadku na motocyklu pod Kijowem"),
         ("violence", "Raport: otrucie Litwinienki polonem zatwierdził Kreml"),
         ("war", "Iran wystrzelił w stronę Izraela setki dronów i rakiet"),
         ("war", "Rosja zaatakowała Charków bombami kierowanymi"),
@@ -258,6 +262,7 @@ EVENTS = {
         ("explosion", "Wybuch gazu w bloku w Katowicach"),
     ],
     "nb": [
+        ("crash", "Tidligere fotballspiller omkom i MC-ulykke"),
         ("violence", "Nervegiftangrep mot tidligere spion i Salisbury"),
         ("war", "Iran avfyrte hundrevis av droner og raketter mot Israel"),
         ("explosion", "Gasstanken eksploderte på bensinstasjonen"),
@@ -306,6 +311,7 @@ EVENTS = {
         ("crash", "Flyet har styrtet"),
     ],
     "az": [
+        ("crash", "Keçmiş futbolçu motosiklet qəzasında həlak olub"),
         ("violence", "Litvinenko polonium ilə zəhərlənib"),
         ("war", "İran İsrailə yüzlərlə dron və raket buraxıb"),
         ("crash", "China Eastern-in Boeing 737 təyyarəsi Quansidə dağa çırpılıb, meşə yanğını başlayıb"),
