@@ -146,3 +146,14 @@ def test_norwegian_compounds_carry_their_trade(headline, post):
     """Norwegian writes the trade into one word with the accident ("helikopterulykken") or the
     offer ("helikopterturer"): the trade is its first part."""
     assert trade_levels("nb", "NO", headline, post) == [Verdict.HOLD]
+
+
+@pytest.mark.parametrize("hours_ago, level", [(10, Verdict.FLAG), (40, None)])
+def test_abroad_a_sale_of_the_trade_in_the_first_day_of_a_mass_casualty_toll_is_flagged(hours_ago, level):
+    """The news of the Soma mine fire the next morning is all follow-ups (the toll passing 200),
+    yet it is that day's news everywhere: a Baku club's mine party sells into it; two days on,
+    it is a party."""
+    headlines = [("Türkiyədə kömür mədənində faciə: Somada ölənlərin sayı 201-ə çatıb", hours_ago),
+                 ("Taner Yıldız: Somada həlak olan mədənçilərin sayı 205-ə yüksəlib", hours_ago - 2)]
+    assert levels_of("incident-trade", NOW, headlines, "az", "AZ",
+                     "Mədən partisi! Mədənçi kaskaları girişdə pulsuz, kokteyllər 2+1, Bakı.") == [level]
