@@ -32,6 +32,7 @@ def kinds_of(rulebook, title: str, language: str) -> list[str]:
 # bru (nb), Bayıl (az).
 EVENTS = {
     "en": [
+        ("collapse", "Soma mine disaster: death toll passes 200"),
         ("crash", "Former footballer killed in motorcycle crash near Kyiv"),
         ("violence", "Former spy poisoned with novichok nerve agent in Salisbury"),
         ("war", "Iran launches more than 300 drones and missiles at Israel"),
@@ -104,6 +105,7 @@ EVENTS = {
         ("bombing", "Car bomb explodes outside hotel in Mogadishu"),
     ],
     "ru": [
+        ("collapse", "Катастрофа на шахте в Соме: число погибших превысило 200"),
         ("crash", "Андрей Гусин разбился на мотоцикле под Киевом"),
         ("violence", "Британский суд: отравление Литвиненко полонием одобрили в Москве"),
         ("war", "Иран выпустил по Израилю сотни ракет и беспилотников"),
@@ -167,6 +169,7 @@ EVENTS = {
         ("explosion", "Взрыв газа в жилом доме в Магнитогорске"),
     ],
     "uk": [
+        ("collapse", "Катастрофа на шахті в Сомі: понад 200 загиблих"),
         ("crash", "Андрій Гусин розбився на мотоциклі на автодромі «Чайка» під Києвом"),
         ("violence", "Скрипаля отруїли «Новачком»: Лондон висилає дипломатів"),
         ("war", "Іран запустив по Ізраїлю сотні дронів і ракет"),
@@ -209,6 +212,7 @@ EVENTS = {
         ("poisoning", "Десятки дітей отруїлися в таборі на Одещині"),
     ],
     "pl": [
+        ("collapse", "Katastrofa w kopalni w Somie: ponad 200 ofiar"),
         ("crash", "Były piłkarz zginął w wypadku na motocyklu pod Kijowem"),
         ("violence", "Raport: otrucie Litwinienki polonem zatwierdził Kreml"),
         ("war", "Iran wystrzelił w stronę Izraela setki dronów i rakiet"),
@@ -262,6 +266,7 @@ EVENTS = {
         ("explosion", "Wybuch gazu w bloku w Katowicach"),
     ],
     "nb": [
+        ("collapse", "Gruveulykken i Soma: over 200 døde"),
         ("crash", "Tidligere fotballspiller omkom i MC-ulykke"),
         ("violence", "Nervegiftangrep mot tidligere spion i Salisbury"),
         ("war", "Iran avfyrte hundrevis av droner og raketter mot Israel"),
@@ -311,6 +316,7 @@ EVENTS = {
         ("crash", "Flyet har styrtet"),
     ],
     "az": [
+        ("collapse", "Türkiyədə kömür mədənində faciə: Somada ölənlərin sayı 201-ə çatıb"),
         ("crash", "Keçmiş futbolçu motosiklet qəzasında həlak olub"),
         ("violence", "Litvinenko polonium ilə zəhərlənib"),
         ("war", "İran İsrailə yüzlərlə dron və raket buraxıb"),
