@@ -1197,10 +1197,13 @@ def test_a_word_hyphened_onto_a_place_is_not_the_story_alone(rulebook, language,
      "Our Aurora, CO store: 20% off all dresses!"),
     ("Stabbing rampage in Weldon, Saskatchewan, kills 10", "Happy Labor Day from our Weldon, NC store! 20% off grills.",
      "Happy Labor Day from Weldon! 20% off grills."),
+    ("Christchurch earthquake: 65 dead as buildings collapse", "Two nights B&B in Christchurch, Dorset from £99!",
+     "Two nights B&B in Christchurch from £99!"),
 ])
 def test_a_town_written_with_another_states_code_is_not_the_storys(rulebook, headline, other_state, its_state):
-    """"Aurora, IL" is not the Aurora of the Colorado shooting, and "Weldon, NC" not the Weldon of
-    the Saskatchewan stabbings; the town with the story's state, or with none, is the story's."""
+    """"Aurora, IL" is not the Aurora of the Colorado shooting, "Weldon, NC" not the Weldon of the
+    Saskatchewan stabbings, and "Christchurch, Dorset" not the Christchurch of the New Zealand
+    earthquake; the town with the story's state, or with none, is the story's."""
     incidents = detect(rulebook, headline)
     elsewhere, named = check([post(other_state, "en", "US"), post(its_state, "en", "US")], incidents, rulebook, NOW)
     assert not findings_of(elsewhere, "incident-terms"), elsewhere.findings

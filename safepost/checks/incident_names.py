@@ -39,6 +39,7 @@ PLAIN_LETTERS = {  # the letters a post typed on another keyboard leaves out, an
     "nb": str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"}),
 }
 _STATE_CODE = re.compile(r",\s*([A-Z]{2})\b")  # "Weldon, NC": a town and its US state's postal code
+_AFTER_COMMA = re.compile(r",\s*")  # "Christchurch, Dorset": a town and the county it is in
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
     "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
@@ -158,11 +159,11 @@ def mentions(ctx: Context) -> list[Match]:
 
     def find() -> list[Match]:
         index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.rulebook, ctx.incidents))
-        return [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
-                if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))
-                and not _in_another_state(ctx, match)] \
-            + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx) + _places_in_other_words(ctx) \
-            + _provinces_of_mass_casualty_stories(ctx)
+        named = [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
+                 if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))]
+        return [match for match in named + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
+                + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx)
+                if not _in_another_state(ctx, match)]
 
     return ctx.memo(NAME, find)
 
@@ -170,12 +171,16 @@ def mentions(ctx: Context) -> list[Match]:
 def _in_another_state(ctx: Context, match: Match) -> bool:
     """A town the post writes with its US state's code ("our Weldon, NC store", "Aurora, IL") that
     is not the story's state: the Weldon of a stabbing in Saskatchewan, the Aurora of a shooting in
-    Colorado. Where the story names no state the gazetteer knows, the town is taken to be its own."""
+    Colorado. Where the story names no state the gazetteer knows, the town is taken to be its own.
+    So is a town written with a county or region of another country than the story's:
+    "Christchurch, Dorset" the day of the Christchurch earthquake in New Zealand."""
     code = _STATE_CODE.match(ctx.analysis.text, match.end)
     state = US_STATES.get(code.group(1)) if code else None
-    if state is None:
-        return False
     incident = match.payload
+    if state is None:
+        after = _AFTER_COMMA.match(ctx.analysis.text, match.end)
+        return bool(after) and incident.regions != () and any(
+            town.start == after.end() and town.payload not in incident.regions for town in towns_named(ctx))
     if "US" not in incident.regions:
         return True
     named = {place.casefold() for place in incident.places}
