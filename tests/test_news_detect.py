@@ -2193,3 +2193,21 @@ def test_the_bomb_said_of_bread_is_slang_abroad(rulebook):
     levels = levels_of("incident-words", NOW, headlines, "uk", "UA",
                        "Наші паски — просто бомба! Сьогодні до 18:00.", "Вибухові знижки на паски сьогодні!")
     assert levels == [None, Verdict.FLAG], levels
+
+
+@pytest.mark.parametrize("language, region, headline, namesake, the_person", [
+    ("ru", "RU", "Умер космонавт Алексей Леонов, первым вышедший в открытый космос",
+     "Вечер комедий с Евгением Леоновым, вход 300 ₽.", "Вечер памяти Алексея Леонова, вход 300 ₽."),
+    ("en", "US", "Singer Jimmy Buffett, the 'Margaritaville' star, dies at 76",
+     "This week our newsletter quotes Warren Buffett on index funds: 20% off a year.",
+     "This week our bar plays Jimmy Buffett all night: 20% off margaritas."),
+])
+def test_a_surname_after_another_first_name_is_another_person(rulebook, language, region, headline, namesake,
+                                                              the_person):
+    """Евгений Леонов is not the cosmonaut Алексей Леонов, nor Warren Buffett the singer; the
+    story's own first name beside the surname is the story."""
+    incidents = detect(rulebook, headline)
+    other, named = check([post(namesake, language, region), post(the_person, language, region)], incidents,
+                         rulebook, NOW)
+    assert not other.findings, other.findings
+    assert findings_of(named, "incident-terms") + findings_of(named, "incident-echo"), named.findings

@@ -39,6 +39,7 @@ PLAIN_LETTERS = {  # the letters a post typed on another keyboard leaves out, an
     "nb": str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"}),
 }
 _STATE_CODE = re.compile(r",\s*([A-Z]{2})\b")  # "Weldon, NC": a town and its US state's postal code
+FIRST_NAME_OPENING = 3  # letters two forms of one first name share: Алексей, Алексея
 _AFTER_COMMA = re.compile(r",\s*")  # "Christchurch, Dorset": a town and the county it is in
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
@@ -163,7 +164,7 @@ def mentions(ctx: Context) -> list[Match]:
                  if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))]
         return [match for match in named + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
                 + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx)
-                if not _in_another_state(ctx, match)]
+                if not _in_another_state(ctx, match) and not _another_person(ctx, match)]
 
     return ctx.memo(NAME, find)
 
@@ -187,6 +188,24 @@ def _in_another_state(ctx: Context, match: Match) -> bool:
     states = {province.casefold() for province, towns in known_provinces(ctx.rulebook)
               if province.casefold() in named or not named.isdisjoint(town.casefold() for town in towns)}
     return bool(states) and state.casefold() not in states
+
+
+def _another_person(ctx: Context, match: Match) -> bool:
+    """A surname the post writes after another first name than the story's: «комедии с Евгением
+    Леоновым» the day the cosmonaut Алексей Леонов died. The first name is capitalised inside a
+    sentence and opens otherwise than the story's; at a sentence's start a capital says nothing."""
+    if match.first == 0 or " " in match.term:
+        return False
+    before = ctx.analysis.tokens[match.first - 1]
+    written = ctx.analysis.text[before.start:before.end]
+    if not written[:1].isupper() or written.isupper() or starts_sentence(ctx.analysis, match.first - 1) \
+            or ctx.analysis.text[before.end:ctx.analysis.tokens[match.first].start].strip():
+        return False
+    surname = match.term.casefold()
+    names = [term.casefold().split() for term in match.payload.terms if " " in term]
+    first_names = [name[0] for name in names if name[-1] == surname or same_stem(name[-1], surname)]
+    opening = written.casefold()[:FIRST_NAME_OPENING]
+    return bool(first_names) and all(name[:FIRST_NAME_OPENING] != opening for name in first_names)
 
 
 def _places_in_other_words(ctx: Context) -> list[Match]:
