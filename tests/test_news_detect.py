@@ -2211,3 +2211,20 @@ def test_a_surname_after_another_first_name_is_another_person(rulebook, language
                          rulebook, NOW)
     assert not other.findings, other.findings
     assert findings_of(named, "incident-terms") + findings_of(named, "incident-echo"), named.findings
+
+
+@pytest.mark.parametrize("language, region, headline, selling, ordinary", [
+    ("uk", "UA", ["У мінському метро на станції «Жовтнева» пролунав вибух, є загиблі",
+                  "Вибух стався на пересадковій станції поруч з адміністрацією президента Білорусі"],
+     "Вихідні в Мінську: автобусний тур від 690 грн, бронюйте зараз!", "Мінськ: наш офіс працює з 9 до 18."),
+    ("pl", "PL", ["Strzelanina w krakowskim klubie: nie żyją trzy osoby"],
+     "Weekend w Krakowie: hotel 20% taniej, rezerwuj teraz!", "Kraków: nasze biuro jest czynne od 9 do 17."),
+])
+def test_a_town_the_story_tells_by_its_adjective_is_named_by_the_post(rulebook, language, region, headline, selling,
+                                                                      ordinary):
+    """«У мінському метро» is Minsk's story: a weekend in Minsk sold that evening names it, while
+    the town's ordinary notice is its everyday post."""
+    incidents = detect(rulebook, *headline)
+    sale, notice = check([post(selling, language, region), post(ordinary, language, region)], incidents, rulebook, NOW)
+    assert findings_of(sale, "incident-terms"), sale.findings
+    assert not findings_of(notice, "incident-terms"), notice.findings

@@ -10,7 +10,7 @@ from safepost.checks import Context
 from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, is_adjective, kinds_by_id, lexicon_of,
                                    news_languages, place_indexes, quoted_in, same_stem, starts_sentence,
                                    trigger_matches)
-from safepost.news.placenames import alike
+from safepost.news.placenames import alike, opening
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import is_common_word
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
@@ -39,6 +39,9 @@ PLAIN_LETTERS = {  # the letters a post typed on another keyboard leaves out, an
     "nb": str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "å": "a", "Å": "A"}),
 }
 _STATE_CODE = re.compile(r",\s*([A-Z]{2})\b")  # "Weldon, NC": a town and its US state's postal code
+ADJECTIVE_LETTERS = 6  # the shortest town adjective looked for ("киевский", "krakowski")
+TOWN_OPENING = 5  # letters a town and its adjective share ("Мінськ", "мінському")
+_WORD = re.compile(r"[^\W\d_]+")
 FIRST_NAME_OPENING = 3  # letters two forms of one first name share: Алексей, Алексея
 _AFTER_COMMA = re.compile(r",\s*")  # "Christchurch, Dorset": a town and the county it is in
 US_STATES = {
@@ -163,7 +166,7 @@ def mentions(ctx: Context) -> list[Match]:
         named = [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
                  if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))]
         return [match for match in named + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
-                + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx)
+                + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx) + _towns_by_adjective(ctx)
                 if not _in_another_state(ctx, match) and not _another_person(ctx, match)]
 
     return ctx.memo(NAME, find)
@@ -188,6 +191,25 @@ def _in_another_state(ctx: Context, match: Match) -> bool:
     states = {province.casefold() for province, towns in known_provinces(ctx.rulebook)
               if province.casefold() in named or not named.isdisjoint(town.casefold() for town in towns)}
     return bool(states) and state.casefold() not in states
+
+
+def told_by_its_adjective(ctx: Context, towns: list[str], incident) -> bool:
+    """The story tells its town by the town's adjective, which no gazetteer lists: "в петербургском
+    кафе" is in Petersburg, "w krakowskim klubie" in Kraków, «у мінському метро» in Minsk."""
+    words = ctx.scope.cached(("lower-case words", incident.id), lambda: frozenset(
+        word for headline in incident.headlines for word in _WORD.findall(headline.title)
+        if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS))
+    return any(opening(word, len(start)) == start for town in towns
+               for start in (opening(town, TOWN_OPENING),) for word in words)
+
+
+def _towns_by_adjective(ctx: Context) -> list[Match]:
+    """The town of a story its headlines tell only by the town's adjective, named by the post: a
+    weekend in Minsk the evening of the blast «у мінському метро»."""
+    return [Match(incident, town.text, town.start, town.end, town.first, town.last, town.text)
+            for town in towns_named(ctx) if len(town.text) >= TOWN_OPENING
+            for incident in ctx.incidents if town.payload in incident.regions
+            and told_by_its_adjective(ctx, [town.text], incident)]
 
 
 def _another_person(ctx: Context, match: Match) -> bool:

@@ -7,11 +7,11 @@ reach). Outside its reach, a post is flagged at most, unless it names the story 
 """
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 from safepost.checks import Context
-from safepost.checks.incident_names import countries_named, known_provinces, mentions, towns_named
+from safepost.checks.incident_names import (countries_named, known_provinces, mentions, told_by_its_adjective,
+                                            towns_named)
 from safepost.model import Incident
 from safepost.news.reading import is_adjective, kinds_by_id, news_languages, place_indexes
 from safepost.news.placenames import alike, opening
@@ -24,8 +24,6 @@ PROMINENT = 2  # headlines (or sources) that make a story more than a one-line i
 GLOBAL_FOR = timedelta(hours=24)
 PROVINCE_OPENING = 5  # letters a province's forms share ("Śląsk", "Śląsku"), and no town's with it
 CASE_ENDING = 3  # letters a case form adds to a town's name ("Львові", "Krakowie")
-ADJECTIVE_LETTERS = 6  # the shortest town adjective looked for ("киевский", "krakowski")
-_WORD = re.compile(r"[^\W\d_]+")
 IN, REACHED, OUTSIDE, UNPLACED = "in", "reached", "outside", "unplaced"
 
 
@@ -85,18 +83,8 @@ def elsewhere_at_home(ctx: Context, incident: Incident, placed: bool = False) ->
     places = ctx.scope.cached(("story places", incident.id), lambda: _story_places(ctx, incident))
     if placed and (not places or _neighbours(ctx, towns, places)):
         return False
-    return not _any_in(ctx, towns, places) and not _its_adjective(ctx, towns, incident) \
+    return not _any_in(ctx, towns, places) and not told_by_its_adjective(ctx, towns, incident) \
         and not any(match.payload is incident for match in mentions(ctx))
-
-
-def _its_adjective(ctx: Context, towns: list[str], incident: Incident) -> bool:
-    """The story tells its town by the town's adjective, which no gazetteer lists: "в петербургском
-    кафе" is in Petersburg, "w krakowskim klubie" in Kraków."""
-    words = ctx.scope.cached(("lower-case words", incident.id), lambda: frozenset(
-        word for headline in incident.headlines for word in _WORD.findall(headline.title)
-        if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS))
-    return any(opening(word, len(start)) == start for town in towns
-               for start in (opening(town, PROVINCE_OPENING),) for word in words)
 
 
 def _towns(ctx: Context) -> tuple[tuple[str, str], ...]:

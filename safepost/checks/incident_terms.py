@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_names import mentions
+from safepost.checks.incident_names import mentions, told_by_its_adjective
 from safepost.checks.incident_scope import (IN, OUTSIDE, active_for, evidence, prominent, relation, stops_the_world,
                                             within_first_day)
 from safepost.checks.incident_words import kind_words
@@ -81,7 +81,8 @@ def _just_its_town(ctx: Context, incident, match: Match) -> bool:
     ("Happy 100th birthday to our volunteer Eunice!" the day after Storm Eunice). Its hashtag, a
     word of the headlines beside it ("Storm"), or a light or sincere tone, is the story's."""
     storm = "storm" in (incident.kinds or (incident.kind,))
-    everyday = match.term in incident.places or storm and " " not in match.term
+    everyday = match.term in incident.places or storm and " " not in match.term \
+        or told_by_its_adjective(ctx, [match.text], incident)
     return ctx.rung.name == "neutral" and everyday \
         and not any(t.tag >= 0 for t in ctx.analysis.tokens[match.first:match.last]) \
         and not _tells_more(ctx, incident, match)
