@@ -843,8 +843,8 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                                  True, in_title)
                 if candidate is not None:
                     candidate.country = True
-    # a one-word place is keyed by the gazetteer's name for it: "Bytom:" and "w Bytomiu" are one
-    # town, though the dictionary reads the first as a form of "byt"; "Kraków" and "w Krakowie" too
+    # a one-word place the dictionary misreads is keyed by the gazetteer's name for it: "Bytom:"
+    # and "w Bytomiu" are one town, though the dictionary reads the first as a form of "byt"
     place_keys = {m.first: _gazetteer_key(m.term) for m in place_matches if m.last - m.first == 1 and not inside(m)}
     place_tokens = set()
     whole_places = set()  # the words of a place of several ("Santa Fe"): parts of it, never names alone
@@ -892,8 +892,9 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
                           all(i in place_tokens for i in run)))
         for i in run:
             if i not in country_tokens:
-                key = place_keys.get(i) or (key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys)
-                                            else tokens[i].norm)  # «Hans», not han
+                key = key_of(tokens[i], language) if stop.isdisjoint(tokens[i].keys) else tokens[i].norm  # «Hans»
+                if i in place_keys and not _gazetteer_key(key).startswith(place_keys[i][:-1]):
+                    key = place_keys[i]  # the dictionary cut the name: "Bytom:" read as a form of "byt"
                 part = not _single_name_worth_keeping(tokens[i], i == run[-1] or i in place_tokens, run, language) \
                     or _in_longer_quote(run, quoted) and not _names_a_place(tokens[i], i in place_tokens, language) \
                     or i in whole_places or _hyphened_on(analysis, run, i) and i not in place_tokens
