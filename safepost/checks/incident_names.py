@@ -206,10 +206,26 @@ def told_by_its_adjective(ctx: Context, towns: list[str], incident) -> bool:
 def _towns_by_adjective(ctx: Context) -> list[Match]:
     """The town of a story its headlines tell only by the town's adjective, named by the post: a
     weekend in Minsk the evening of the blast «у мінському метро»."""
+    towns = [town for town in towns_named(ctx) if len(town.text) >= TOWN_OPENING]
+    if not towns:
+        return []
+    by_opening = ctx.scope.cached("adjective openings", lambda: _by_adjective_opening(ctx.incidents))
     return [Match(incident, town.text, town.start, town.end, town.first, town.last, town.text)
-            for town in towns_named(ctx) if len(town.text) >= TOWN_OPENING
-            for incident in ctx.incidents if town.payload in incident.regions
-            and told_by_its_adjective(ctx, [town.text], incident)]
+            for town in towns for incident in by_opening.get(opening(town.text, TOWN_OPENING), ())
+            if town.payload in incident.regions]
+
+
+def _by_adjective_opening(incidents) -> dict[str, list]:
+    """The stories by the opening letters of the lower-case words their headlines tell them in,
+    where a town's adjective may be: found once a run."""
+    found: dict[str, list] = {}
+    for incident in incidents:
+        for word in {word for headline in incident.headlines for word in _WORD.findall(headline.title)
+                     if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS}:
+            holders = found.setdefault(opening(word, TOWN_OPENING), [])
+            if not holders or holders[-1] is not incident:
+                holders.append(incident)
+    return found
 
 
 def _another_person(ctx: Context, match: Match) -> bool:
