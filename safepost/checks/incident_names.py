@@ -206,10 +206,10 @@ def told_by_its_adjective(ctx: Context, towns: list[str], incident) -> bool:
 def _towns_by_adjective(ctx: Context) -> list[Match]:
     """The town of a story its headlines tell only by the town's adjective, named by the post: a
     weekend in Minsk the evening of the blast «у мінському метро»."""
-    towns = [town for town in towns_named(ctx) if len(town.text) >= TOWN_OPENING]
-    if not towns:
-        return []
     by_opening = ctx.scope.cached("adjective openings", lambda: _by_adjective_opening(ctx.incidents))
+    if not any(opening(token.norm[:TOWN_OPENING], TOWN_OPENING) in by_opening for token in ctx.analysis.tokens):
+        return []  # most posts: no word opens as a story's adjective, and no town is looked for
+    towns = [town for town in towns_named(ctx) if len(town.text) >= TOWN_OPENING]
     return [Match(incident, town.text, town.start, town.end, town.first, town.last, town.text)
             for town in towns for incident in by_opening.get(opening(town.text, TOWN_OPENING), ())
             if town.payload in incident.regions]
