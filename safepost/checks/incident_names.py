@@ -183,7 +183,7 @@ def _in_another_state(ctx: Context, match: Match) -> bool:
     incident = match.payload
     if state is None:
         after = _AFTER_COMMA.match(ctx.analysis.text, match.end)
-        return bool(after) and incident.regions != () and any(
+        return bool(after) and bool(incident.regions) and any(
             town.start == after.end() and town.payload not in incident.regions for town in towns_named(ctx))
     if "US" not in incident.regions:
         return True
@@ -196,11 +196,16 @@ def _in_another_state(ctx: Context, match: Match) -> bool:
 def told_by_its_adjective(ctx: Context, towns: list[str], incident) -> bool:
     """The story tells its town by the town's adjective, which no gazetteer lists: "в петербургском
     кафе" is in Petersburg, "w krakowskim klubie" in Kraków, «у мінському метро» in Minsk."""
-    words = ctx.scope.cached(("lower-case words", incident.id), lambda: frozenset(
-        word for headline in incident.headlines for word in _WORD.findall(headline.title)
-        if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS))
+    words = ctx.scope.cached(("lower-case words", incident.id), lambda: _lower_case_words(incident))
     return any(opening(word, len(start)) == start for town in towns
                for start in (opening(town, TOWN_OPENING),) for word in words)
+
+
+def _lower_case_words(incident) -> frozenset[str]:
+    """The words of the story's headlines written in lower case and long enough to be a town's
+    adjective."""
+    return frozenset(word for headline in incident.headlines for word in _WORD.findall(headline.title)
+                     if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS)
 
 
 def _towns_by_adjective(ctx: Context) -> list[Match]:
@@ -220,8 +225,7 @@ def _by_adjective_opening(incidents) -> dict[str, list]:
     where a town's adjective may be: found once a run."""
     found: dict[str, list] = {}
     for incident in incidents:
-        for word in {word for headline in incident.headlines for word in _WORD.findall(headline.title)
-                     if word[:1].islower() and len(word) >= ADJECTIVE_LETTERS}:
+        for word in _lower_case_words(incident):
             holders = found.setdefault(opening(word, TOWN_OPENING), [])
             if not holders or holders[-1] is not incident:
                 holders.append(incident)
@@ -275,9 +279,13 @@ def _provinces_of_mass_casualty_stories(ctx: Context) -> list[Match]:
 
 def _mass_casualty_stories(ctx: Context) -> list:
     """The placed stories whose toll reaches their kind's `global_from`: found once a run."""
-    kinds = kinds_by_id(ctx.rulebook)
-    return [incident for incident in ctx.incidents if incident.places and incident.kind in kinds
-            and kinds[incident.kind].global_from and incident.deaths >= kinds[incident.kind].global_from]
+    return [incident for incident in ctx.incidents if incident.places and mass_casualty(ctx.rulebook, incident)]
+
+
+def mass_casualty(rulebook, incident) -> bool:
+    """The story's toll reaches its kind's `global_from`: news everywhere, whatever its reports say."""
+    kind = kinds_by_id(rulebook).get(incident.kind)
+    return bool(kind and kind.global_from) and incident.deaths >= kind.global_from
 
 
 def known_provinces(rulebook, narrow: bool = False) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -14,11 +14,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_names import countries_named, mentions
+from safepost.checks.incident_names import countries_named, mass_casualty, mentions
 from safepost.checks.incident_scope import (REACHED, active_for, elsewhere_at_home, evidence, kept_by, of_the_stories,
                                             prominent, relation, within_first_day)
 from safepost.model import Finding, Incident, Verdict
-from safepost.news.reading import is_adjective, kinds_by_id
+from safepost.news.reading import is_adjective
 from safepost.text import analyze
 from safepost.text.matcher import Match
 
@@ -95,9 +95,7 @@ def _news_everywhere(ctx: Context, incident: Incident) -> bool:
     201-ə çatıb" the morning after the Soma mine fire): a mine party in Baku that day sells into it."""
     if relation(ctx, incident) == REACHED:
         return True
-    kind = kinds_by_id(ctx.rulebook).get(incident.kind)
-    return bool(kind and kind.global_from) and incident.deaths >= kind.global_from and len(incident.headlines) > 1 \
-        and within_first_day(ctx, incident)
+    return mass_casualty(ctx.rulebook, incident) and len(incident.headlines) > 1 and within_first_day(ctx, incident)
 
 
 def _grieved(incident: Incident) -> bool:
