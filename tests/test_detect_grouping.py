@@ -584,3 +584,23 @@ def test_a_first_word_abroad_joins_the_report_that_places_it_hours_later():
         headline("Włochy: 38 zabitych w katastrofie autokaru; pielgrzymi wracali z Pietrelciny", 2),
     ], RULEBOOK, NOW)
     assert incident.regions == ("IT",) and len(incident.headlines) == 2
+
+
+def test_a_toll_abroad_joins_the_one_crash_placed_in_that_country():
+    """Hours after "Katastrofa samolotu … pod Medellín", "Kolumbia: w katastrofie zginęło 76
+    osób" counts that crash's dead: the crash is as grave as its toll, everywhere."""
+    [incident] = detect_incidents([
+        headline("Katastrofa samolotu z piłkarzami brazylijskiego Chapecoense pod Medellín", 5),
+        headline("Kolumbia: w katastrofie zginęło 76 osób, przeżyło pięć, w tym trzech piłkarzy", 3),
+    ], RULEBOOK, NOW)
+    assert incident.kind == "crash" and incident.deaths == 76 and "Medellín" in incident.terms
+
+
+def test_a_toll_at_home_does_not_join_a_crash_elsewhere_in_the_country():
+    """At home a day's news carries several deadly stories: two dead in Gdańsk are not the
+    light aircraft that came down near Płock."""
+    incidents = detect_incidents([
+        headline("Katastrofa awionetki pod Płockiem: dwie osoby ranne", 5),
+        headline("W Gdańsku zginęły dwie osoby", 3),
+    ], RULEBOOK, NOW)
+    assert len(incidents) == 2, incidents

@@ -355,7 +355,10 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     unplaced crash of its language within hours ("Before the crash the An-24 went round again"),
     and a search for people on board the one crash placed in its region ("Åtte personer om bord –
     stor redningsaksjon på Svalbard" after "Russisk helikopter har styrtet i havet ved
-    Barentsburg"): the story is then as grave as they are in danger. One death (a singer's) joins
+    Barentsburg"): the story is then as grave as they are in danger. Abroad, a toll joins the one
+    crash placed in its country ("Kolumbia: w katastrofie zginęło 76 osób" after "Katastrofa
+    samolotu z piłkarzami Chapecoense pod Medellín"): two deadly crashes in one foreign country in
+    a day's news are rare, though at home they are not. One death (a singer's) joins
     nothing, nor does a toll beside a shooting: two shootings in one country on one day are two
     stories."""
     tolls = [i for i in by_time if (readings[i].tragic and readings[i].deaths >= 2 or _aboard_in_danger(readings[i]))
@@ -375,7 +378,8 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
             if event.regions != toll.regions:
                 return False
             aboard = kind.grave_with_people_aboard and event.language == toll.language
-            return kind.area or bool(toll.at_risk) and aboard if toll.regions else aboard
+            abroad = toll.home is not None and toll.home not in toll.regions
+            return kind.area or (bool(toll.at_risk) or abroad) and aboard if toll.regions else aboard
 
         events = [j for j in by_time if j != i and readings[j].tragic and readings[j].kinds and carries(readings[j])
                   and abs(readings[j].published - toll.published) <= SAME_EVENT_WITHIN]
