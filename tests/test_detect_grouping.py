@@ -604,3 +604,14 @@ def test_a_toll_at_home_does_not_join_a_crash_elsewhere_in_the_country():
         headline("W Gdańsku zginęły dwie osoby", 3),
     ], RULEBOOK, NOW)
     assert len(incidents) == 2, incidents
+
+
+def test_a_mass_casualty_report_of_no_known_place_joins_the_one_of_its_kind_placed_abroad():
+    """"205 miners killed in Soma coal mine" names a town no gazetteer knows and shares no word
+    with "Turkey mine disaster: death toll passes 200" but the kind: two mass-casualty mine
+    disasters within hours are one."""
+    [incident] = detect_incidents([
+        headline("Turkey mine disaster: death toll passes 200", 5),
+        headline("Energy minister: 205 miners killed in Soma coal mine", 3),
+    ], RULEBOOK, NOW)
+    assert incident.regions == ("TR",) and incident.deaths == 205 and "Soma" in incident.terms

@@ -519,10 +519,16 @@ def test_a_case_ending_on_a_number_does_not_hide_the_toll(rulebook):
     ("Число погибших при землетрясении в Италии выросло до 247", 247),
     ("Liczba ofiar trzęsienia ziemi we Włoszech wzrosła do 247", 247),
     ("Italy earthquake: the death toll rises to 247", 247),
+    ("Турция: число погибших на угольной шахте в Соме превысило 200", 200),
+    ("Кількість загиблих внаслідок вибуху на шахті в Донецьку зросла до 32", 32),
+    ("Liczba ofiar pożaru w kopalni węgla w Somie w Turcji wzrosła do 245", 245),
+    ("Death toll from Soma coal mine fire in Turkey rises to 245", 245),
+    ("Dødstallet etter gruveulykken i Soma i Tyrkia har steget til 245", 245),
 ])
 def test_the_number_a_toll_reached_is_the_toll_however_far_its_word_stands(rulebook, title, deaths):
     """"The number of victims of the earthquake in Italy reached 247": the count's word opens the
-    headline and the number closes the phrase, five words away."""
+    headline and the number closes the phrase, five words away, or more where it says where and
+    of what ("the number of dead at the coal mine in Soma passed 200")."""
     [quake] = detect(rulebook, title)
     assert quake.deaths == deaths and quake.severity == 5, quake
 
@@ -1324,6 +1330,24 @@ def test_a_joke_that_tells_a_deadly_story_again_in_its_own_words_is_held(ruleboo
     assert not findings_of(one_word, "incident-story-words")  # one shared word is a coincidence
     plain = judged(rulebook, "Timetable: the ambulance station bus is hijack-proof, says the council.", "en", "GB", *titles)
     assert not findings_of(plain, "incident-story-words")  # an ordinary post is left to the other checks
+
+
+@pytest.mark.parametrize("hours_ago, level", [(10, Verdict.HOLD), (40, None)])
+@pytest.mark.parametrize("language, region, headlines, party", [
+    ("ru", "RU", ("Турция: число погибших на угольной шахте в Соме превысило 200",
+                  "Министр энергетики Турции: погибли 205 горняков"),
+     "Вечеринка «Шахта»! Каски горняков на входе бесплатно, коктейль «Уголь» 2+1 🔥"),
+    ("az", "AZ", ("Türkiyədə kömür mədənində faciə: Somada ölənlərin sayı 201-ə çatıb",
+                  "Taner Yıldız: Somada həlak olan mədənçilərin sayı 205-ə yüksəlib"),
+     "Mədən partisi! Mədənçi kaskaları girişdə pulsuz, «Kömür» kokteyli 2+1, Bakı."),
+])
+def test_a_party_in_the_words_of_a_mass_casualty_abroad_told_in_follow_ups_is_held_that_day(
+        language, region, headlines, party, hours_ago, level):
+    """The morning after the Soma mine fire the news is all counts of its dead, yet it is news
+    everywhere: a mine party with miners' helmets and a «Coal» cocktail tells it again. Two days
+    on, it is a party."""
+    assert levels_of("incident-story-words", NOW, [(headlines[0], hours_ago), (headlines[1], hours_ago - 2)],
+                     language, region, party) == [level]
 
 
 MOURNING = [  # (language, region, the tragedy, the declaration naming the day, a promotion for that day)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from safepost.checks import Context
-from safepost.checks.incident_names import (countries_named, known_provinces, mentions, told_by_its_adjective,
-                                            towns_named)
+from safepost.checks.incident_names import (countries_named, known_provinces, mass_casualty, mentions,
+                                            told_by_its_adjective, towns_named)
 from safepost.model import Incident
 from safepost.news.reading import is_adjective, kinds_by_id, news_languages, place_indexes
 from safepost.news.placenames import alike, opening
@@ -179,6 +179,15 @@ def stops_the_world(ctx: Context, incident: Incident) -> bool:
 
 def within_first_day(ctx: Context, incident: Incident) -> bool:
     return incident.started is None or ctx.post.scheduled_at <= incident.started + GLOBAL_FOR
+
+
+def news_everywhere(ctx: Context, incident: Incident) -> bool:
+    """In the first day of a story that reaches everywhere, or of a mass-casualty toll that more
+    than one headline carries though the news tells it only in follow-ups ("Somada ölənlərin sayı
+    201-ə çatıb" the morning after the Soma mine fire): a mine party in Baku that day plays on it."""
+    if relation(ctx, incident) == REACHED:
+        return True
+    return mass_casualty(ctx.rulebook, incident) and len(incident.headlines) > 1 and within_first_day(ctx, incident)
 
 
 def evidence(incident: Incident, **extra) -> dict:

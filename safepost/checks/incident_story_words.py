@@ -1,16 +1,16 @@
 """A post that picks up two uncommon words of a story that hurt people within its audience's
-reach (at home, or anywhere in a mass-casualty event's first day) tells that story again in other
-words than its headlines' phrases: a pressure cooker with "no nails" the morning after a bus
-bomb, "you don't need to hijack an ambulance" the day one was hijacked. Held when it jokes or
-sells, flagged when sincere; an ordinary post is left alone, and one shared word is a
-coincidence."""
+reach (at home, or anywhere in a mass-casualty event's first day, even one the news tells only
+in follow-ups) tells that story again in other words than its headlines' phrases: a pressure
+cooker with "no nails" the morning after a bus bomb, "you don't need to hijack an ambulance" the
+day one was hijacked, a "mine party" in Baku with miners' helmets the morning after Soma. Held
+when it jokes or sells, flagged when sincere; an ordinary post is left alone, and one shared
+word is a coincidence."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_scope import (IN, REACHED, UNPLACED, active_for, evidence, of_the_stories,
-                                            relation)
+from safepost.checks.incident_scope import IN, UNPLACED, active_for, evidence, news_everywhere, of_the_stories, relation
 from safepost.model import Finding
 
 NAME = "incident-story-words"
@@ -31,7 +31,8 @@ def run(ctx: Context) -> Iterable[Finding]:
     for incident_id, positions in found.items():
         incident = incidents[incident_id]
         if len(positions) < SHARED or not active_for(ctx, incident) \
-                or relation(ctx, incident) not in (IN, REACHED, UNPLACED) or ctx.rung.name == "neutral":
+                or relation(ctx, incident) not in (IN, UNPLACED) and not news_everywhere(ctx, incident) \
+                or ctx.rung.name == "neutral":
             continue  # the tone is read last: most posts share no two words with any story
         tokens = sorted(positions)
         first, last = ctx.analysis.tokens[tokens[0]], ctx.analysis.tokens[tokens[-1]]

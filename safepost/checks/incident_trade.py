@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import Iterable
 
 from safepost.checks import Context, ladder
-from safepost.checks.incident_names import countries_named, mass_casualty, mentions
-from safepost.checks.incident_scope import (REACHED, active_for, elsewhere_at_home, evidence, kept_by, of_the_stories,
-                                            prominent, relation, within_first_day)
+from safepost.checks.incident_names import countries_named, mentions
+from safepost.checks.incident_scope import (active_for, elsewhere_at_home, evidence, kept_by, news_everywhere,
+                                            of_the_stories, prominent)
 from safepost.model import Finding, Incident, Verdict
 from safepost.news.reading import is_adjective
 from safepost.text import analyze
@@ -84,18 +84,9 @@ def _level(ctx: Context, incident: Incident) -> Verdict | None:
         if ctx.tone.jokes:
             return Verdict.HOLD
         return ladder.level(ctx.rung, Verdict.FLAG if named else None) if named or _grieved(incident) else None
-    if named or _news_everywhere(ctx, incident) and ctx.rung.light or ctx.tone.jokes and prominent(incident):
+    if named or news_everywhere(ctx, incident) and ctx.rung.light or ctx.tone.jokes and prominent(incident):
         return Verdict.FLAG
     return None
-
-
-def _news_everywhere(ctx: Context, incident: Incident) -> bool:
-    """In the first day of a story that reaches everywhere, or of a mass-casualty toll that more
-    than one headline carries though the news tells it only in follow-ups ("Somada ölənlərin sayı
-    201-ə çatıb" the morning after the Soma mine fire): a mine party in Baku that day sells into it."""
-    if relation(ctx, incident) == REACHED:
-        return True
-    return mass_casualty(ctx.rulebook, incident) and len(incident.headlines) > 1 and within_first_day(ctx, incident)
 
 
 def _grieved(incident: Incident) -> bool:

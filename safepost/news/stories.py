@@ -337,14 +337,16 @@ def _follows(toll: Reading) -> frozenset[str] | None:
 def _tells_alike(a: Reading, b: Reading) -> bool:
     """Two headlines that report their event with one same word and share another ("klubuna
     hücum" twice), or that report one kind of event other than a death and share a word ("Обвал
-    мосту в Морбі" after "В Індії обвалився підвісний міст"): two deaths in two countries share
-    only the words for dying."""
+    мосту в Морбі" after "В Індії обвалився підвісний міст"), or count its dead in hundreds
+    ("205 miners killed in Soma coal mine" after "Turkey mine disaster: death toll passes 200"):
+    two deaths in two countries share only the words for dying, and two mass-casualty disasters
+    of one kind within hours are rare."""
     events = a.events | b.events
     shared = (a.words.keys() | a.events) & (b.words.keys() | b.events)
     if shared & events and shared - events:
         return True
-    return bool(shared) and bool(a.kinds) and bool(b.kinds) and a.kinds[0] is b.kinds[0] \
-        and a.kinds[0].id != "death"
+    one_kind = bool(a.kinds) and bool(b.kinds) and a.kinds[0] is b.kinds[0] and a.kinds[0].id != "death"
+    return one_kind and (bool(shared) or min(a.severity, b.severity) >= MASS_CASUALTY)
 
 
 def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
