@@ -18,7 +18,7 @@ works:
     person: Ronnie Blaze
     died: 2019-03-04
     names: {en: [Ronnie Blaze], ru: [Ронни Блейз]}
-    works: {any: [Nightburner, "Out of Orbit"], ru: [Ночной поджигатель]}
+    works: {any: [Nightburner, "Out of Orbit", "Velvet Ashtray"], ru: [Ночной поджигатель]}
     note: Frontman of The Sparks (a person made up for the test).
   - id: test.works.mara-quill
     person: Mara Quill
@@ -56,6 +56,12 @@ def verdict(rulebook, headline: str, text: str, language: str = "en", region: st
     ("Mara Quill dies aged 73", "Physical therapy sessions 20% off this week.", "en", Verdict.PASS),
     ("Mara Quill dies aged 73", "New card in five minutes, 0% for a year.", "en", Verdict.PASS),  # "Five Minutes"
     ("Mara Quill dies aged 73", 'Let\'s get "Physical": spin class 20% off this week!', "en", Verdict.HOLD),
+    # a short title of rarer words: an ordinary post's lower case is its everyday words, a sale's is a pun
+    ("The Sparks' Ronnie Blaze dies aged 49", "Cosy corner 🛋️ Velvet ashtray on every table, walk-ins welcome.",
+     "en", Verdict.PASS),
+    ("The Sparks' Ronnie Blaze dies aged 49", "Cosy corner 🛋️ Velvet Ashtray on every table, walk-ins welcome.",
+     "en", Verdict.FLAG),
+    ("The Sparks' Ronnie Blaze dies aged 49", "Velvet ashtray sale: 20% off all weekend!", "en", Verdict.HOLD),
 ])
 def test_a_work_of_someone_whose_death_is_in_the_news(rulebook, headline, text, language, level):
     got, works = verdict(rulebook, headline, text, language)

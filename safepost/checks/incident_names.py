@@ -106,7 +106,7 @@ def _everyday_word(rulebook, word: str, language: str) -> bool:
     return is_common_word(word, language) or bool(lexicon and word in lexicon.everyday)
 
 
-def _tagged_or_quoted(text: str, match: Match) -> bool:
+def tagged_or_quoted(text: str, match: Match) -> bool:
     before = text[:match.start].rstrip()
     return bool(before[-1:]) and before[-1] in _OPENING_QUOTES
 
@@ -119,7 +119,7 @@ def _written_for_the_story(text: str, match: Match, frequency: float | None) -> 
         return True
     if match.term.isupper() and len(match.term) > 1:
         # the airline the news writes "LOT" is the post's only in capitals: "Lot balonem" is a flight
-        return match.text.isupper() or _tagged_or_quoted(text, match)
+        return match.text.isupper() or tagged_or_quoted(text, match)
     if frequency >= EVERYDAY_WORD:
         return written_as_name(text, match)
     return written_as_name(text, match) or match.text[:1].isupper()
@@ -128,7 +128,7 @@ def _written_for_the_story(text: str, match: Match, frequency: float | None) -> 
 def written_as_name(text: str, match: Match) -> bool:
     """Quoted, tagged, or capitalised inside a sentence: "«Hans» took a holiday", not "his"."""
     before = text[:match.start].rstrip()
-    if _tagged_or_quoted(text, match):
+    if tagged_or_quoted(text, match):
         return True
     return match.text[:1].isupper() and not match.text.isupper() and bool(before) \
         and before[-1] not in _SENTENCE_ENDS

@@ -3,14 +3,15 @@ the day Keith Flint died, "I will always love you: roses 20% off" the day Whitne
 cashes in on the death without naming it. On the tone ladder: held when it sells or jokes,
 flagged when sincere (a record shop's tribute). A title of one or two everyday words ("Physical",
 «Пять минут») counts only where the post writes it as a title: quoted, capitalised inside a
-sentence, or in capitals; "a card in five minutes" sings nothing."""
+sentence, or in capitals; "a card in five minutes" sings nothing, and an ordinary post's "no
+reservations needed" is a diner's, not the show's."""
 from __future__ import annotations
 
 from typing import Iterable
 
 from safepost.checks import Context, ladder
 from safepost.checks.incident_scope import active_for, evidence
-from safepost.checks.incident_names import written_as_name
+from safepost.checks.incident_names import tagged_or_quoted, written_as_name
 from safepost.model import Finding, Verdict
 from safepost.text.frequency import zipf
 
@@ -39,6 +40,23 @@ def run(ctx: Context) -> Iterable[Finding]:
 
 
 def _everyday_unless_a_title(ctx: Context, match) -> bool:
+    """A short title the post does not write as one is its everyday words: "Physical" always, and
+    "No reservations needed — walk-ins welcome" in a diner's ordinary post the day the host of "No
+    Reservations" died. Selling or joking with a phrase of rarer words is playing on it; a single
+    rare word ("Excelsior") is the work itself."""
     words = match.term.lower().split()
-    return len(words) <= SHORT_TITLE and all((zipf(word, ctx.language) or 0) >= EVERYDAY_WORD for word in words) \
-        and not written_as_name(ctx.analysis.text, match) and not match.text.isupper()
+    if len(words) > SHORT_TITLE or _written_as_title(ctx.analysis.text, match):
+        return False
+    return all((zipf(word, ctx.language) or 0) >= EVERYDAY_WORD for word in words) \
+        or len(words) > 1 and ctx.rung.name == "neutral"
+
+
+def _written_as_title(text: str, match) -> bool:
+    """Quoted, tagged, in capitals, or capitalised inside a sentence the way the title is: "No
+    reservations" after an emoji keeps the lower case of everyday words, "No Reservations" the
+    title's."""
+    if match.text.isupper() or tagged_or_quoted(text, match):
+        return True
+    cased_alike = all(written[:1].isupper() == titled[:1].isupper()
+                      for written, titled in zip(match.text.split()[1:], match.term.split()[1:]))
+    return cased_alike and written_as_name(text, match)
