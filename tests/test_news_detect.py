@@ -2237,6 +2237,22 @@ def test_a_surname_after_another_first_name_is_another_person(rulebook, language
     assert findings_of(named, "incident-terms") + findings_of(named, "incident-echo"), named.findings
 
 
+@pytest.mark.parametrize("ordinary", [
+    "Осіннє меню 🍂 Гусина печінка з грушею та качка з яблуками, бронювання за телефоном.",
+    "Гусина печінка з грушею: новинка осіннього меню, бронювання за телефоном.",
+])
+def test_a_form_of_a_surname_that_is_also_a_word_opening_a_sentence_is_the_word(rulebook, ordinary):
+    """«Гусина» is the footballer Гусин's genitive and the adjective "goose's": at a sentence's
+    start, after a full stop or an emoji, its capital says nothing, and goose liver is goose
+    liver. Inside a sentence the capital is the name's."""
+    incidents = detect(rulebook, "Загинув колишній півзахисник «Динамо» і збірної України Андрій Гусин",
+                       "Семиразовий чемпіон України: згадуємо Андрія Гусина")
+    liver, tribute = check([post(ordinary, "uk", "UA"), post("Осіннє меню на честь Гусина ⚽ у нашому ресторані.",
+                                                             "uk", "UA")], incidents, rulebook, NOW)
+    assert not findings_of(liver, "incident-terms"), liver.findings
+    assert findings_of(tribute, "incident-terms"), tribute.findings
+
+
 @pytest.mark.parametrize("language, region, headline, selling, ordinary", [
     ("uk", "UA", ["У мінському метро на станції «Жовтнева» пролунав вибух, є загиблі",
                   "Вибух стався на пересадковій станції поруч з адміністрацією президента Білорусі"],

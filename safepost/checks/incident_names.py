@@ -12,7 +12,7 @@ from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, is_adjective, k
                                    trigger_matches)
 from safepost.news.placenames import alike, opening
 from safepost.text.frequency import zipf
-from safepost.text.lemmas import is_common_word
+from safepost.text.lemmas import is_common_word, is_name_and_word
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
 
 NAME = "incident-names"
@@ -57,6 +57,7 @@ US_STATES = {
 }
 _MANNER = re.compile(r"(?<!\w)по-\Z", re.IGNORECASE)  # «по-казански», «по-київськи»: in a town's style
 _SENTENCE_ENDS = ".!?:…"
+_PICTOGRAPH = re.compile("[\u2600-\u27bf\U0001f000-\U0001faff\ufe0f]")  # an emoji ends a post's sentence too
 
 
 def _index(rulebook, incidents) -> tuple[TermIndex, dict[str, object], dict[str, float]]:
@@ -125,13 +126,21 @@ def _written_for_the_story(text: str, match: Match, frequency: float | None) -> 
     return written_as_name(text, match) or match.text[:1].isupper()
 
 
+def _another_word(ctx: Context, match: Match) -> bool:
+    """A form of a name that the dictionary also reads as an everyday word, not written as a name:
+    «Осіннє меню 🍂 Гусина печінка з грушею» is goose liver, not the footballer Гусин's."""
+    written = match.text.casefold()
+    return written != match.term.casefold() and " " not in written \
+        and is_name_and_word(written, ctx.language) and not written_as_name(ctx.analysis.text, match)
+
+
 def written_as_name(text: str, match: Match) -> bool:
     """Quoted, tagged, or capitalised inside a sentence: "«Hans» took a holiday", not "his"."""
     before = text[:match.start].rstrip()
     if tagged_or_quoted(text, match):
         return True
     return match.text[:1].isupper() and not match.text.isupper() and bool(before) \
-        and before[-1] not in _SENTENCE_ENDS
+        and before[-1] not in _SENTENCE_ENDS and not _PICTOGRAPH.fullmatch(before[-1])
 
 
 def _in_codes(ctx: Context, names: dict[str, object]) -> list[Match]:
@@ -164,7 +173,8 @@ def mentions(ctx: Context) -> list[Match]:
     def find() -> list[Match]:
         index, names, common = ctx.scope.cached(NAME, lambda: _index(ctx.rulebook, ctx.incidents))
         named = [match for match in index.find(ctx.analysis) + _in_codes(ctx, names)
-                 if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))]
+                 if _written_for_the_story(ctx.analysis.text, match, common.get(match.term))
+                 and not _another_word(ctx, match)]
         return [match for match in named + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
                 + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx) + _towns_by_adjective(ctx)
                 if not _in_another_state(ctx, match) and not _another_person(ctx, match)]
