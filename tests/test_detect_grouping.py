@@ -615,3 +615,14 @@ def test_a_mass_casualty_report_of_no_known_place_joins_the_one_of_its_kind_plac
         headline("Energy minister: 205 miners killed in Soma coal mine", 3),
     ], RULEBOOK, NOW)
     assert incident.regions == ("TR",) and incident.deaths == 205 and "Soma" in incident.terms
+
+
+def test_a_mass_casualty_toll_in_a_place_no_gazetteer_knows_joins_the_one_such_event():
+    """"26 found dead together in a garden in Mati" names a village the gazetteer does not know:
+    it is not a toll at home, but the wildfires near Athens reported that morning."""
+    toll = headline("26 mennesker funnet døde sammen i en hage i Mati – de prøvde å nå havet", 3)
+    fires = headline("Skogbranner i Hellas: minst 50 døde øst for Athen", 5)
+    [incident] = detect_incidents([fires, toll], RULEBOOK, NOW)
+    assert incident.regions == ("GR",) and len(incident.headlines) == 2
+    quake = headline("Jordskjelv i Tyrkia: minst 40 døde i Izmir", 4)
+    assert len(detect_incidents([fires, quake, toll], RULEBOOK, NOW)) == 3  # two such events: a guess

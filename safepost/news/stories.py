@@ -360,11 +360,15 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     Barentsburg"): the story is then as grave as they are in danger. Abroad, a toll joins the one
     crash placed in its country ("Kolumbia: w katastrofie zginęło 76 osób" after "Katastrofa
     samolotu z piłkarzami Chapecoense pod Medellín"): two deadly crashes in one foreign country in
-    a day's news are rare, though at home they are not. One death (a singer's) joins
+    a day's news are rare, though at home they are not. A mass-casualty toll in a place no
+    gazetteer knows ("26 mennesker funnet døde sammen i en hage i Mati") joins the one
+    mass-casualty event of its language ("Skogbranner i Hellas: minst 50 døde"), wherever that
+    was. One death (a singer's) joins
     nothing, nor does a toll beside a shooting: two shootings in one country on one day are two
     stories."""
     tolls = [i for i in by_time if (readings[i].tragic and readings[i].deaths >= 2 or _aboard_in_danger(readings[i]))
-             and (readings[i].regions or readings[i].at_risk or _told_abroad(readings[i]))
+             and (readings[i].regions or readings[i].at_risk or _told_abroad(readings[i])
+                  or _mass_toll_in_an_unknown_place(readings[i]))
              and all(kind.id == "death" for kind in readings[i].kinds)]
     for i in tolls:
         toll = readings[i]
@@ -374,6 +378,9 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
             toll is, in its language. A toll told abroad in a town no gazetteer knows ("w Sinzig
             utonęło 12") is an area event's placed abroad, told in its language."""
             kind = event.kinds[0]
+            if not toll.regions and not toll.at_risk and not _told_abroad(toll):
+                return kind.id != "death" and event.language == toll.language and bool(event.regions) \
+                    and event.severity >= MASS_CASUALTY
             if _told_abroad(toll):
                 return kind.area and event.language == toll.language and bool(event.regions) \
                     and event.home not in event.regions
@@ -387,6 +394,12 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
                   and abs(readings[j].published - toll.published) <= SAME_EVENT_WITHIN]
         if len({readings[j].kinds[0].id for j in events}) == 1:  # one such event: two would be a guess
             union(events[0], i)
+
+
+def _mass_toll_in_an_unknown_place(reading: Reading) -> bool:
+    """A mass-casualty toll that names a place, none of which the gazetteer knows."""
+    return not reading.regions and reading.severity >= MASS_CASUALTY \
+        and any(candidate.name for candidate in reading.candidates.values())
 
 
 def _told_abroad(reading: Reading) -> bool:
