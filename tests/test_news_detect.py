@@ -2253,6 +2253,18 @@ def test_a_form_of_a_surname_that_is_also_a_word_opening_a_sentence_is_the_word(
     assert findings_of(tribute, "incident-terms"), tribute.findings
 
 
+def test_a_village_named_by_an_adjective_opening_a_sentence_is_the_adjective(rulebook):
+    """The coach burned «біля Ситного»; «Ситне снідання за 99 грн» in Lviv is a hearty
+    breakfast. Inside a sentence, «біля Ситного» is the village."""
+    incidents = detect(rulebook, "На трасі біля Ситного зіткнулися автобус і бензовоз: щонайменше 16 загиблих",
+                       "Під Ситним триває розслідування ДТП, у якій загинули 26 людей")
+    breakfast, village = check([post("Ситне снідання за 99 грн 🥐 Сирник, омлет і кава щодня до 12:00.", "uk", "UA"),
+                                post("Знижки на шини для водіїв біля Ситного — тільки сьогодні!", "uk", "UA")],
+                               incidents, rulebook, NOW)
+    assert not findings_of(breakfast, "incident-terms"), breakfast.findings
+    assert findings_of(village, "incident-terms"), village.findings
+
+
 @pytest.mark.parametrize("language, region, headline, selling, ordinary", [
     ("uk", "UA", ["У мінському метро на станції «Жовтнева» пролунав вибух, є загиблі",
                   "Вибух стався на пересадковій станції поруч з адміністрацією президента Білорусі"],

@@ -261,13 +261,15 @@ def is_common_word(word: str, language: str | None) -> bool:
 
 def is_name_and_word(word: str, language: str | None) -> bool:
     """Whether the dictionary reads a lower-cased word both as a name and as an ordinary word:
-    Ukrainian «гусина» is the surname Гусин's genitive and the adjective "goose's". Russian and
+    Ukrainian «гусина» is the surname Гусин's genitive and the adjective "goose's", and «ситне»
+    the village Ситне and "hearty" (a village named by an adjective, as many are). Russian and
     Ukrainian only: the other languages' dictionaries do not tag names."""
     if language not in ("ru", "uk") or not _CYRILLIC_WORD.fullmatch(word):
         return False
     readings = [parse for parse in _morph(language).parse(word) if parse.is_known]
     named = [bool(_NAME_TAGS & set(parse.tag.grammemes)) for parse in readings]
-    return any(named) and not all(named)
+    adjective = any("ADJF" in parse.tag for parse in readings)
+    return (any(named) or adjective) and not all(named)
 
 
 @cache
