@@ -177,12 +177,12 @@ def mentions(ctx: Context) -> list[Match]:
                  and not _another_word(ctx, match)]
         return [match for match in named + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
                 + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx) + _towns_by_adjective(ctx)
-                if not _in_another_state(ctx, match) and not _another_person(ctx, match)]
+                if not in_another_state(ctx, match) and not _another_person(ctx, match)]
 
     return ctx.memo(NAME, find)
 
 
-def _in_another_state(ctx: Context, match: Match) -> bool:
+def in_another_state(ctx: Context, match: Match) -> bool:
     """A town the post writes with its US state's code ("our Weldon, NC store", "Aurora, IL") that
     is not the story's state: the Weldon of a stabbing in Saskatchewan, the Aurora of a shooting in
     Colorado. Where the story names no state the gazetteer knows, the town is taken to be its own.
