@@ -626,3 +626,13 @@ def test_a_mass_casualty_toll_in_a_place_no_gazetteer_knows_joins_the_one_such_e
     assert incident.regions == ("GR",) and len(incident.headlines) == 2
     quake = headline("Jordskjelv i Tyrkia: minst 40 døde i Izmir", 4)
     assert len(detect_incidents([fires, quake, toll], RULEBOOK, NOW)) == 3  # two such events: a guess
+
+
+def test_a_toll_of_people_on_board_joins_the_one_crash_of_its_language_wherever_placed():
+    """"Из 45 человек на борту выжили двое" names no place: its 43 dead are those of the Yak-42
+    that crashed at Yaroslavl an hour before."""
+    [incident] = detect_incidents([
+        headline("Под Ярославлем при взлёте разбился Як-42 с хоккейным клубом «Локомотив»", 3),
+        headline("Из 45 человек на борту выжили двое — нападающий и член экипажа", 2),
+    ], RULEBOOK, NOW)
+    assert incident.kind == "crash" and incident.deaths == 43 and incident.regions == ("RU",), incident

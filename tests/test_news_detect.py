@@ -533,6 +533,22 @@ def test_the_number_a_toll_reached_is_the_toll_however_far_its_word_stands(ruleb
     assert quake.deaths == deaths and quake.severity == 5, quake
 
 
+@pytest.mark.parametrize("language, title, deaths", [
+    ("en", "Plane with 62 on board crashes; two survivors", 60),
+    ("ru", "Из 45 человек на борту выжили двое", 43),
+    ("ru", "На борту были 45 человек, выжил только один", 44),
+    ("uk", "З 45 людей на борту вижили двоє", 43),
+    ("pl", "Na pokładzie było 45 osób, przeżyły dwie", 43),
+    ("nb", "45 om bord, to overlevde", 43),
+    ("az", "Təyyarədə 105 nəfər olub, 27 nəfər sağ qalıb", 78),
+])
+def test_the_people_on_board_but_the_survivors_are_the_toll(rulebook, language, title, deaths):
+    """"Of the 45 on board two survived": 43 dead, though no death word is written. The number
+    beside the survivors' word counts them, not the 45 further off."""
+    [story] = detect_incidents([Headline(title, "Wire", published=PUBLISHED, language=language)], rulebook, NOW)
+    assert story.deaths == deaths and story.severity == 5, story
+
+
 @pytest.mark.parametrize("title, deaths, hurt", [
     ("Краматорськ: кількість загиблих зросла до 10, поранено понад 60 людей", 10, 60),
     ("Краматорск: число погибших выросло до 10, ранены более 60 человек", 10, 60),
@@ -2254,6 +2270,17 @@ def test_a_form_of_a_surname_that_is_also_a_word_opening_a_sentence_is_the_word(
                                                              "uk", "UA")], incidents, rulebook, NOW)
     assert not findings_of(liver, "incident-terms"), liver.findings
     assert findings_of(tribute, "incident-terms"), tribute.findings
+
+
+def test_a_dictionary_word_the_news_writes_only_as_a_quoted_name_is_the_word_in_a_post(rulebook):
+    """The plane carried the club «Локомотив»; a model shop's «Локомотивы и вагоны Piko» are
+    locomotives. Quoted, the post names the club."""
+    incidents = detect(rulebook, "Под Ярославлем разбился самолёт с хоккейным клубом «Локомотив», 43 погибших",
+                       "Болельщики «Локомотива» несут цветы к Арене-2000")
+    models, club = check([post("Распродажа 🚂 Локомотивы и вагоны Piko — минус 20%!", "ru", "RU"),
+                          post("Распродажа 🚂 шарфы «Локомотива» — минус 20%!", "ru", "RU")], incidents, rulebook, NOW)
+    assert not findings_of(models, "incident-terms"), models.findings
+    assert findings_of(club, "incident-terms"), club.findings
 
 
 def test_a_village_named_by_an_adjective_opening_a_sentence_is_the_adjective(rulebook):

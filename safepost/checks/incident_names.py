@@ -128,10 +128,17 @@ def _written_for_the_story(text: str, match: Match, frequency: float | None) -> 
 
 def _another_word(ctx: Context, match: Match) -> bool:
     """A form of a name that the dictionary also reads as an everyday word, not written as a name:
-    «Осіннє меню 🍂 Гусина печінка з грушею» is goose liver, not the footballer Гусин's."""
+    «Осіннє меню 🍂 Гусина печінка з грушею» is goose liver, not the footballer Гусин's. So is a
+    dictionary word the headlines write only as a name in quotes: the club «Локомотив» is not the
+    model shop's «Локомотивы и вагоны Piko»."""
     written = match.text.casefold()
-    return written != match.term.casefold() and " " not in written \
-        and is_name_and_word(written, ctx.language) and not written_as_name(ctx.analysis.text, match)
+    if " " in written or written_as_name(ctx.analysis.text, match):
+        return False
+    if written != match.term.casefold() and is_name_and_word(written, ctx.language):
+        return True
+    titles = [headline.title for headline in match.payload.headlines if match.term in headline.title]
+    return bool(titles) and all(quoted_in(match.term, title) for title in titles) \
+        and is_common_word(match.term.casefold(), ctx.language)
 
 
 def written_as_name(text: str, match: Match) -> bool:

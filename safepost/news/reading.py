@@ -565,6 +565,11 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
         reading.grave = True  # a crash with people aboard is grave until they are reported safe
     if reading.at_risk and lexicon_index(rulebook, language, "none_survived").find(analysis):
         reading.deaths = max(reading.deaths, reading.at_risk)  # "no survivors; 48 people were on board"
+    for match in lexicon_index(rulebook, language, "survivors").find(analysis) if reading.at_risk else ():
+        # "Из 45 человек на борту выжили двое": the others are the toll
+        saved = _number_beside(analysis, match.first, match.last, numbers)
+        if saved is not None and saved < reading.at_risk:
+            reading.deaths = max(reading.deaths, reading.at_risk - saved)
 
 
 def _nearest_number(analysis: Analysis, first: int, last: int, numbers: dict[str, int]) -> int | None:
@@ -572,6 +577,17 @@ def _nearest_number(analysis: Analysis, first: int, last: int, numbers: dict[str
         value = _number(analysis, _first_group(analysis, i), numbers)
         if value is not None:
             return value
+    return None
+
+
+def _number_beside(analysis: Analysis, first: int, last: int, numbers: dict[str, int]) -> int | None:
+    """The number beside a phrase, the nearest first: "two survivors among 45", "выжили двое",
+    "выжил только один", "27 nəfər sağ qalıb"; not one further off ("Из 45 человек ... выжили")."""
+    for i in (first - 1, last, last + 1, first - 2):
+        if 0 <= i < len(analysis.tokens):
+            value = _number(analysis, _first_group(analysis, i), numbers)
+            if value is not None:
+                return value
     return None
 
 

@@ -353,8 +353,9 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     """A toll that says only that people died ("Two dead, Kaikōura cut off by massive slips") joins
     the report of an event that covers an area (an earthquake, a storm) placed in the same region
     within hours ("Magnitude 7.5 earthquake strikes North Canterbury"): its dead are that event's;
-    so does an unplaced toll of people on board ("no survivors, 48 were on board") join the one
-    unplaced crash of its language within hours ("Before the crash the An-24 went round again"),
+    so does an unplaced toll of people on board ("no survivors, 48 were on board", "Из 45
+    человек на борту выжили двое") join the one crash of its language within hours, placed or
+    not ("Before the crash the An-24 went round again", "Под Ярославлем разбился Як-42"),
     and a search for people on board the one crash placed in its region ("Åtte personer om bord –
     stor redningsaksjon på Svalbard" after "Russisk helikopter har styrtet i havet ved
     Barentsburg"): the story is then as grave as they are in danger. Abroad, a toll joins the one
@@ -384,7 +385,7 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
             if _told_abroad(toll):
                 return kind.area and event.language == toll.language and bool(event.regions) \
                     and event.home not in event.regions
-            if event.regions != toll.regions:
+            if toll.regions and event.regions != toll.regions:
                 return False
             aboard = kind.grave_with_people_aboard and event.language == toll.language
             abroad = toll.home is not None and toll.home not in toll.regions
