@@ -636,3 +636,24 @@ def test_a_toll_of_people_on_board_joins_the_one_crash_of_its_language_wherever_
         headline("Из 45 человек на борту выжили двое — нападающий и член экипажа", 2),
     ], RULEBOOK, NOW)
     assert incident.kind == "crash" and incident.deaths == 43 and incident.regions == ("RU",), incident
+
+
+def test_a_first_word_of_a_crash_abroad_joins_the_severe_report_of_its_flight():
+    """The second report names the flight's route, Tehran to Urmiya, and not where it came down:
+    a route with both ends in Iran is a flight within Iran, and its start is no more the place
+    than its end. One crash of a plane in Iran within hours is one crash."""
+    [incident] = detect_incidents([
+        headline("İranda sərnişin təyyarəsi Urmiya yaxınlığında qəzaya uğrayıb", 4),
+        headline("Tehran – Urmiya reysini yerinə yetirən «Boeing-727» enişə az qalmış yerə düşüb; "
+                 "göyərtədə 105 nəfər olub", 3),
+    ], RULEBOOK, NOW)
+    assert incident.regions == ("IR",) and incident.severity == 5 and "Urmiya" in incident.terms, incident
+    assert "Tehran" not in incident.terms
+
+
+def test_two_crashes_at_home_in_a_day_stay_two_stories():
+    incidents = detect_incidents([
+        headline("Awionetka rozbiła się pod Płockiem, pilot ranny", 4),
+        headline("Autokar z dziećmi spadł z wiaduktu pod Radomiem: 12 zabitych", 3),
+    ], RULEBOOK, NOW)
+    assert len(incidents) == 2, incidents

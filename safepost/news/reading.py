@@ -792,6 +792,7 @@ STEM_LANGUAGES = ("ru", "uk", "pl", "az")
 STEM = 6  # letters two forms of a name share at least, and all but STEM_ENDING of the shorter
 STEM_ENDING = 2
 QUOTES = "'\"«„“‘"
+_ROUTE_DASHES = ("-", "–", "—")
 
 
 def quoted_in(name: str, title: str) -> bool:
@@ -845,7 +846,11 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     after, before = {m.last for m in markers}, {m.first for m in markers}  # "bound for Nairobi", "Nairobi-bound"
     origin = lexicon.origin_endings if lexicon else ()
     # "Moskvaya uçan" was going to Moscow; "Bakıdan uçan" had left Baku
-    going = lambda m: m.first in after or (m.last in before and not m.text.lower().endswith(origin))  # noqa: E731
+    heading = lambda m: m.first in after or (m.last in before and not m.text.lower().endswith(origin))  # noqa: E731
+    # the route's start is no more where it happened than its end: "Tehran – Urmiya reysini yerinə yetirən"
+    route_ends = {m.first for m in place_matches if heading(m)}
+    going = lambda m: heading(m) or m.last in route_ends \
+        and analysis.text[tokens[m.last - 1].end:tokens[m.last].start].strip() in _ROUTE_DASHES  # noqa: E731
     placed = any(not inside(m) and not going(m) for m in place_matches)
     for m in country_matches:
         if not inside(m):
@@ -931,6 +936,10 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
         _add(reading, tag.joined, tag.text, True, False, True, in_title)
     for found in _DESIGNATION.finditer(analysis.text):
         _add(reading, found.group().lower(), found.group(), True, False, False, in_title)
+    # a route with both its ends in one country is a flight or a train within it: "Tehran – Urmiya"
+    ends = [m.payload for m in place_matches if heading(m) or m.last in route_ends]
+    if not reading.regions and len(ends) >= 2 and len(set(ends)) == 1:
+        reading.regions.add(ends[0])
     return {m.payload for m in country_matches + place_matches if going(m)}
 
 

@@ -120,6 +120,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
                 break
             if a.kinds[0] is b.kinds[0] and a.regions and a.regions == b.regions:
                 parent[find(j)] = find(i)
+    _join_crashes_abroad(readings, severe, union)
     _join_tolls(readings, by_time, union)
     _join_victims(readings, by_time, union)
     _join_mass_casualty_tolls(readings, by_time, union)
@@ -210,6 +211,25 @@ def _join_openers(readings: list[Reading], by_time: list[int], named: dict[str, 
                 union(j, i)
             if joined:
                 reading.candidates.setdefault(key, Candidate(text, name=True))
+
+
+def _join_crashes_abroad(readings: list[Reading], severe: list[int], union) -> None:
+    """A first word of a crash abroad ("İranda sərnişin təyyarəsi Urmiya yaxınlığında qəzaya
+    uğrayıb") is the severe report of a crash in that country told in its language within hours
+    ("«Boeing-727» ... yerə düşüb; göyərtədə 105 nəfər olub"), though the two share no name: the
+    second names the flight's route, not the place. Two crashes of a plane, a train or a bus in
+    one foreign country in a day's news are rare; at home they are not."""
+    crashes = [j for j, reading in enumerate(readings) if reading.tragic and reading.kinds
+               and reading.kinds[0].grave_with_people_aboard and reading.regions]
+    for i in severe:
+        grave = readings[i]
+        if not grave.kinds[0].grave_with_people_aboard or not grave.regions or grave.home in grave.regions:
+            continue
+        for j in crashes:
+            other = readings[j]
+            if j != i and other.kinds[0] is grave.kinds[0] and other.regions == grave.regions \
+                    and other.language == grave.language and abs(other.published - grave.published) <= SAME_EVENT_WITHIN:
+                union(i, j)
 
 
 def _aboard_in_danger(reading: Reading) -> bool:
