@@ -308,6 +308,8 @@ EVENTS = {
         ("fire", "Bussen tok fyr i tunnelen"),
         ("fire", "Hotellet brant ned"),
         ("crash", "Flyet styrtet i havet"),
+        ("crash", "Postfly på vei fra Oslo til Tromsø savnet over Sverige etter nødsignal"),
+        ("crash", "Flyvraket funnet i Lappland"),
         ("crash", "Toget sporet av ved Nelaug"),
         ("earthquake", "Jorda skalv i Nordsjøen"),
         ("earthquake", "Kraftig jordskjelv i Tyrkia"),
