@@ -657,3 +657,13 @@ def test_two_crashes_at_home_in_a_day_stay_two_stories():
         headline("Autokar z dziećmi spadł z wiaduktu pod Radomiem: 12 zabitych", 3),
     ], RULEBOOK, NOW)
     assert len(incidents) == 2, incidents
+
+
+def test_a_toll_placed_nowhere_known_counts_the_dead_of_the_event_it_shares_a_name_with():
+    """"Semnan qubernatoru: 31 nəfərin meyiti müəyyənləşdirilib" is not a toll at home: it shares
+    Semnan with the train collision reported in Iran hours before."""
+    [incident] = detect_incidents([
+        headline("İranın Semnan əyalətində iki sərnişin qatarı toqquşub", 5),
+        headline("Semnan qubernatoru: 31 nəfərin meyiti müəyyənləşdirilib, 70-dən çox yaralı xəstəxanadadır", 3),
+    ], RULEBOOK, NOW)
+    assert incident.kind == "crash" and incident.regions == ("IR",) and incident.deaths == 31, incident

@@ -2283,6 +2283,19 @@ def test_a_dictionary_word_the_news_writes_only_as_a_quoted_name_is_the_word_in_
     assert findings_of(club, "incident-terms"), club.findings
 
 
+def test_a_surname_that_is_an_everyday_word_in_a_language_without_frequencies_is_the_word(rulebook):
+    """Azerbaijani has no frequency list to say that the actor Siyavuş Aslan's surname is "lion":
+    the lexicon says so, and «Aslan payı sizindir!» (the lion's share is yours) sells sofas. His full
+    name is still his."""
+    incidents = detect(rulebook, "Xalq artisti Siyavuş Aslan vəfat edib",
+                       "Siyavuş Aslanla vida mərasimi saat 13:00-da Akademik Milli Dram Teatrında olacaq")
+    share, actor = check([post("Aslan payı sizindir! Yay kampaniyası: mebellərə 25% endirim.", "az", "AZ"),
+                          post("Yay kampaniyası: Siyavuş Aslan obrazları ilə köynəklərə 25% endirim!", "az", "AZ")],
+                         incidents, rulebook, NOW)
+    assert not findings_of(share, "incident-terms"), share.findings
+    assert findings_of(actor, "incident-terms"), actor.findings
+
+
 def test_a_village_named_by_an_adjective_opening_a_sentence_is_the_adjective(rulebook):
     """The coach burned «біля Ситного»; «Ситне снідання за 99 грн» in Lviv is a hearty
     breakfast. Inside a sentence, «біля Ситного» is the village."""

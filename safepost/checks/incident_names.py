@@ -84,6 +84,8 @@ def _index(rulebook, incidents) -> tuple[TermIndex, dict[str, object], dict[str,
                     common[plain] = plain_frequency
             word = text.lower().lstrip("#")
             frequency = incident.term_zipf[position] if looked_up else zipf(word, incident.language)
+            if frequency is None and _everyday_name(rulebook, word, incident.language):
+                frequency = EVERYDAY_WORD  # no frequency list, but the lexicon says the name is a word too
             if (frequency or 0) >= EVERYDAY_WORD and not _everyday_word(rulebook, word, incident.language):
                 frequency = COMMON_WORD  # common only as a name: "Stortinget hacket?" opens with the parliament
             if " " not in word and (frequency or 0) >= COMMON_WORD:
@@ -104,7 +106,14 @@ def _everyday_word(rulebook, word: str, language: str) -> bool:
     the dictionary holds ("will"). Wordfreq counts names lower-cased, so "stortinget" is as
     frequent as a pronoun."""
     lexicon = lexicon_of(rulebook, language) if language else None
-    return is_common_word(word, language) or bool(lexicon and word in lexicon.everyday)
+    return is_common_word(word, language) or bool(lexicon and word in lexicon.everyday | lexicon.everyday_names)
+
+
+def _everyday_name(rulebook, word: str, language: str) -> bool:
+    """A name that is an everyday word too, in a language with no frequency list to say so: the
+    actor Siyavuş Aslan's surname is "lion" («Aslan payı», the lion's share)."""
+    lexicon = lexicon_of(rulebook, language) if language else None
+    return bool(lexicon and word in lexicon.everyday_names)
 
 
 def tagged_or_quoted(text: str, match: Match) -> bool:

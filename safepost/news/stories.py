@@ -112,6 +112,8 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
             union(i, j, STRONG_LINK_WITHIN)
         elif same_kind or calm or _tells_of_the_dead(a, b) or _tells_of_the_dead(b, a):
             union(i, j, SAME_STORY_WITHIN)
+        elif _counts_its_dead(a, b) or _counts_its_dead(b, a):
+            union(i, j, SAME_EVENT_WITHIN)
     severe = [i for i in by_time if readings[i].tragic and readings[i].kinds and readings[i].severity >= 4]
     for position, i in enumerate(severe):
         for j in severe[position + 1:]:
@@ -471,6 +473,14 @@ def _tells_of_the_dead(death: Reading, other: Reading) -> bool:
     shared = {key for key, c in death.candidates.items() if c.name} \
         & {key for key, c in other.candidates.items() if c.name}
     return any((zipf(key, death.language) or 0) < SHARED_WORD_BELOW for key in shared if " " not in key)
+
+
+def _counts_its_dead(toll: Reading, event: Reading) -> bool:
+    """A toll placed nowhere the gazetteer knows that shares a name with the report of an event
+    within hours counts that event's dead: "Semnan qubernatoru: 31 nəfərin meyiti
+    müəyyənləşdirilib" and "İranın Semnan əyalətində iki sərnişin qatarı toqquşub"."""
+    return toll.tragic and toll.deaths >= 2 and not toll.regions and all(kind.id == "death" for kind in toll.kinds) \
+        and any(kind.id != "death" for kind in event.kinds) and event.tragic
 
 
 def _mourns(later: Reading, deadly: Reading) -> bool:

@@ -82,6 +82,9 @@ class NewsLexicon:
     numbers: dict[str, int]
     generic_words: tuple[str, ...]  # never an incident's key term ("police", "school")
     stopword_words: tuple[str, ...]
+    # names that are everyday words too ("aslan", lion), for a language with no frequency list:
+    # such a name counts where a post writes it as a name
+    everyday_name_words: tuple[str, ...] = ()
     age_words: tuple[str, ...] = ()  # "aged 96", "96 лет": a number beside these is no toll
     age_prepositions: frozenset[str] = frozenset()  # "dead at 57": after a death word, an age
     grave: LanguageTerms | None = None  # harm reported without a toll: "no survivors expected"
@@ -133,6 +136,10 @@ class NewsLexicon:
     @cached_property
     def stopwords(self) -> frozenset[str]:
         return _word_keys(self.stopword_words, self.language)
+
+    @cached_property
+    def everyday_names(self) -> frozenset[str]:
+        return _word_keys(self.everyday_name_words, self.language)
 
     @cached_property
     def everyday(self) -> frozenset[str]:
@@ -297,7 +304,7 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
-    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "ages",
+    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "everyday_names", "ages",
                       "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up", "toll_update",
                       "remembrance",
                       "at_risk", "evacuated",
@@ -315,6 +322,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         injury=compile_terms(f, "injury", (language,), required=False),
         numbers={str(word).lower(): int(sub.number(word, minimum=0)) for word in numbers},
         generic_words=tuple(f.texts("generic")), stopword_words=tuple(f.texts("stopwords")),
+        everyday_name_words=tuple(f.texts("everyday_names")),
         age_words=tuple(f.texts("ages")),
         age_prepositions=frozenset(word.lower() for word in f.texts("age_prepositions")),
         grave=compile_terms(f, "grave", (language,), required=False),
