@@ -52,11 +52,11 @@ def _everyday_unless_a_title(ctx: Context, match) -> bool:
 
 
 def _written_as_title(text: str, match) -> bool:
-    """Quoted, tagged, in capitals, or capitalised inside a sentence the way the title is: "No
-    reservations" after an emoji keeps the lower case of everyday words, "No Reservations" the
-    title's."""
+    """Quoted, tagged, in capitals, or capitalised the way the title is: "No reservations" after
+    an emoji keeps the lower case of everyday words, "No Reservations" the title's."""
     if match.text.isupper() or tagged_or_quoted(text, match):
         return True
-    cased_alike = all(written[:1].isupper() == titled[:1].isupper()
-                      for written, titled in zip(match.text.split()[1:], match.term.split()[1:]))
-    return cased_alike and written_as_name(text, match)
+    later = list(zip(match.text.split()[1:], match.term.split()[1:]))
+    cased_alike = all(written[:1].isupper() == titled[:1].isupper() for written, titled in later)
+    # a capital inside the title is the title's, wherever the title stands: "🛋️ Velvet Ashtray"
+    return cased_alike and (written_as_name(text, match) or any(written[:1].isupper() for written, _ in later))
