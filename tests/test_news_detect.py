@@ -2296,6 +2296,20 @@ def test_a_surname_that_is_an_everyday_word_in_a_language_without_frequencies_is
     assert findings_of(actor, "incident-terms"), actor.findings
 
 
+@pytest.mark.parametrize("language, abroad, at_home, offer", [
+    ("pl", ("Bawaria: autokar stanął w płomieniach na A9", "Policja: 18 osób zginęło w płonącym autokarze pod Münchbergiem"),
+     "Pożar autokaru na A4 pod Wrocławiem: 18 osób nie żyje", "Gorące oferty last minute ✈️ Chorwacja od 1799 zł!"),
+    ("ru", ("В Баварии загорелся автобус с туристами", "Полиция: 18 человек погибли в сгоревшем автобусе в Баварии"),
+     "Под Тверью сгорел автобус: 18 погибших", "Горящие туры в Турцию от 14 900 ₽!"),
+])
+def test_hot_offers_are_selling_s_slang_abroad_and_the_fire_s_words_at_home(language, abroad, at_home, offer):
+    """"Hot offers" and "burning tours" are what travel agencies call last-minute deals: the day a
+    coach burned abroad, reported all day, they play on nothing; the day one burned at home, they do."""
+    region = {"pl": "PL", "ru": "RU"}[language]
+    assert levels_of("incident-words", NOW, [(abroad[0], 5), (abroad[1], 3)], language, region, offer) == [None]
+    assert levels_of("incident-words", NOW, [(at_home, 3)], language, region, offer) == [Verdict.HOLD]
+
+
 def test_a_village_named_by_an_adjective_opening_a_sentence_is_the_adjective(rulebook):
     """The coach burned «біля Ситного»; «Ситне снідання за 99 грн» in Lviv is a hearty
     breakfast. Inside a sentence, «біля Ситного» is the village."""
