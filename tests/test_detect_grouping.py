@@ -667,3 +667,13 @@ def test_a_toll_placed_nowhere_known_counts_the_dead_of_the_event_it_shares_a_na
         headline("Semnan qubernatoru: 31 nəfərin meyiti müəyyənləşdirilib, 70-dən çox yaralı xəstəxanadadır", 3),
     ], RULEBOOK, NOW)
     assert incident.kind == "crash" and incident.regions == ("IR",) and incident.deaths == 31, incident
+
+
+def test_a_risen_toll_joins_the_one_story_of_its_kind_that_counted_fewer():
+    """The morning after "five killed" in a Moscow office shooting, "the toll of the shooting on
+    Chermyanskaya street rose to six" names the street, not the city: it is that shooting."""
+    [incident] = detect_incidents([
+        headline("Юрист фармацевтической компании расстрелял коллег в офисе на севере Москвы, пятеро погибли", 20),
+        headline("Число погибших при стрельбе на Чермянской улице выросло до шести", 3),
+    ], RULEBOOK, NOW)
+    assert incident.deaths == 6 and len(incident.headlines) == 2, incident

@@ -128,6 +128,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
     _join_mass_casualty_tolls(readings, by_time, union)
     _join_unplaced_abroad(readings, by_time, union)
     _join_told_tolls(readings, by_time, union, find)
+    _join_risen_tolls(readings, by_time, union, find)
     _join_perpetrators(readings, by_time, union)
     groups: dict[int, list[Reading]] = {}
     for i, reading in enumerate(readings):
@@ -326,6 +327,24 @@ def _join_told_tolls(readings: list[Reading], by_time: list[int], union, find) -
                    and (any(kind.id in follows for kind in readings[j].kinds) if follows
                         else max(readings[j].deaths, readings[j].at_risk) >= toll.deaths)}
         if len(stories) == 1:
+            union(stories.popitem()[1], i)
+
+
+def _join_risen_tolls(readings: list[Reading], by_time: list[int], union, find) -> None:
+    """A toll that rose ("Число погибших при стрельбе на Чермянской улице выросло до шести", the
+    morning after "Юрист расстрелял коллег в офисе на севере Москвы, пятеро погибли") is the one
+    story of its kind, language and country in the two days before it that counted fewer dead,
+    though the two share no name: the second names the street, the first the city."""
+    for position, i in enumerate(by_time):
+        toll = readings[i]
+        if not toll.toll_update or not toll.kinds or toll.kinds[0].id == "death" or toll.deaths < 2:
+            continue
+        stories = {find(j): j for j in by_time[:position]
+                   if find(j) != find(i) and readings[j].tragic and readings[j].kinds
+                   and readings[j].kinds[0] is toll.kinds[0] and readings[j].language == toll.language
+                   and _where(readings[j]) == _where(toll) and 0 < readings[j].deaths < toll.deaths
+                   and toll.published - readings[j].published <= SAME_STORY_WITHIN}
+        if len(stories) == 1:  # two would be a guess
             union(stories.popitem()[1], i)
 
 
