@@ -937,7 +937,7 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     for found in _DESIGNATION.finditer(analysis.text):
         _add(reading, found.group().lower(), found.group(), True, False, False, in_title)
     # a route with both its ends in one country is a flight or a train within it: "Tehran – Urmiya"
-    ends = [m.payload for m in place_matches if heading(m) or m.last in route_ends]
+    ends = [m.payload for m in place_matches if going(m)]
     if not reading.regions and len(ends) >= 2 and len(set(ends)) == 1:
         reading.regions.add(ends[0])
     return {m.payload for m in country_matches + place_matches if going(m)}

@@ -58,7 +58,10 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
       that tells its event in the same word and shares another;
     - a toll that names nothing joins the one story of its language and country that counted as
       many dead in the two days before it ("the five young people who died"), and a search for
-      people on board the one crash of its region.
+      people on board the one crash of its region;
+    - a toll that rose joins the one story of its kind and country that counted fewer, a toll
+      placed nowhere known the event it shares a name with, and a first word of a crash abroad
+      the severe report of a crash in that country (see each helper).
     Only within SAME_STORY_WITHIN (STRONG_LINK_WITHIN for two shared names or a designation: "A1
     crash: the BMW driver sought" joins the A1 crash of four days before), and never through a
     key in a large share of the window's headlines (a president's name, "police"): a bystander
