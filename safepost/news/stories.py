@@ -408,9 +408,8 @@ def _join_tolls(readings: list[Reading], by_time: list[int], union) -> None:
     a day's news are rare, though at home they are not. A mass-casualty toll in a place no
     gazetteer knows ("26 mennesker funnet døde sammen i en hage i Mati") joins the one
     mass-casualty event of its language ("Skogbranner i Hellas: minst 50 døde"), wherever that
-    was. One death (a singer's) joins
-    nothing, nor does a toll beside a shooting: two shootings in one country on one day are two
-    stories."""
+    was. One death (a singer's) joins nothing, nor does a toll beside a shooting: two shootings
+    in one country on one day are two stories."""
     tolls = [i for i in by_time if (readings[i].tragic and readings[i].deaths >= 2 or _aboard_in_danger(readings[i]))
              and (readings[i].regions or readings[i].at_risk or _told_abroad(readings[i])
                   or _mass_toll_in_an_unknown_place(readings[i]))
