@@ -2297,7 +2297,8 @@ def test_a_surname_that_is_an_everyday_word_in_a_language_without_frequencies_is
 
 
 @pytest.mark.parametrize("language, abroad, at_home, offer", [
-    ("pl", ("Bawaria: autokar stanął w płomieniach na A9", "Policja: 18 osób zginęło w płonącym autokarze pod Münchbergiem"),
+    ("pl", ("Bawaria: autokar stanął w płomieniach na A9",
+            "Policja: 18 osób zginęło w płonącym autokarze pod Münchbergiem"),
      "Pożar autokaru na A4 pod Wrocławiem: 18 osób nie żyje", "Gorące oferty last minute ✈️ Chorwacja od 1799 zł!"),
     ("ru", ("В Баварии загорелся автобус с туристами", "Полиция: 18 человек погибли в сгоревшем автобусе в Баварии"),
      "Под Тверью сгорел автобус: 18 погибших", "Горящие туры в Турцию от 14 900 ₽!"),

@@ -234,7 +234,8 @@ def _join_crashes_abroad(readings: list[Reading], severe: list[int], union) -> N
         for j in crashes:
             other = readings[j]
             if j != i and other.kinds[0] is grave.kinds[0] and other.regions == grave.regions \
-                    and other.language == grave.language and abs(other.published - grave.published) <= SAME_EVENT_WITHIN:
+                    and other.language == grave.language \
+                    and abs(other.published - grave.published) <= SAME_EVENT_WITHIN:
                 union(i, j)
 
 

@@ -304,7 +304,8 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
-    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "everyday_names", "ages",
+    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "everyday_names",
+                      "ages",
                       "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up", "toll_update",
                       "remembrance",
                       "at_risk", "evacuated",
