@@ -451,6 +451,22 @@ def test_a_crash_on_the_way_from_somewhere_is_news_where_it_left():
     assert set(incident.regions) == {"AZ", "KZ"}
 
 
+@pytest.mark.parametrize("language, title, ends, where", [
+    ("en", "Coach from Warsaw to Vienna overturns in Slovakia, 5 dead", ("Warsaw", "Vienna"), "SK"),
+    ("nb", "Postfly på vei fra Oslo til Tromsø styrtet over Sverige: to omkom", ("Oslo", "Tromsø"), "SE"),
+    ("ru", "Автобус из Варшавы в Вену перевернулся в Словакии: пятеро погибших", ("Варшавы", "Вену"), "SK"),
+    ("uk", "Автобус з Варшави до Відня перекинувся у Словаччині: п'ятеро загиблих", ("Варшави", "Відня"), "SK"),
+    ("pl", "Autokar z Warszawy do Wiednia przewrócił się na Słowacji: nie żyje pięć osób", ("Warszawy", "Wiednia"),
+     "SK"),
+])
+def test_a_route_told_in_words_names_neither_end_as_where_it_happened(language, title, ends, where):
+    """"From Warsaw to Vienna" is the coach's route: a café in Vienna is not news of it, and the
+    crash happened where the headline says it did."""
+    [incident] = detect_incidents([headline(title, 3)], RULEBOOK, NOW)
+    assert where in incident.regions and "AT" not in incident.regions, incident
+    assert not set(ends) & set(incident.terms), incident
+
+
 def test_a_storm_on_its_way_somewhere_is_where_it_will_hit():
     [incident] = detect_incidents([headline("Uværet er på vei til Trøndelag: to omkom i ras", 3)], RULEBOOK, NOW)
     assert incident.regions == ("NO",)

@@ -114,3 +114,11 @@ def test_a_province_written_as_a_list_is_one_line_naming_the_file_and_line(run_c
                                   "    provinces:\n      ru: [Кузбасс, Кемерово]\n")
     err = one_line_error(run_cli, "check", queue, "--rules", places)
     assert f"{places}:6" in err and "provinces" in err, err
+
+
+def test_a_route_without_its_place_mark_is_one_line_naming_the_file_and_line(run_cli, write):
+    queue = write("q.csv", QUEUE)
+    lexicon = write("lexicon.yaml", "news_lexicon:\n  - id: lexicon.test\n    language: en\n    death: [dead]\n"
+                                    "    routes: [\"from … to\", \"from to\"]\n")
+    err = one_line_error(run_cli, "check", queue, "--rules", lexicon)
+    assert f"{lexicon}:5" in err and "'from to'" in err and "…" in err, err

@@ -849,7 +849,8 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     heading = lambda m: m.first in after or (m.last in before and not m.text.lower().endswith(origin))  # noqa: E731
     # the route's start is no more where it happened than its end: "Tehran – Urmiya reysini yerinə yetirən"
     route_ends = {m.first for m in place_matches if heading(m)}
-    going = lambda m: heading(m) or m.last in route_ends \
+    worded_ends = _worded_route_ends(tokens, place_matches + country_matches, lexicon) if carried else set()
+    going = lambda m: heading(m) or m.first in worded_ends or m.last in route_ends \
         and analysis.text[tokens[m.last - 1].end:tokens[m.last].start].strip() in _ROUTE_DASHES  # noqa: E731
     placed = any(not inside(m) and not going(m) for m in place_matches)
     for m in country_matches:
@@ -941,6 +942,18 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     if not reading.regions and len(ends) >= 2 and len(set(ends)) == 1:
         reading.regions.add(ends[0])
     return {m.payload for m in country_matches + place_matches if going(m)}
+
+
+def _worded_route_ends(tokens, matches, lexicon) -> set[int]:
+    """Where the places of a route told in words start: "fra Oslo til Tromsø", «из Москвы в Сочи»."""
+    routes = lexicon.routes if lexicon else {}
+    starts = {m.first for m in matches}
+    ends = set()
+    for m in matches:
+        joins = routes.get(tokens[m.first - 1].norm, ()) if m.first else ()
+        if m.last + 1 in starts and tokens[m.last].norm in joins:
+            ends.update((m.first, m.last + 1))
+    return ends
 
 
 def _gazetteer_key(term: str) -> str:

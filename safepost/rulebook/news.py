@@ -110,6 +110,8 @@ class NewsLexicon:
     destinations: LanguageTerms | None = None
     # "-dan", "-dən": a place written with one of these endings is where it came from ("Bakıdan uçan")
     origin_endings: tuple[str, ...] = ()
+    # "from … to", "fra … til": two places so joined are a route's ends, neither where it happened
+    routes: dict[str, frozenset[str]] = field(default_factory=dict)
     # "w", "pod": a town's name after them takes one of `case_endings` ("w Krakowie", "pod
     # Strykowem"); a name that does not ("w Sinzig", "pod Avellino") is a foreign town
     case_prepositions: tuple[str, ...] = ()
@@ -312,6 +314,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
                       "none_survived", "survivors",
                       "locatives", "conjunctions",
                       "sport", "shows", "home", "idioms", "abroad", "destinations", "origin_endings",
+                      "routes",
                       "case_prepositions", "case_endings", "mourning", "mourning_here",
                       "silence", "noon", "hyperbole"))
     language = f.languages("language", required=True)[0]
@@ -346,6 +349,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         abroad=compile_terms(f, "abroad", (language,), required=False),
         destinations=compile_terms(f, "destinations", (language,), required=False),
         origin_endings=tuple(ending.lower() for ending in f.texts("origin_endings")),
+        routes=_parse_routes(f),
         case_prepositions=tuple(word.lower() for word in f.texts("case_prepositions")),
         case_endings=tuple(ending.lower() for ending in f.texts("case_endings")),
         mourning=compile_terms(f, "mourning", (language,), required=False),
@@ -355,6 +359,18 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         hyperbole=compile_terms(f, "hyperbole", (language,), required=False),
         path=path, line=f.line() or 0)
     return lexicon
+
+
+def _parse_routes(f: Fields) -> dict[str, frozenset[str]]:
+    """`routes: ["from … to"]`: the word before a route's start, and the word between its ends."""
+    joins: dict[str, set[str]] = {}
+    for text, position in f.items("routes"):
+        words = [word.strip().lower() for word in text.split("…")]
+        if len(words) != 2 or not all(words) or any(" " in word for word in words):
+            raise InputError(f"'routes' item '{text}' must be two words with '…' between them (\"from … to\")",
+                             f.path, *position)
+        joins.setdefault(words[0], set()).add(words[1])
+    return {start: frozenset(words) for start, words in joins.items()}
 
 
 def parse_places(data, path: str) -> Places:
