@@ -667,6 +667,19 @@ def test_a_first_word_of_a_crash_abroad_joins_the_severe_report_of_its_flight():
     assert "Tehran" not in incident.terms
 
 
+@pytest.mark.parametrize("place, route", [
+    ("İranın Semnan əyalətində iki sərnişin qatarı toqquşub",
+     "Təbriz – Məşhəd qatarı Həft-Xan stansiyası yaxınlığında dayanarkən arxadan vurulub; iki vaqon yanıb"),
+    ("В Иране столкнулись два пассажирских поезда",
+     "Поезд из Тебриза в Мешхед протаранил стоявший на станции Хафт-Хан состав"),
+])
+def test_two_first_words_of_a_crash_abroad_are_one_crash(place, route):
+    """Neither report is grave yet: one says where the trains collided, the other which train it
+    was. One train crash in Iran within hours is one crash, and the burned carriages are its."""
+    [incident] = detect_incidents([headline(place, 5), headline(route, 4)], RULEBOOK, NOW)
+    assert incident.kind == "crash" and incident.regions == ("IR",) and len(incident.headlines) == 2, incident
+
+
 def test_two_crashes_at_home_in_a_day_stay_two_stories():
     incidents = detect_incidents([
         headline("Awionetka rozbiła się pod Płockiem, pilot ranny", 4),

@@ -125,7 +125,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
                 break
             if a.kinds[0] is b.kinds[0] and a.regions and a.regions == b.regions:
                 parent[find(j)] = find(i)
-    _join_crashes_abroad(readings, severe, union)
+    _join_crashes_abroad(readings, union)
     _join_tolls(readings, by_time, union)
     _join_victims(readings, by_time, union)
     _join_mass_casualty_tolls(readings, by_time, union)
@@ -219,23 +219,21 @@ def _join_openers(readings: list[Reading], by_time: list[int], named: dict[str, 
                 reading.candidates.setdefault(key, Candidate(text, name=True))
 
 
-def _join_crashes_abroad(readings: list[Reading], severe: list[int], union) -> None:
-    """A first word of a crash abroad ("İranda sərnişin təyyarəsi Urmiya yaxınlığında qəzaya
-    uğrayıb") is the severe report of a crash in that country told in its language within hours
-    ("«Boeing-727» ... yerə düşüb; göyərtədə 105 nəfər olub"), though the two share no name: the
-    second names the flight's route, not the place. Two crashes of a plane, a train or a bus in
-    one foreign country in a day's news are rare; at home they are not."""
-    crashes = [j for j, reading in enumerate(readings) if reading.tragic and reading.kinds
-               and reading.kinds[0].grave_with_people_aboard and reading.regions]
-    for i in severe:
-        grave = readings[i]
-        if not grave.kinds[0].grave_with_people_aboard or not grave.regions or grave.home in grave.regions:
-            continue
-        for j in crashes:
-            other = readings[j]
-            if j != i and other.kinds[0] is grave.kinds[0] and other.regions == grave.regions \
-                    and other.language == grave.language \
-                    and abs(other.published - grave.published) <= SAME_EVENT_WITHIN:
+def _join_crashes_abroad(readings: list[Reading], union) -> None:
+    """Two reports of a crash in one foreign country, told in one language within hours, are one
+    crash, though they share no name: "İranda sərnişin təyyarəsi Urmiya yaxınlığında qəzaya
+    uğrayıb" and "Tehran – Urmiya reysini yerinə yetirən «Boeing-727» ... yerə düşüb", "İranın
+    Semnan əyalətində iki sərnişin qatarı toqquşub" and "Təbriz – Məşhəd qatarı ... arxadan
+    vurulub": one names the place, the other the route. Two crashes of a plane, a train or a bus
+    in one foreign country in a day's news are rare; at home they are not."""
+    crashes = [i for i, reading in enumerate(readings) if reading.tragic and reading.kinds
+               and reading.kinds[0].grave_with_people_aboard and reading.regions
+               and reading.home not in reading.regions]
+    for position, i in enumerate(crashes):
+        for j in crashes[position + 1:]:
+            one, other = readings[i], readings[j]
+            if other.kinds[0] is one.kinds[0] and other.regions == one.regions and other.language == one.language \
+                    and abs(other.published - one.published) <= SAME_EVENT_WITHIN:
                 union(i, j)
 
 
