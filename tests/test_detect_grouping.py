@@ -680,6 +680,20 @@ def test_two_first_words_of_a_crash_abroad_are_one_crash(place, route):
     assert incident.kind == "crash" and incident.regions == ("IR",) and len(incident.headlines) == 2, incident
 
 
+@pytest.mark.parametrize("titles, designation", [
+    (("Bawaria: autokar uderzył w ciężarówkę na A9 i stanął w płomieniach",
+      "Policja: 18 osób zginęło w płonącym autokarze pod Münchbergiem"), "A9"),
+    (("Seven dead after 34-vehicle pile-up on the M5 near Taunton", "Fireball seen for miles as cars burned"), "M5"),
+    (("Под Ярославлем при взлёте разбился Як-42 с хоккейной командой",
+      "На борту самолёта находились 45 человек"), "Як-42"),
+])
+def test_a_road_or_a_plane_by_its_designation_names_the_story_from_one_headline(titles, designation):
+    """"A9" is said once, but no other road is the one the coach burned on: a coach line
+    "autostradą A9" that afternoon rides through the story."""
+    incidents = detect_incidents([headline(title, 5 - n) for n, title in enumerate(titles)], RULEBOOK, NOW)
+    assert any(designation in incident.terms for incident in incidents), incidents
+
+
 def test_two_crashes_at_home_in_a_day_stay_two_stories():
     incidents = detect_incidents([
         headline("Awionetka rozbiła się pod Płockiem, pilot ranny", 4),

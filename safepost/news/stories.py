@@ -717,8 +717,8 @@ def key_terms(story: list[Reading], countries: bool = False) -> list[str]:
     known = _frequencies(story)
     for key, marks in flags.items():
         frequency = (known[key] if key in known else zipf(key, language)) if " " not in key else None
-        if "tag" in marks:
-            keep = True
+        if "tag" in marks or "title" in marks and is_designation(key):
+            keep = True  # a flight, a plane, a road by its designation: one of a kind ("MH17", "A9")
         elif anchored[key]:
             keep = "name" in marks or "rare" in marks or \
                 (headlines[key] >= 2 and (frequency is None or frequency < ORDINARY_ANCHOR_BELOW))
