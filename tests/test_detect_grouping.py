@@ -694,6 +694,18 @@ def test_a_road_or_a_plane_by_its_designation_names_the_story_from_one_headline(
     assert any(designation in incident.terms for incident in incidents), incidents
 
 
+@pytest.mark.parametrize("title, home", [
+    ("Polski kierowca ciężarówki wjechał na przejazd mimo czerwonego światła; dwie osoby nie żyją", "PL"),
+    ("Российские туристы погибли при крушении автобуса: пятеро погибших", "RU"),
+    ("Українські туристи загинули в ДТП: п'ятеро загиблих", "UA"),
+])
+def test_our_own_people_named_by_their_nationality_died_abroad(title, home):
+    """A Polish paper says "a Polish driver" only of one abroad: the adjective is the country's
+    name in the gazetteer, but here it names the dead, not where they died."""
+    [incident] = detect_incidents([headline(title, 3)], RULEBOOK, NOW)
+    assert home not in incident.regions, incident
+
+
 def test_two_crashes_at_home_in_a_day_stay_two_stories():
     incidents = detect_incidents([
         headline("Awionetka rozbiła się pod Płockiem, pilot ranny", 4),

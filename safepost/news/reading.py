@@ -853,11 +853,14 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     going = lambda m: heading(m) or m.first in worded_ends or m.last in route_ends \
         and analysis.text[tokens[m.last - 1].end:tokens[m.last].start].strip() in _ROUTE_DASHES  # noqa: E731
     placed = any(not inside(m) and not going(m) for m in place_matches)
+    # "polscy turyści", "obywatele Polski": the home country's own people, who died abroad
+    ours = [(a.first, a.last) for a in lexicon_index(rulebook, language, "abroad").find(analysis)]
     for m in country_matches:
         if not inside(m):
             # "in Thailand", or the event's own word after it ("Mexico quake"): where it happened
             where = (bool(m.first) and tokens[m.first - 1].norm in locatives) or m.last in event
-            if (where or not placed) and not going(m):  # "fires on Rhodes, Norwegians among them" happen in Greece
+            people = any(a <= m.first and m.last <= b for a, b in ours)
+            if (where or not placed) and not going(m) and not people:  # "fires on Rhodes, Norwegians among them" happen in Greece
                 reading.regions.add(m.payload)
             country_tokens.update(range(m.first, m.last))
             if where:
