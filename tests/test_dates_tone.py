@@ -64,6 +64,13 @@ def test_promotional_posts(book, language, text):
     ("uk", "Збираємо допомогу для родин загиблих: весь прибуток передамо Червоному Хресту."),
     ("ru", "Собираем помощь пострадавшим: вся выручка за день уйдёт в Красный Крест."),
     ("az", "Həlak olanların ailələrinə yardım toplanır: bütün gəlir Qızıl Aypara Cəmiyyətinə veriləcək."),
+    # prayer and silence: a procession or a service changed for the dead
+    ("pl", "Orszak przejdzie dziś w ciszy, bez muzyki. Na Rynku pomodlimy się za zmarłych."),
+    ("en", "Saturday's parade will walk in silence, without music. We will pray for the dead on the square."),
+    ("uk", "Хода пройде в тиші, без музики. На площі помолимося за загиблих."),
+    ("ru", "Шествие пройдёт в тишине, без музыки. На площади помолимся за погибших."),
+    ("nb", "Toget går i stillhet, uten musikk. Vi ber for de omkomne på torget."),
+    ("az", "Yürüş sükutla, musiqisiz keçəcək. Meydanda həlak olanlar üçün dua edəcəyik."),
 ])
 def test_sincere_posts_that_sell_nothing(book, language, text):
     assert tone(book, text, language) == (False, True)

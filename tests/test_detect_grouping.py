@@ -706,6 +706,14 @@ def test_our_own_people_named_by_their_nationality_died_abroad(title, home):
     assert home not in incident.regions, incident
 
 
+def test_a_home_town_whose_forms_are_a_foreign_country_s_is_at_home_too():
+    """«У Косові» is Kosiv in Prykarpattia and Kosovo alike: a Ukrainian paper's explosion there is
+    news at home, whichever it means."""
+    [incident] = detect_incidents([headline("У Косові вибух і пожежа в реанімації лікарні: загинули троє", 3)],
+                                  RULEBOOK, NOW)
+    assert "UA" in incident.regions, incident
+
+
 def test_two_crashes_at_home_in_a_day_stay_two_stories():
     incidents = detect_incidents([
         headline("Awionetka rozbiła się pod Płockiem, pilot ranny", 4),

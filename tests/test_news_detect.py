@@ -534,6 +534,19 @@ def test_the_number_a_toll_reached_is_the_toll_however_far_its_word_stands(ruleb
 
 
 @pytest.mark.parametrize("language, title, deaths", [
+    ("ru", "В Китае загорелась птицефабрика: погиб по меньшей мере 61 человек", 61),
+    ("en", "Poultry plant fire in China kills no fewer than 61", 61),
+    ("pl", "Pożar zakładu drobiarskiego w Chinach: zginęło nie mniej niż 61 osób", 61),
+    ("nb", "Brann på fjørfefabrikk i Kina: omkom ikke færre enn 61", 61),
+])
+def test_words_that_hedge_a_number_stand_with_it_not_between_it_and_its_death_word(rulebook, language, title,
+                                                                                    deaths):
+    """"Died at least 61": the hedge is the number's, however many words it takes."""
+    [fire] = detect_incidents([Headline(title, "Wire", published=PUBLISHED, language=language)], rulebook, NOW)
+    assert fire.kind == "fire" and fire.deaths == deaths, fire
+
+
+@pytest.mark.parametrize("language, title, deaths", [
     ("en", "Plane with 62 on board crashes; two survivors", 60),
     ("ru", "Из 45 человек на борту выжили двое", 43),
     ("ru", "На борту были 45 человек, выжил только один", 44),
@@ -2309,6 +2322,22 @@ def test_hot_offers_are_selling_s_slang_abroad_and_the_fire_s_words_at_home(lang
     region = {"pl": "PL", "ru": "RU"}[language]
     assert levels_of("incident-words", NOW, [(abroad[0], 5), (abroad[1], 3)], language, region, offer) == [None]
     assert levels_of("incident-words", NOW, [(at_home, 3)], language, region, offer) == [Verdict.HOLD]
+
+
+@pytest.mark.parametrize("language, region, fire, plain, tied", [
+    ("ru", "RU", ("В Китае загорелась птицефабрика", "Число жертв пожара на птицефабрике в Китае выросло до 112"),
+     "Летние скидки — просто огонь! 🔥 Кроссовки −30% до воскресенья.",
+     "Горячие туры в Китай! 🔥 Пекин и Шанхай от 49 900 ₽."),
+    ("uk", "UA", ("У Китаї загорілася птахофабрика", "Кількість жертв пожежі на птахофабриці в Китаї зросла до 112"),
+     "Літні знижки — просто вогонь! 🔥 Кросівки −30% до неділі.",
+     "Гарячі тури до Китаю! 🔥 Пекін і Шанхай від 29 900 грн."),
+])
+def test_slang_plays_on_a_disaster_abroad_only_where_the_post_ties_itself_to_it(language, region, fire, plain, tied):
+    """The first day of a poultry plant fire in China that killed 112: a shoe shop's "just fire!"
+    is praise; "hot tours to China!" sells into where it happened."""
+    headlines = [(fire[0], 5), (fire[1], 3)]
+    assert levels_of("incident-words", NOW, headlines, language, region, plain) == [None]
+    assert levels_of("incident-words", NOW, headlines, language, region, tied) == [Verdict.HOLD]
 
 
 def test_a_village_named_by_an_adjective_opening_a_sentence_is_the_adjective(rulebook):

@@ -144,6 +144,10 @@ def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> 
         if not hurt or incident.deaths < NEWS_IN_EVERY_TOWN:
             return None, ""
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, {incident.deaths} dead elsewhere in the country"
+    if hurt and found == REACHED and slang and incident.regions and not _ties(ctx, incident):
+        # «Летние скидки — просто огонь! 🔥» in Yekaterinburg the day a poultry plant burned in
+        # China: a story known abroad, which the post neither names nor sells into
+        found = OUTSIDE
     if hurt and found in (IN, REACHED):
         return min(ladder.level(ctx.rung, kind.level), kind.level), ("in your audience's region" if found == IN else
                                                     "a mass-casualty event, news everywhere in its first day")
@@ -180,6 +184,14 @@ def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> 
         # names the story and plays on it, hurt or not
         return min(ladder.level(ctx.rung, Verdict.FLAG), kind.level), f"{reason}, but the post names it"
     return min(kind.level, Verdict.FLAG), f"{reason}, but widely reported"
+
+
+def _ties(ctx: Context, incident) -> bool:
+    """Selling's slang plays on a story abroad only where the post ties it to the story: names it,
+    where it happened or its trade («Горящие цены на китайских бройлеров» the day a Chinese poultry
+    plant burned), or is for its country."""
+    return _names(ctx, incident) or names_its_country(ctx, incident) or speaks_of_its_trade(ctx, incident) \
+        or not set(incident.regions).isdisjoint(ctx.regions)
 
 
 def _names(ctx: Context, incident) -> bool:

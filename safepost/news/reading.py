@@ -528,7 +528,9 @@ def _read_harm(reading: Reading, analysis: Analysis, rulebook: Rulebook, lexicon
     ages = lexicon.ages if lexicon else frozenset()
     age_prepositions = lexicon.age_prepositions if lexicon else frozenset()
     months = lexicon.months if lexicon else frozenset()
-    dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions, months)
+    hedged = frozenset(i for m in lexicon_index(rulebook, language, "hedges").find(analysis)
+                       for i in range(m.first, m.last))
+    dead, hurt = _casualties(analysis, deaths, injuries, numbers, ages, age_prepositions, months, hedged)
     if deaths and lexicon:
         dead = max(dead, _one_and_others(analysis, deaths, injuries, numbers, lexicon.conjunctions))
     updates = lexicon_index(rulebook, language, "toll_update").find(analysis)
@@ -631,10 +633,11 @@ def _continues_number(analysis: Analysis, i: int) -> bool:
         and analysis.text[tokens[i - 1].end:tokens[i].start] in NUMBER_GROUPING
 
 
-def _around(analysis: Analysis, first: int, last: int):
+def _around(analysis: Analysis, first: int, last: int, hedged: frozenset[int] = frozenset()):
     """(token, distance) within REACH words of the span [first, last); a number counts the word it
-    stands before ("5 dead, hundreds injured"), and a case ending hyphenated to a number is no word
-    of its own ("15-dən çox polis həlak olub": more than 15 police died)."""
+    stands before ("5 dead, hundreds injured"), and neither a case ending hyphenated to a number
+    ("15-dən çox polis həlak olub": more than 15 police died) nor the words that hedge it («погиб
+    по меньшей мере 61 человек») is a word of its own."""
     tokens = analysis.tokens
     for i in range(first, last):
         yield i, 0.5  # inside the words themselves: "claimed 12 lives"
@@ -645,7 +648,7 @@ def _around(analysis: Analysis, first: int, last: int):
                 # "3 nəfər ölüb, 24 nəfər xəsarət alıb": the 24 after the comma are the hurt, and
                 # the 10 of "загиблих зросла до 10, поранено понад 60" are not
                 break
-            if not _is_case_ending(analysis, i):
+            if not _is_case_ending(analysis, i) and i not in hedged:
                 words += 1
             yield i, (words if step < 0 else words + 0.5)
             i += step
@@ -725,7 +728,7 @@ def _is_day(tokens: list, i: int, after: int, months: frozenset[str], victims: s
 
 def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[str, int],
                 ages: frozenset[str], age_prepositions: frozenset[str],
-                months: frozenset[str]) -> tuple[int, int]:
+                months: frozenset[str], hedged: frozenset[int] = frozenset()) -> tuple[int, int]:
     """(dead, hurt): the number nearest a death word, and an injury word, within three words (the
     larger of two as near): "driver in hospital, police check several theories" is one hurt, not
     several; a number belongs to the nearer of the two ("two dead and 21 hurt": 2 dead, 21 hurt).
@@ -735,7 +738,7 @@ def _casualties(analysis: Analysis, deaths: list, injuries: list, numbers: dict[
     death_ends = {m.last for m in deaths}
     for kind, found in (("death", deaths), ("injury", injuries)):
         for match in found:
-            for i, distance in _around(analysis, match.first, match.last):
+            for i, distance in _around(analysis, match.first, match.last, hedged):
                 if i not in near or distance < near[i][0]:
                     near[i] = (distance, kind)
     victims = {i for match in (*deaths, *injuries) for i in range(match.first, match.last)}

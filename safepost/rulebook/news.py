@@ -99,6 +99,7 @@ class NewsLexicon:
     evacuated: LanguageTerms | None = None  # "50 people evacuated": people beside these are out of danger
     none_survived: LanguageTerms | None = None  # "no survivors": the people at risk are the dead
     survivors: LanguageTerms | None = None  # "two survived": the people at risk but these are the dead
+    hedges: LanguageTerms | None = None  # "at least", «по меньшей мере»: a number's words, not a word between
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     conjunctions: frozenset[str] = frozenset()  # "and", "və": "Manavgat and Marmaris fires" name two places
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
@@ -311,7 +312,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
                       "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up", "toll_update",
                       "remembrance",
                       "at_risk", "evacuated",
-                      "none_survived", "survivors",
+                      "none_survived", "survivors", "hedges",
                       "locatives", "conjunctions",
                       "sport", "shows", "home", "idioms", "abroad", "destinations", "origin_endings",
                       "routes",
@@ -340,6 +341,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         evacuated=compile_terms(f, "evacuated", (language,), required=False),
         none_survived=compile_terms(f, "none_survived", (language,), required=False),
         survivors=compile_terms(f, "survivors", (language,), required=False),
+        hedges=compile_terms(f, "hedges", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         conjunctions=frozenset(word.lower() for word in f.texts("conjunctions")),
         sport=compile_terms(f, "sport", (language,), required=False),
