@@ -2367,3 +2367,14 @@ def test_a_town_the_story_tells_by_its_adjective_is_named_by_the_post(rulebook, 
     sale, notice = check([post(selling, language, region), post(ordinary, language, region)], incidents, rulebook, NOW)
     assert findings_of(sale, "incident-terms"), sale.findings
     assert not findings_of(notice, "incident-terms"), notice.findings
+
+
+def test_everyday_words_written_as_a_name_inside_a_sentence_name_the_story(rulebook):
+    """"East Village" and "Second Avenue" are everyday words, but capitalised mid-sentence they
+    are the neighbourhood and the street the building fell on: two reports that name them are
+    one explosion. "New Year" beside a quake is the day, and names nothing."""
+    [blast] = detect(rulebook, "Explosion rocks East Village; building collapses on Second Avenue",
+                     "At least 19 hurt, 4 critically, in East Village blast; mayor points to gas work")
+    assert blast.kind == "explosion" and "East Village" in blast.terms, blast
+    [quake] = detect(rulebook, "Japan New Year quake: death toll climbs into dozens as rescuers search rubble")
+    assert not any("New Year" in term for term in quake.terms), quake

@@ -910,6 +910,10 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
     names -= destination_tokens
     content = [i for i in content if i not in country_tokens or i in names]
     anchors = _anchor_positions(analysis, triggers, event, content, names, lexicon, rulebook)
+    if not title_case:
+        for run in _names_of_everyday_words(analysis, lexicon, place_tokens | country_tokens):
+            _add(reading, " ".join(tokens[i].norm for i in run),
+                 analysis.text[tokens[run[0]].start:tokens[run[-1]].end], True, False, False, in_title)
     for run in _runs(analysis, sorted(names)):
         text = analysis.text[tokens[run[0]].start:tokens[run[-1]].end]
         # a name in quotes in a tragic title: the ship, the venue, the song ('Hallelujah')
@@ -1115,6 +1119,20 @@ def _hyphened_on(analysis: Analysis, run: list[int], i: int) -> bool:
     sweet); the whole name, and a head the gazetteer knows, stand for the story."""
     tokens = analysis.tokens
     return i != run[0] and analysis.text[tokens[i - 1].end:tokens[i].start] in ("-", "\u2011")
+
+
+def _names_of_everyday_words(analysis: Analysis, lexicon, placed: set[int]) -> list[list[int]]:
+    """Everyday words written with capitals inside a sentence are one name together: "East
+    Village", "Second Avenue", "Grand Central" (not in a headline that capitalises every word,
+    and not a day's name: "New Year", "Bonfire Night")."""
+    if lexicon is None:
+        return []
+    position = {id(token): i for i, token in enumerate(analysis.tokens)}
+    runs = ([position[id(token)] for token in run] for run in _capitalised_runs(analysis, lexicon.stopwords))
+    return [run for run in runs if len(run) > 1 and placed.isdisjoint(run)
+            and all(lexicon.calendar.isdisjoint(analysis.tokens[i].keys) for i in run)
+            and any(analysis.text[analysis.tokens[i].start].isupper()
+                    and not lexicon.everyday.isdisjoint(analysis.tokens[i].keys) for i in run)]
 
 
 def _runs(analysis: Analysis, positions: list[int]) -> list[list[int]]:

@@ -85,6 +85,7 @@ class NewsLexicon:
     # names that are everyday words too ("aslan", lion), for a language with no frequency list:
     # such a name counts where a post writes it as a name
     everyday_name_words: tuple[str, ...] = ()
+    calendar_words: tuple[str, ...] = ()  # "Night", "Eve": capitalised with them, a day's name, not a place's
     age_words: tuple[str, ...] = ()  # "aged 96", "96 лет": a number beside these is no toll
     age_prepositions: frozenset[str] = frozenset()  # "dead at 57": after a death word, an age
     grave: LanguageTerms | None = None  # harm reported without a toll: "no survivors expected"
@@ -158,6 +159,13 @@ class NewsLexicon:
     @cached_property
     def ages(self) -> frozenset[str]:
         return _word_keys(self.age_words, self.language)
+
+    @cached_property
+    def calendar(self) -> frozenset[str]:
+        """The words of a day's name ("New Year", "Bonfire Night", "Good Friday", "Nowy Rok"): the
+        lexicon's `calendar`, the months and the days of the week."""
+        days = (key for words, _ in self.weekdays for keys in words for key in keys)
+        return _word_keys(self.calendar_words, self.language) | self.months | frozenset(days)
 
     @cached_property
     def months(self) -> frozenset[str]:
@@ -307,7 +315,7 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
-    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "everyday_names",
+    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "everyday_names", "calendar",
                       "ages",
                       "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up", "toll_update",
                       "remembrance",
@@ -328,6 +336,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         numbers={str(word).lower(): int(sub.number(word, minimum=0)) for word in numbers},
         generic_words=tuple(f.texts("generic")), stopword_words=tuple(f.texts("stopwords")),
         everyday_name_words=tuple(f.texts("everyday_names")),
+        calendar_words=tuple(f.texts("calendar")),
         age_words=tuple(f.texts("ages")),
         age_prepositions=frozenset(word.lower() for word in f.texts("age_prepositions")),
         grave=compile_terms(f, "grave", (language,), required=False),
