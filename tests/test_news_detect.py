@@ -2378,3 +2378,13 @@ def test_everyday_words_written_as_a_name_inside_a_sentence_name_the_story(ruleb
     assert blast.kind == "explosion" and "East Village" in blast.terms, blast
     [quake] = detect(rulebook, "Japan New Year quake: death toll climbs into dozens as rescuers search rubble")
     assert not any("New Year" in term for term in quake.terms), quake
+
+
+def test_a_country_inside_the_name_of_a_town_elsewhere_is_that_town(rulebook):
+    """"New Mexico" is a US state the day of a quake in Mexico; "Mexico City" is in Mexico."""
+    quake = ("Mexico quake: more than 200 dead as a school collapses",
+             "Rescuers search the rubble as Mexico quake toll passes 220")
+    trip = judged(rulebook, "Road trip deals! Santa Fe, New Mexico from $199 a night.", "en", "US", *quake)
+    assert trip.verdict == Verdict.PASS, trip.findings
+    city = judged(rulebook, "Flights to Mexico City from $199 this week only!", "en", "US", *quake)
+    assert city.verdict != Verdict.PASS, city.findings

@@ -193,9 +193,18 @@ def mentions(ctx: Context) -> list[Match]:
                  and not _another_word(ctx, match)]
         return [match for match in named + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
                 + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx) + _towns_by_adjective(ctx)
-                if not in_another_state(ctx, match) and not _another_person(ctx, match)]
+                if not in_another_state(ctx, match) and not _another_person(ctx, match)
+                and not _inside_another_town(ctx, match)]
 
     return ctx.memo(NAME, find)
+
+
+def _inside_another_town(ctx: Context, match: Match) -> bool:
+    """A word of a longer town in another country is that town's: "New Mexico" the day of an
+    earthquake in Mexico, though "Mexico City" is Mexico's."""
+    return any(town.first <= match.first and match.last <= town.last
+               and town.last - town.first > match.last - match.first and town.payload not in match.payload.regions
+               for town in towns_named(ctx))
 
 
 def in_another_state(ctx: Context, match: Match) -> bool:
