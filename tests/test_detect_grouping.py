@@ -714,6 +714,28 @@ def test_a_home_town_whose_forms_are_a_foreign_country_s_is_at_home_too():
     assert "UA" in incident.regions, incident
 
 
+def test_two_reports_of_a_deadly_fire_abroad_are_one_fire():
+    """The first names the country and the ward, the second the town: one hospital fire in
+    Romania in a morning's Ukrainian news, though they share no name."""
+    incidents = detect_incidents([
+        headline("У Румунії спалахнула пожежа в реанімації ковідної лікарні: загинули 10 людей", 5),
+        headline("Прокуратура Румунії розслідує пожежу в лікарні в П'ятра-Нямц", 3),
+    ], RULEBOOK, NOW)
+    [fire] = [i for i in incidents if i.kind == "fire"]
+    assert len(fire.headlines) == 2 and fire.deaths == 10 and "RO" in fire.regions, incidents
+
+
+def test_people_trapped_under_a_school_s_rubble_are_the_tornado_s_grave_news():
+    """"Rescuers dig through school rubble in Moore for trapped children": children in danger,
+    in Oklahoma, the hour after the tornado."""
+    incidents = detect_incidents([
+        headline("Massive tornado tears through Moore; Plaza Towers Elementary hit", 4),
+        headline("Rescuers dig through school rubble in Moore for trapped children", 3),
+    ], RULEBOOK, NOW)
+    [story] = incidents
+    assert story.severity >= 4 and "US" in story.regions and len(story.headlines) == 2, incidents
+
+
 def test_two_crashes_at_home_in_a_day_stay_two_stories():
     incidents = detect_incidents([
         headline("Awionetka rozbiła się pod Płockiem, pilot ranny", 4),

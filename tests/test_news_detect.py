@@ -2388,3 +2388,31 @@ def test_a_country_inside_the_name_of_a_town_elsewhere_is_that_town(rulebook):
     assert trip.verdict == Verdict.PASS, trip.findings
     city = judged(rulebook, "Flights to Mexico City from $199 this week only!", "en", "US", *quake)
     assert city.verdict != Verdict.PASS, city.findings
+
+
+def test_a_name_with_a_model_number_is_the_product(rulebook):
+    """«Эльбрус-8СВ» is a processor the day climbers died on Elbrus; a Boeing 737 sale the day a
+    Boeing 737 crashed is the plane."""
+    climb = ("МЧС: пятеро альпинистов погибли на Эльбрусе, 14 спущены вниз",
+             "СК начал проверку после гибели альпинистов при восхождении на Эльбрус")
+    servers = judged(rulebook, "Серверы на процессорах «Эльбрус-8СВ» — в наличии, поставка за 5 дней.", "ru", "RU",
+                     *climb)
+    assert not findings_of(servers, "incident-terms"), servers.findings
+    tour = judged(rulebook, "Восхождение на Эльбрус с гидом — скидка 20% на июль!", "ru", "RU", *climb)
+    assert findings_of(tour, "incident-terms"), tour.findings
+
+
+@pytest.mark.parametrize("language, region, storm, sale", [
+    ("uk", "UA", ("Негода в Одесі: шквальний вітер валить дерева, частина міста без світла",
+                  "Хуртовина: на трасі біля Одеси застрягли сотні автівок, рятувальники визволяють людей"),
+     "Заметіль знижок в Одесі! ❄️ Пуховики −50% лише сьогодні."),
+    ("ru", "RU", ("Непогода в Петербурге: ураганный ветер валит деревья, часть города без света",
+                  "Метель: под Петербургом застряли сотни машин, спасатели вызволяют людей"),
+     "Метель скидок в Петербурге! ❄️ Пуховики −50% только сегодня."),
+    ("en", "US", ("Storm in Buffalo: winds topple trees, part of the city without power",
+                  "Blizzard: hundreds of cars stuck near Buffalo as rescuers free people"),
+     "A blizzard of deals in Buffalo! ❄️ Parkas 50% off today only."),
+])
+def test_a_snowstorm_s_words_are_its_vocabulary(language, region, storm, sale):
+    """A blizzard that strands people: "a blizzard of deals" in that city plays on it."""
+    assert levels_of("incident-words", NOW, [(storm[0], 5), (storm[1], 3)], language, region, sale) == [Verdict.HOLD]

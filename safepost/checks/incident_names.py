@@ -44,6 +44,8 @@ TOWN_OPENING = 5  # letters a town and its adjective share ("Мінськ", "м�
 _WORD = re.compile(r"[^\W\d_]+")
 FIRST_NAME_OPENING = 3  # letters two forms of one first name share: Алексей, Алексея
 _AFTER_COMMA = re.compile(r",\s*")  # "Christchurch, Dorset": a town and the county it is in
+_MODEL_CODE = re.compile(r"-\w*\d")  # "Эльбрус-8СВ": a model of a product named so
+_NUMBERED = re.compile(r"[-\s]\w*\d")  # "Boeing 737", "Як-42": a headline's name with its model
 US_STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
     "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia", "FL": "Florida", "GA": "Georgia",
@@ -194,9 +196,19 @@ def mentions(ctx: Context) -> list[Match]:
         return [match for match in named + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
                 + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx) + _towns_by_adjective(ctx)
                 if not in_another_state(ctx, match) and not _another_person(ctx, match)
-                and not _inside_another_town(ctx, match)]
+                and not _inside_another_town(ctx, match) and not _a_model(ctx, match)]
 
     return ctx.memo(NAME, find)
+
+
+def _a_model(ctx: Context, match: Match) -> bool:
+    """A name joined by a hyphen to a number is a product's model: servers on «Эльбрус-8СВ»
+    processors the day climbers died on Elbrus. Not where the story numbers the name too ("Boeing
+    737 crashes"): then the model is the story's."""
+    code = _MODEL_CODE.match(ctx.analysis.text, match.end)
+    return bool(code) and not any(_NUMBERED.match(headline.title, found.end())
+                                  for headline in match.payload.headlines
+                                  for found in re.finditer(re.escape(match.term), headline.title))
 
 
 def _inside_another_town(ctx: Context, match: Match) -> bool:

@@ -23,6 +23,9 @@ SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joine
 STRONG_LINK_WITHIN = timedelta(days=6)  # two shared names, or one designation (A1, MH17): a story followed all week
 KEPT_FOR = timedelta(days=2)  # a local day, from midnight UTC, in every time zone from Baku to Honolulu
 SAME_EVENT_WITHIN = timedelta(hours=12)  # severe, same kind, same region: one event
+# besides the crashes of what carries people, the kinds of which two in one foreign country in a
+# day's news are rare: not explosions, which a war abroad brings every day
+RARE_ABROAD = frozenset({"fire"})
 COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2  # a key in more headlines than this names no one story
 # Zipf: an uncommon word ("miners") shared with an earlier report of the same event ties a
 # nameless one to it
@@ -224,11 +227,13 @@ def _join_crashes_abroad(readings: list[Reading], union) -> None:
     crash, though they share no name: "İranda sərnişin təyyarəsi Urmiya yaxınlığında qəzaya
     uğrayıb" and "Tehran – Urmiya reysini yerinə yetirən «Boeing-727» ... yerə düşüb", "İranın
     Semnan əyalətində iki sərnişin qatarı toqquşub" and "Təbriz – Məşhəd qatarı ... arxadan
-    vurulub": one names the place, the other the route. Two crashes of a plane, a train or a bus
-    in one foreign country in a day's news are rare; at home they are not."""
+    vurulub": one names the place, the other the route. Two crashes of a plane, a train or a bus,
+    or two deadly fires, in one foreign country in a day's news are rare; at home they are not:
+    "У Румунії спалахнула пожежа в реанімації" and "Лікар ... виносив пацієнтів із вогню в
+    П'ятра-Нямц" are one fire."""
     crashes = [i for i, reading in enumerate(readings) if reading.tragic and reading.kinds
-               and reading.kinds[0].grave_with_people_aboard and reading.regions
-               and reading.home not in reading.regions]
+               and (reading.kinds[0].grave_with_people_aboard or reading.kinds[0].id in RARE_ABROAD)
+               and reading.regions and reading.home not in reading.regions]
     for position, i in enumerate(crashes):
         for j in crashes[position + 1:]:
             one, other = readings[i], readings[j]
