@@ -44,6 +44,7 @@ def tone(book, text: str, language: str | None):
     ("uk", "Останні місця на поромі до Стамбула!"),
     ("pl", "Ostatnie miejsca na wycieczkę do Zakopanego!"),
     ("az", "Qəbələ turuna son yerlər! Zəng edin."),
+    ("az", "Trabzon – Rize yayla turu: 5 gecə, otel və səhər yeməyi. Qeydiyyat davam edir!"),
 ])
 def test_promotional_posts(book, language, text):
     assert tone(book, text, language)[0]

@@ -725,6 +725,23 @@ def test_two_reports_of_a_deadly_fire_abroad_are_one_fire():
     assert len(fire.headlines) == 2 and fire.deaths == 10 and "RO" in fire.regions, incidents
 
 
+def test_a_flood_abroad_and_the_race_it_called_off_are_one_story():
+    """"Formula 1 at Imola called off because of the flood": the flood that killed eight in
+    Emilia-Romagna that morning, though the two share no name."""
+    [flood] = detect_incidents([
+        headline("Flom i Nord-Italia: minst åtte døde i Emilia-Romagna", 5),
+        headline("Formel 1-løpet i Imola avlyst på grunn av flommen", 3),
+    ], RULEBOOK, NOW)
+    assert flood.kind == "storm" and flood.regions == ("IT",) and "Imola" in flood.terms, flood
+
+
+def test_a_soldier_who_died_in_a_flood_is_no_war():
+    """In Azerbaijani a soldier who dies on duty is a martyr, in a flood as in a war."""
+    [flood] = detect_incidents([headline("Soylu: Giresundakı seldə 3 nəfər ölüb, 1 hərbçi şəhid olub, 10 nəfər itkindir",
+                                         3)], RULEBOOK, NOW)
+    assert flood.kind == "storm" and "war" not in flood.kinds, flood
+
+
 def test_people_trapped_under_a_school_s_rubble_are_the_tornado_s_grave_news():
     """"Rescuers dig through school rubble in Moore for trapped children": children in danger,
     in Oklahoma, the hour after the tornado."""

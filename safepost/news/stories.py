@@ -23,8 +23,8 @@ SAME_STORY_WITHIN = timedelta(hours=48)  # headlines further apart are not joine
 STRONG_LINK_WITHIN = timedelta(days=6)  # two shared names, or one designation (A1, MH17): a story followed all week
 KEPT_FOR = timedelta(days=2)  # a local day, from midnight UTC, in every time zone from Baku to Honolulu
 SAME_EVENT_WITHIN = timedelta(hours=12)  # severe, same kind, same region: one event
-# besides the crashes of what carries people, the kinds of which two in one foreign country in a
-# day's news are rare: not explosions, which a war abroad brings every day
+# besides crashes and area events, the kinds of which two in one foreign country in a day's news
+# are rare: not explosions, which a war abroad brings every day
 RARE_ABROAD = frozenset({"fire"})
 COMMON_KEY_MIN, COMMON_KEY_SHARE = 12, 0.2  # a key in more headlines than this names no one story
 # Zipf: an uncommon word ("miners") shared with an earlier report of the same event ties a
@@ -63,8 +63,8 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
       many dead in the two days before it ("the five young people who died"), and a search for
       people on board the one crash of its region;
     - a toll that rose joins the one story of its kind and country that counted fewer, a toll
-      placed nowhere known the event it shares a name with, and a first word of a crash abroad
-      the severe report of a crash in that country (see each helper).
+      placed nowhere known the event it shares a name with, and a report of a crash, a fire or a
+      storm abroad the other reports of one in that country in its language (see each helper).
     Only within SAME_STORY_WITHIN (STRONG_LINK_WITHIN for two shared names or a designation: "A1
     crash: the BMW driver sought" joins the A1 crash of four days before), and never through a
     key in a large share of the window's headlines (a president's name, "police"): a bystander
@@ -128,7 +128,7 @@ def group(readings: list[Reading]) -> list[list[Reading]]:
                 break
             if a.kinds[0] is b.kinds[0] and a.regions and a.regions == b.regions:
                 parent[find(j)] = find(i)
-    _join_crashes_abroad(readings, union)
+    _join_disasters_abroad(readings, union)
     _join_tolls(readings, by_time, union)
     _join_victims(readings, by_time, union)
     _join_mass_casualty_tolls(readings, by_time, union)
@@ -222,20 +222,19 @@ def _join_openers(readings: list[Reading], by_time: list[int], named: dict[str, 
                 reading.candidates.setdefault(key, Candidate(text, name=True))
 
 
-def _join_crashes_abroad(readings: list[Reading], union) -> None:
-    """Two reports of a crash in one foreign country, told in one language within hours, are one
-    crash, though they share no name: "İranda sərnişin təyyarəsi Urmiya yaxınlığında qəzaya
-    uğrayıb" and "Tehran – Urmiya reysini yerinə yetirən «Boeing-727» ... yerə düşüb", "İranın
-    Semnan əyalətində iki sərnişin qatarı toqquşub" and "Təbriz – Məşhəd qatarı ... arxadan
-    vurulub": one names the place, the other the route. Two crashes of a plane, a train or a bus,
-    or two deadly fires, in one foreign country in a day's news are rare; at home they are not:
-    "У Румунії спалахнула пожежа в реанімації" and "Лікар ... виносив пацієнтів із вогню в
-    П'ятра-Нямц" are one fire."""
-    crashes = [i for i, reading in enumerate(readings) if reading.tragic and reading.kinds
-               and (reading.kinds[0].grave_with_people_aboard or reading.kinds[0].id in RARE_ABROAD)
-               and reading.regions and reading.home not in reading.regions]
-    for position, i in enumerate(crashes):
-        for j in crashes[position + 1:]:
+def _join_disasters_abroad(readings: list[Reading], union) -> None:
+    """Two reports of a crash, a fire, a storm or a quake in one foreign country, told in one
+    language within hours, are one disaster, though they share no name: "İranda sərnişin
+    təyyarəsi Urmiya yaxınlığında qəzaya uğrayıb" and "Tehran – Urmiya reysini yerinə yetirən
+    «Boeing-727» ... yerə düşüb" (one names the place, the other the route); "Flom i Nord-Italia:
+    minst åtte døde" and "Formel 1-løpet i Imola avlyst på grunn av flommen". Two such disasters
+    of one kind in one foreign country in a day's news are rare; at home they are not."""
+    disasters = [i for i, reading in enumerate(readings) if reading.tragic and reading.kinds
+                 and (reading.kinds[0].grave_with_people_aboard or reading.kinds[0].area
+                      or reading.kinds[0].id in RARE_ABROAD)
+                 and reading.regions and reading.home not in reading.regions]
+    for position, i in enumerate(disasters):
+        for j in disasters[position + 1:]:
             one, other = readings[i], readings[j]
             if other.kinds[0] is one.kinds[0] and other.regions == one.regions and other.language == one.language \
                     and abs(other.published - one.published) <= SAME_EVENT_WITHIN:
