@@ -2416,3 +2416,16 @@ def test_a_name_with_a_model_number_is_the_product(rulebook):
 def test_a_snowstorm_s_words_are_its_vocabulary(language, region, storm, sale):
     """A blizzard that strands people: "a blizzard of deals" in that city plays on it."""
     assert levels_of("incident-words", NOW, [(storm[0], 5), (storm[1], 3)], language, region, sale) == [Verdict.HOLD]
+
+
+@pytest.mark.parametrize("language, title", [
+    ("en", "Woman dies after being hit by flying debris in Wolverhampton city centre"),
+    ("ru", "В Петербурге мужчину насмерть придавило деревом"),
+    ("uk", "У Львові впале дерево вбило жінку"),
+    ("pl", "Kobietę przygniotło drzewo w Poznaniu. Nie żyje"),
+    ("nb", "Mann omkom etter å ha blitt truffet av et tre i Bergen"),
+])
+def test_a_death_by_flying_debris_or_a_falling_tree_is_the_storm_s(rulebook, language, title):
+    """The wind that day kills by what it throws: the storm's own toll, before any headline says so."""
+    [death] = detect_incidents([Headline(title, "Wire", published=PUBLISHED, language=language)], rulebook, NOW)
+    assert "storm" in death.kinds, death
