@@ -2429,3 +2429,16 @@ def test_a_death_by_flying_debris_or_a_falling_tree_is_the_storm_s(rulebook, lan
     """The wind that day kills by what it throws: the storm's own toll, before any headline says so."""
     [death] = detect_incidents([Headline(title, "Wire", published=PUBLISHED, language=language)], rulebook, NOW)
     assert "storm" in death.kinds, death
+
+
+def test_a_name_in_quotes_beside_a_venue_word_is_the_venue_unless_the_story_is_a_venue_s(rulebook):
+    """Кафе «Звезда Востока» in Kazan is a café the day the cruise ship of that name sank on the
+    Yangtze; a party at club «Хромая лошадь» the day the club burned is the story."""
+    ship = ("В Китае на реке Янцзы перевернулся и затонул теплоход «Звезда Востока» с 458 людьми на борту",
+            "Спасатели слышат стуки изнутри перевёрнутого теплохода «Звезда Востока»")
+    cafe = judged(rulebook, "Кафе «Звезда Востока»: плов из казана, бизнес-ланч 290 ₽, Казань.", "ru", "RU", *ship)
+    assert cafe.verdict == Verdict.PASS, cafe.findings
+    club = ("Пожар в клубе «Хромая лошадь» в Перми: погибли 100 человек",
+            "В Перми объявлен траур по погибшим в клубе «Хромая лошадь»")
+    party = judged(rulebook, "Вечеринка в клубе «Хромая лошадь» — вход 300 ₽!", "ru", "RU", *club)
+    assert party.verdict == Verdict.HOLD, party.findings

@@ -8,7 +8,7 @@ from typing import Iterable
 
 from safepost.checks import Context, ladder
 from safepost.checks.incident_scope import IN, active_for, evidence, of_the_stories, relation
-from safepost.checks.incident_names import in_another_state, written_as_name
+from safepost.checks.incident_names import a_venue_named_so, in_another_state, written_as_name
 from safepost.model import Finding, Verdict
 from safepost.text.frequency import zipf
 from safepost.text.matcher import TermError, TermIndex, compile_term
@@ -40,7 +40,7 @@ def run(ctx: Context) -> Iterable[Finding]:
     for match in sorted(index.find(ctx.analysis), key=lambda m: m.start - m.end):
         incident = match.payload
         if incident.id in seen or not active_for(ctx, incident) or _everyday_unless_named(ctx, match) \
-                or in_another_state(ctx, match):
+                or in_another_state(ctx, match) or a_venue_named_so(ctx, match):
             continue  # "Mount Pleasant, SC" is not the Mount Pleasant of a crash in New York
         if not incident.harmed and relation(ctx, incident) != IN and incident.language != ctx.language:
             # a threat abroad is heard in its own language's news: a plane forced down in Minsk

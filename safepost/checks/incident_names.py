@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from safepost.checks import Context
-from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, is_adjective, kinds_by_id, lexicon_of,
-                                   news_languages, place_indexes, quoted_in, same_stem, starts_sentence,
-                                   trigger_matches)
+from safepost.news.reading import (QUOTES, STEM, STEM_LANGUAGES, is_adjective, kinds_by_id, lexicon_index,
+                                   lexicon_of, news_languages, place_indexes, quoted_in, same_stem,
+                                   starts_sentence, trigger_matches)
 from safepost.news.placenames import alike, opening
+from safepost.text import analyze
 from safepost.text.frequency import zipf
 from safepost.text.lemmas import is_common_word, is_name_and_word
 from safepost.text.matcher import Match, TermError, TermIndex, compile_term
@@ -196,9 +197,28 @@ def mentions(ctx: Context) -> list[Match]:
         return [match for match in named + _countries(ctx) + _tags_of_the_remembered(ctx) + _by_stem(ctx)
                 + _places_in_other_words(ctx) + _provinces_of_mass_casualty_stories(ctx) + _towns_by_adjective(ctx)
                 if not in_another_state(ctx, match) and not _another_person(ctx, match)
-                and not _inside_another_town(ctx, match) and not _a_model(ctx, match)]
+                and not _inside_another_town(ctx, match) and not _a_model(ctx, match)
+                and not a_venue_named_so(ctx, match)]
 
     return ctx.memo(NAME, find)
+
+
+def a_venue_named_so(ctx: Context, match: Match) -> bool:
+    """A name in quotes beside a venue's word is that venue's: «Batumi» kafesi in Baku the day a
+    block of flats fell in Batumi, Кафе «Звезда Востока» the day the cruise ship of that name
+    sank. Not where the story is a venue's too ("пожар в клубе «Хромая лошадь»")."""
+    text = ctx.analysis.text
+    if not tagged_or_quoted(text, match) or not ctx.language:
+        return False
+    venues = lexicon_index(ctx.rulebook, ctx.language, "venues")
+    beside = [v for v in venues.find(ctx.analysis) if v.last in (match.first - 1, match.first)
+              or v.first in (match.last, match.last + 1)]
+    if not beside:
+        return False
+    incident = match.payload
+    return not ctx.scope.cached(("venue stories", incident.id), lambda: any(
+        lexicon_index(ctx.rulebook, incident.language, "venues").find(analyze(headline.title, incident.language))
+        for headline in incident.headlines))
 
 
 def _a_model(ctx: Context, match: Match) -> bool:

@@ -101,6 +101,7 @@ class NewsLexicon:
     none_survived: LanguageTerms | None = None  # "no survivors": the people at risk are the dead
     survivors: LanguageTerms | None = None  # "two survived": the people at risk but these are the dead
     hedges: LanguageTerms | None = None  # "at least", «по меньшей мере»: a number's words, not a word between
+    venues: LanguageTerms | None = None  # "café", «кафе», "kafe": a name in quotes beside them is the venue's
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     conjunctions: frozenset[str] = frozenset()  # "and", "və": "Manavgat and Marmaris fires" name two places
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
@@ -320,7 +321,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
                       "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up", "toll_update",
                       "remembrance",
                       "at_risk", "evacuated",
-                      "none_survived", "survivors", "hedges",
+                      "none_survived", "survivors", "hedges", "venues",
                       "locatives", "conjunctions",
                       "sport", "shows", "home", "idioms", "abroad", "destinations", "origin_endings",
                       "routes",
@@ -351,6 +352,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         none_survived=compile_terms(f, "none_survived", (language,), required=False),
         survivors=compile_terms(f, "survivors", (language,), required=False),
         hedges=compile_terms(f, "hedges", (language,), required=False),
+        venues=compile_terms(f, "venues", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         conjunctions=frozenset(word.lower() for word in f.texts("conjunctions")),
         sport=compile_terms(f, "sport", (language,), required=False),
