@@ -2442,3 +2442,30 @@ def test_a_name_in_quotes_beside_a_venue_word_is_the_venue_unless_the_story_is_a
             "В Перми объявлен траур по погибшим в клубе «Хромая лошадь»")
     party = judged(rulebook, "Вечеринка в клубе «Хромая лошадь» — вход 300 ₽!", "ru", "RU", *club)
     assert party.verdict == Verdict.HOLD, party.findings
+
+
+@pytest.mark.parametrize("language, region, attack, of_its_trade, elsewhere", [
+    ("pl", "PL", ("Strzelanina w czeskiej restauracji w Uherskim Brodzie. Są ofiary",
+                  "Czechy: w Uherskim Brodzie zginęło osiem osób, sprawca nie żyje"),
+     "Zabójcze ceny! 🔫 Obiad dnia za 15 zł. Restauracja «Pod Zamkiem», Cieszyn.",
+     "Zabójcze ceny! Buty zimowe −30% tylko dziś, Cieszyn."),
+    ("nb", "NO", ("Gisseldrama i supermarked i Trèbes nær Carcassonne – flere drept",
+                  "Fire drept i angrepene i Carcassonne og Trèbes"),
+     "Gisselpriser? Nei – knallpriser! Påskelam i alle våre supermarkeder.",
+     "Knallpriser på påskelam! Lammelår 99,90 kr/kg i alle våre butikker."),
+])
+def test_slang_from_the_trade_an_attack_abroad_happened_in_plays_on_it(rulebook, language, region, attack,
+                                                                        of_its_trade, elsewhere):
+    """A restaurant's "killer prices" the day after eight lunch guests were shot in a Czech
+    restaurant, a supermarket's "hostage prices" the day of a supermarket siege in France: the
+    trade ties the slang to the story. A shoe shop's "killer prices" that day plays on nothing."""
+    assert judged(rulebook, of_its_trade, language, region, *attack).verdict == Verdict.HOLD
+    assert judged(rulebook, elsewhere, language, region, *attack).verdict == Verdict.PASS
+
+
+def test_a_chocolate_bomb_is_a_dessert_the_day_after_a_bombing_abroad(rulebook):
+    bombing = ("Ankaradakı terror aktında 28 nəfər ölüb, 61 nəfər yaralanıb",
+               "Davudoğlu: Ankara terrorunu suriyalı YPG üzvü törədib")
+    cake = judged(rulebook, "Şokolad bomba 🍫 cümə axşamları ikincisi hədiyyə! Kafe «Dolça», Nizami küçəsi.", "az",
+                  "AZ", *bombing)
+    assert cake.verdict == Verdict.PASS, cake.findings
