@@ -2469,3 +2469,15 @@ def test_a_chocolate_bomb_is_a_dessert_the_day_after_a_bombing_abroad(rulebook):
     cake = judged(rulebook, "Şokolad bomba 🍫 cümə axşamları ikincisi hədiyyə! Kafe «Dolça», Nizami küçəsi.", "az",
                   "AZ", *bombing)
     assert cake.verdict == Verdict.PASS, cake.findings
+
+
+def test_a_title_in_quotes_beside_a_premiere_is_a_work_not_the_story_s_word(rulebook):
+    """Pushkin's «Выстрел» (The Shot) at a Yekaterinburg theatre the evening of a shooting in
+    Moscow is a play; «Взрывные цены» for a new season is still a pun."""
+    shooting = ("Неизвестный открыл стрельбу у здания ФСБ на Лубянке, есть пострадавшие",
+                "ФСБ: погиб сотрудник ведомства, нападавший ликвидирован")
+    play = judged(rulebook, "Пушкин, «Выстрел» — премьера в субботу на малой сцене! Екатеринбург.", "ru", "RU",
+                  *shooting)
+    assert not findings_of(play, "incident-words"), play.findings
+    sale = judged(rulebook, "Новый сезон «Выстрел по ценам»! Скидки до 50% только сегодня.", "ru", "RU", *shooting)
+    assert findings_of(sale, "incident-words"), sale.findings

@@ -25,7 +25,7 @@ from safepost.checks.incident_scope import (IN, OUTSIDE, REACHED, UNPLACED, acti
 from safepost.checks.incident_names import mentions
 from safepost.checks.incident_trade import speaks_of_its_trade
 from safepost.model import Finding, Verdict
-from safepost.news.reading import kinds_by_id, lexicon_index, trigger_matches
+from safepost.news.reading import kinds_by_id, lexicon_index, titles_of_works, trigger_matches
 
 NAME = "incident-words"
 NEWS_IN_EVERY_TOWN = 10  # dead: a killing elsewhere in the country that a figure of speech still touches
@@ -83,11 +83,16 @@ def _told_kinds(incident, kinds) -> set[str]:
 
 def kind_words(ctx: Context) -> list:
     """The words of the post that some kind of event is told in (its payload: the kind), outside
-    the idioms that hold them; read once per post."""
+    the idioms that hold them and the titles of works it names (Pushkin's «Выстрел» at the
+    theatre); read once per post."""
 
     def find() -> list:
         terms, exceptions = ctx.rulebook.index("incident_kinds", ctx.language, "vocabulary", "vocabulary_exceptions")
-        return _outside_idioms(ctx, matches_without_exceptions(terms, exceptions, ctx.analysis)) if terms else []
+        if not terms:
+            return []
+        titles = titles_of_works(ctx.rulebook, ctx.analysis)
+        return [m for m in _outside_idioms(ctx, matches_without_exceptions(terms, exceptions, ctx.analysis))
+                if not any(start <= m.start and m.end <= end for start, end in titles)]
 
     return ctx.memo(NAME, find)
 

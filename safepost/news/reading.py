@@ -50,6 +50,7 @@ DESIGNATION_LETTERS = 4  # "I-95", "Ту-154", "AK-47", "MiG-29": a short name a
 FOREIGN_TOWN_BELOW = 3.5  # Zipf: a name after "w" this rare and with no case ending is a foreign town
 MIN_STEM = 4  # an Azerbaijani name's key: its shortest form without an ending, at least this long
 MAX_TITLE_WORDS = 6  # a quoted name longer than this is a quotation, not a title
+TITLE_REACH = 2  # words between a title and the word for its work ("«Выстрел» — премьера")
 SCARE_QUOTE_WORDS = 2  # «стрілянина» in a headline about a film: a word the headline does not mean
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _DISTINCTIVE = {"uk": "іїєґ", "ru": "ыэъ", "pl": "ąćęłńśźż", "nb": "æøå", "az": "əğı"}
@@ -61,7 +62,7 @@ _CLOCK = re.compile(r"(?:\b(?:at|around|about|before|after|by|from|until|till|о
 _JOINERS = re.compile(r"^[\s'’\"«»„“”‘-]*$")  # what may stand between the words of one phrase
 _NAME_GAP = re.compile(r"^(?:\s+|[-'’])$")  # between the words of one name: a quote ends it (the «Скрябін» band)
 _TITLE_GAP = re.compile(r"^(?:\s+|['’]s\s+|:\s+)$")  # between a work's title and its word: "Netflix's Dark", "finale"
-_QUOTED = re.compile(r"['‘’\"«»„“”]([^'‘’\"«»„“”]{2,60})['‘’\"«»„“”]")
+QUOTED = re.compile(r"['‘’\"«»„“”]([^'‘’\"«»„“”]{2,60})['‘’\"«»„“”]")
 
 
 @dataclass
@@ -317,14 +318,14 @@ def kinds_by_id(rulebook: Rulebook) -> dict[str, IncidentKind]:
 def in_quotes(text: str, match) -> bool:
     """Inside a headline's quotes: a trigger quoted is a figure of speech ('Inland tsunami' hits
     Toowoomba as flash floods sweep cars), and a word quoted is a title's."""
-    return any(quoted.start(1) <= match.start and match.end <= quoted.end(1) for quoted in _QUOTED.finditer(text))
+    return any(quoted.start(1) <= match.start and match.end <= quoted.end(1) for quoted in QUOTED.finditer(text))
 
 
 def _is_a_name(text: str, match) -> bool:
     """A trigger that is all of a quote of one capitalised word names a thing: a weapon, a ship,
     a cocktail («Ураган», «Смерч»)."""
     return any(quoted.start(1) == match.start and match.end == quoted.end(1) and text[match.start].isupper()
-               and " " not in quoted.group(1) for quoted in _QUOTED.finditer(text))
+               and " " not in quoted.group(1) for quoted in QUOTED.finditer(text))
 
 
 def _only_threatened(analysis: Analysis, found: list, phrases: list, rulebook: Rulebook) -> bool:
@@ -353,13 +354,13 @@ def _outside_titles(analysis: Analysis, matches: list, rulebook: Rulebook, lexic
     if not works:
         return matches
     text = analysis.text
-    spans = [m.span() for m in _QUOTED.finditer(text) if len(m.group(1).split()) <= MAX_TITLE_WORDS]
+    spans = [m.span() for m in QUOTED.finditer(text) if len(m.group(1).split()) <= MAX_TITLE_WORDS]
     stop = lexicon.stopwords if lexicon else frozenset()
     if not _is_title_case(analysis, stop):
         spans += [(run[0].start, run[-1].end) for run in _capitalised_runs(analysis, stop)]
     titles = [(start, end) for start, end in spans
               if any(_TITLE_GAP.match(text[end:w.start]) or _TITLE_GAP.match(text[w.end:start]) for w in works)]
-    scare = [q.span(1) for q in _QUOTED.finditer(text) if len(q.group(1).split()) <= SCARE_QUOTE_WORDS
+    scare = [q.span(1) for q in QUOTED.finditer(text) if len(q.group(1).split()) <= SCARE_QUOTE_WORDS
              and not any(q.start() <= w.start and w.end <= q.end() for w in works)]
     return [m for m in matches if not any(start <= m.start and m.end <= end for start, end in titles)
             and not any(start <= m.start < end for start, end in scare)]  # "«skyting» i sentrum"
@@ -798,6 +799,22 @@ QUOTES = "'\"«„“‘"
 _ROUTE_DASHES = ("-", "–", "—")
 
 
+def titles_of_works(rulebook: Rulebook, analysis: Analysis) -> list[tuple[int, int]]:
+    """The spans of the short quotes beside a word for a work (a premiere, a film, «спектакль»):
+    titles, whatever words they hold ("Пушкин, «Выстрел» — премьера в субботу")."""
+    works = lexicon_index(rulebook, analysis.language, "premieres").find(analysis) if analysis.language else []
+    if not works:
+        return []
+    tokens = analysis.tokens
+    titles = []
+    for quote in QUOTED.finditer(analysis.text):
+        inside = [i for i, t in enumerate(tokens) if quote.start(1) <= t.start and t.end <= quote.end(1)]
+        if inside and len(inside) <= MAX_TITLE_WORDS and any(
+                inside[0] - TITLE_REACH <= w.last and w.first <= inside[-1] + TITLE_REACH for w in works):
+            titles.append(quote.span(1))
+    return titles
+
+
 def quoted_in(name: str, title: str) -> bool:
     """The title writes the name in quotes: a thing named after a place or a person (the mine
     «Ульяновская»), which only its own forms name."""
@@ -1035,7 +1052,7 @@ def starts_sentence(analysis: Analysis, i: int) -> bool:
 def _quoted_positions(analysis: Analysis) -> dict[int, int]:
     """Words inside quotes ('The Dark Knight Rises', «Курск»): a title or a name. Each word's
     quote, by number."""
-    spans = [m.span(1) for m in _QUOTED.finditer(analysis.text)]
+    spans = [m.span(1) for m in QUOTED.finditer(analysis.text)]
     return {i: n for i, t in enumerate(analysis.tokens)
             for n, (a, b) in enumerate(spans) if a <= t.start and t.end <= b}
 
@@ -1237,7 +1254,7 @@ def _read_titles(reading: Reading, title: Analysis, lexicon) -> None:
     sentence-case headline, words capitalised together mid-sentence ("the voice of Last
     Christmas and Careless Whisper")."""
     stop = lexicon.stopwords if lexicon else frozenset()
-    spans = [match.span(1) for match in _QUOTED.finditer(title.text)]
+    spans = [match.span(1) for match in QUOTED.finditer(title.text)]
     quoted = [([t for t in title.tokens if start <= t.start and t.end <= end], True) for start, end in spans]
     runs = [] if _is_title_case(title, stop) else [(run, False) for run in _capitalised_runs(title, stop)]
     for words, in_quotes in quoted + runs:

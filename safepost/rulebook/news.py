@@ -102,6 +102,7 @@ class NewsLexicon:
     survivors: LanguageTerms | None = None  # "two survived": the people at risk but these are the dead
     hedges: LanguageTerms | None = None  # "at least", «по меньшей мере»: a number's words, not a word between
     venues: LanguageTerms | None = None  # "café", «кафе», "kafe": a name in quotes beside them is the venue's
+    premieres: LanguageTerms | None = None  # "premiere", «спектакль»: a quote beside them is a work's title
     locatives: frozenset[str] = frozenset()  # "in", "near", "pod": the name after them places the event
     conjunctions: frozenset[str] = frozenset()  # "and", "və": "Manavgat and Marmaris fires" name two places
     sport: LanguageTerms | None = None  # "goals", "match", "mål": the rough words are about a game
@@ -321,7 +322,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
                       "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up", "toll_update",
                       "remembrance",
                       "at_risk", "evacuated",
-                      "none_survived", "survivors", "hedges", "venues",
+                      "none_survived", "survivors", "hedges", "venues", "premieres",
                       "locatives", "conjunctions",
                       "sport", "shows", "home", "idioms", "abroad", "destinations", "origin_endings",
                       "routes",
@@ -353,6 +354,7 @@ def parse_lexicon(data, path: str) -> NewsLexicon:
         survivors=compile_terms(f, "survivors", (language,), required=False),
         hedges=compile_terms(f, "hedges", (language,), required=False),
         venues=compile_terms(f, "venues", (language,), required=False),
+        premieres=compile_terms(f, "premieres", (language,), required=False),
         locatives=frozenset(word.lower() for word in f.texts("locatives")),
         conjunctions=frozenset(word.lower() for word in f.texts("conjunctions")),
         sport=compile_terms(f, "sport", (language,), required=False),
