@@ -737,8 +737,8 @@ def test_a_flood_abroad_and_the_race_it_called_off_are_one_story():
 
 def test_a_soldier_who_died_in_a_flood_is_no_war():
     """In Azerbaijani a soldier who dies on duty is a martyr, in a flood as in a war."""
-    [flood] = detect_incidents([headline("Soylu: Giresundakı seldə 3 nəfər ölüb, 1 hərbçi şəhid olub, 10 nəfər itkindir",
-                                         3)], RULEBOOK, NOW)
+    title = "Soylu: Giresundakı seldə 3 nəfər ölüb, 1 hərbçi şəhid olub, 10 nəfər itkindir"
+    [flood] = detect_incidents([headline(title, 3)], RULEBOOK, NOW)
     assert flood.kind == "storm" and "war" not in flood.kinds, flood
 
 

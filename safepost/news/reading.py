@@ -880,7 +880,8 @@ def _read_candidates(reading: Reading, analysis: Analysis, triggers, rulebook: R
             # "in Thailand", or the event's own word after it ("Mexico quake"): where it happened
             where = (bool(m.first) and tokens[m.first - 1].norm in locatives) or m.last in event
             people = any(a <= m.first and m.last <= b for a, b in ours)
-            if (where or not placed) and not going(m) and not people:  # "fires on Rhodes, Norwegians among them" happen in Greece
+            # "fires on Rhodes, Norwegians among them" happen in Greece
+            if (where or not placed) and not going(m) and not people:
                 reading.regions.add(m.payload)
             country_tokens.update(range(m.first, m.last))
             if where:

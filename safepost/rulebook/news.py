@@ -317,15 +317,11 @@ def _word_keys(words: tuple[str, ...], language: str) -> frozenset[str]:
 
 def parse_lexicon(data, path: str) -> NewsLexicon:
     f = Fields(data, path, "a news lexicon")
-    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "everyday_names", "calendar",
-                      "ages",
-                      "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up", "toll_update",
-                      "remembrance",
-                      "at_risk", "evacuated",
-                      "none_survived", "survivors", "hedges", "venues", "premieres",
-                      "locatives", "conjunctions",
-                      "sport", "shows", "home", "idioms", "abroad", "destinations", "origin_endings",
-                      "routes",
+    f.reject_unknown(("id", "language", "death", "injury", "numbers", "generic", "stopwords", "everyday_names",
+                      "calendar", "ages", "age_prepositions", "grave", "harmless", "minor", "threat", "follow_up",
+                      "toll_update", "remembrance", "at_risk", "evacuated", "none_survived", "survivors", "hedges",
+                      "venues", "premieres", "locatives", "conjunctions", "sport", "shows", "home", "idioms",
+                      "abroad", "destinations", "origin_endings", "routes",
                       "case_prepositions", "case_endings", "mourning", "mourning_here",
                       "silence", "noon", "hyperbole"))
     language = f.languages("language", required=True)[0]
