@@ -149,17 +149,17 @@ def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> 
         if not hurt or incident.deaths < NEWS_IN_EVERY_TOWN:
             return None, ""
         return min(kind.level, Verdict.FLAG), f"in {where(incident)}, {incident.deaths} dead elsewhere in the country"
-    if hurt and found == REACHED and slang and incident.regions and not _ties(ctx, incident):
+    if hurt and found == REACHED and slang and incident.regions and not _ties(ctx, incident) \
+            and set(incident.regions).isdisjoint(ctx.regions):
         # «Летние скидки — просто огонь! 🔥» in Yekaterinburg the day a poultry plant burned in
-        # China: a story known abroad, which the post neither names nor sells into
+        # China: a story known abroad, which the post neither names, sells into nor is for
         found = OUTSIDE
     if hurt and found in (IN, REACHED):
         return min(ladder.level(ctx.rung, kind.level), kind.level), ("in your audience's region" if found == IN else
                                                     "a mass-casualty event, news everywhere in its first day")
     if hurt and found == UNPLACED and incident.severity >= 3:
         return min(ladder.level(ctx.rung, kind.level), kind.level), "a severe event safepost could not place"
-    if hurt and found == OUTSIDE and (_names(ctx, incident) or names_its_country(ctx, incident)
-                                      or speaks_of_its_trade(ctx, incident)):
+    if hurt and found == OUTSIDE and _ties(ctx, incident):
         # "Shots fired in Santa Fe? Tequila shots £2" the day of the school shooting there, "While
         # Sulawesi mops up, a TSUNAMI of deals" the day after Palu's: abroad, but the post names
         # the story, where it happened or its trade, and plays on it with its own words
@@ -192,11 +192,9 @@ def _level(ctx: Context, incident, kind, figurative: bool, pictograph: bool) -> 
 
 
 def _ties(ctx: Context, incident) -> bool:
-    """Selling's slang plays on a story abroad only where the post ties it to the story: names it,
-    where it happened or its trade («Горящие цены на китайских бройлеров» the day a Chinese poultry
-    plant burned), or is for its country."""
-    return _names(ctx, incident) or names_its_country(ctx, incident) or speaks_of_its_trade(ctx, incident) \
-        or not set(incident.regions).isdisjoint(ctx.regions)
+    """The post ties itself to a story abroad: it names it, where it happened or its trade
+    («Горящие цены на китайских бройлеров» the day a Chinese poultry plant burned)."""
+    return _names(ctx, incident) or names_its_country(ctx, incident) or speaks_of_its_trade(ctx, incident)
 
 
 def _names(ctx: Context, incident) -> bool:
